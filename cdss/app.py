@@ -1,0 +1,130 @@
+"""Start-up wiring: workspace → logging → QApplication → translators → main window.
+
+Only what the first window needs is imported here; rooms load their heavy libraries on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from cdss.errors import UserError
+
+log = logging.getLogger(__name__)
+
+#: Tests and the start-up benchmark set this to close the app this many milliseconds after the window shows.
+QUIT_AFTER_ENV = "CDSS_QUIT_AFTER_MS"
+STARTUP_PROBE_ENV = "CDSS_STARTUP_PROBE"
+
+_T0 = time.perf_counter()
+
+
+def display_problem() -> str | None:
+    """A one-line explanation when Qt would fail for lack of a display, else None."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return ("cdss: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it on a desktop, or "
+                "without a screen: QT_QPA_PLATFORM=offscreen cdss … (e.g. 'cdss screenshot OUT_DIR' to see the UI).")
+    return None
+
+
+def build_main_window(workspace_root: Path | None, *, demo: bool = False, language: str | None = None):
+    """Create (or reuse) the QApplication and a ready MainWindow with its context; nothing is shown yet."""
+    from PySide6.QtWidgets import QApplication
+
+    from cdss.demo import seed_demo
+    from cdss.logging_setup import configure_logging
+    from cdss.paths import APP_NAME, APP_SLUG, resource_path
+    from cdss.settings import SettingsService
+    from cdss.ui.context import AppContext
+    from cdss.ui.errors import ErrorReporter
+    from cdss.ui.i18n import LanguageManager
+    from cdss.ui.main_window import MainWindow
+    from cdss.ui.tasks import TaskRunner
+    from cdss.workspace import Workspace
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_SLUG)
+    style = resource_path("style", "app.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+    workspace = Workspace.open(workspace_root)
+    log_path = configure_logging(workspace.logs_dir)
+    if demo:
+        seed_demo(workspace)
+    errors = ErrorReporter(log_path)
+    settings = SettingsService(workspace)
+    languages = LanguageManager(app)
+    languages.apply(language or settings.get("language"))
+    tasks = TaskRunner(app)
+    tasks.default_error_handler = errors.report
+    ctx = AppContext(workspace, settings, tasks, languages, errors, log_path)
+    return app, MainWindow(ctx)
+
+
+def run_gui(workspace_root: Path | None, *, demo: bool = False) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    try:
+        app, window = build_main_window(workspace_root, demo=demo)
+    except UserError as exc:
+        _show_startup_error(exc)
+        return 1
+    window.ctx.errors.install()
+    window.show()
+    log.info("main window shown %.3f s after import of cdss.app", time.perf_counter() - _T0)
+    if os.environ.get(STARTUP_PROBE_ENV):
+        # bench/startup.py reads this wall-clock stamp to time process start → window shown.
+        print(f"cdss-startup-shown {time.time():.6f}", file=sys.stderr, flush=True)
+    from PySide6.QtCore import QTimer
+
+    # The daily backup runs after the window is up, on the writer thread, so it never delays start-up.
+    QTimer.singleShot(0, lambda: window.ctx.tasks.run_write(window.ctx.workspace.backup_if_due, name="daily-backup"))
+    quit_after = os.environ.get(QUIT_AFTER_ENV)
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after), window.close)
+    code = app.exec()
+    window.ctx.tasks.wait_all()
+    window.ctx.workspace.close()
+    return code
+
+
+def take_screenshots(workspace_root: Path | None, out_dir: Path, *, language: str | None = None,
+                     demo: bool = False) -> list[Path]:
+    """Render the main window on each room to ``out_dir/<room>.png`` without a display."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from cdss.ui.rooms import ROOMS
+
+    app, window = build_main_window(workspace_root, demo=demo, language=language)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window.resize(1200, 780)
+    window.show()
+    paths = []
+    for room in ROOMS:
+        window.show_room(room.key)
+        app.processEvents()
+        path = out_dir / f"{room.key}.png"
+        if not window.grab().save(str(path)):
+            raise UserError("screenshot_failed", f"Could not write {path}.")
+        paths.append(path)
+    window.close()
+    window.ctx.tasks.wait_all()
+    window.ctx.workspace.close()
+    return paths
+
+
+def _show_startup_error(exc: UserError) -> None:
+    print(f"cdss: {exc}", file=sys.stderr)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if os.environ.get(QUIT_AFTER_ENV) is None and app.platformName() != "offscreen":
+        QMessageBox.critical(None, "CDSS Desk", str(exc))

@@ -1,0 +1,1 @@
+"""The workspace database: engine set-up, sessions, migrations and backups (SQLite)."""

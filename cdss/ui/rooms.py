@@ -1,0 +1,73 @@
+"""The four rooms of the main window. A room's page is built by its factory; rooms whose UI has not landed yet show
+an empty state that says what will be there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from cdss.ui.context import AppContext
+from cdss.ui.widgets.empty_state import EmptyStatePage
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class RoomSpec:
+    key: str  # stable id used in object names and settings
+    icon: str  # file in resources/icons
+    title: Callable[[], str]  # translated on every call, so a language switch shows at once
+    build: Callable[[AppContext], QWidget]
+
+
+def _records_page(_ctx: AppContext) -> QWidget:
+    return EmptyStatePage("page_records", lambda: (
+        translate("Rooms", "Records"),
+        translate(
+            "Rooms",
+            "Your patients and their case timelines will be here: complaints, history, examinations, tests, "
+           "diagnoses with ICD-10, treatment, photos, labs with trend charts, and follow-up reminders. "
+           "Import from CSV/Excel or FHIR, export any case to PDF."),
+    ))
+
+
+def _drugs_page(_ctx: AppContext) -> QWidget:
+    return EmptyStatePage("page_drugs", lambda: (
+        translate("Rooms", "Drugs"),
+        translate(
+            "Rooms",
+            "A bilingual drug dictionary with pinyin and fuzzy search, and a patient-aware safety checker: "
+           "interactions with severity and source, allergy cross-reactivity, duplicate therapy, QT and bleeding "
+           "burden, renal dosing from the patient's own labs, pregnancy and lactation."),
+    ))
+
+
+def _literature_page(_ctx: AppContext) -> QWidget:
+    return EmptyStatePage("page_literature", lambda: (
+        translate("Rooms", "Literature"),
+        translate(
+            "Rooms",
+            "Your personal paper library will be here, searchable in Chinese and English: import PubMed, MEDLINE, "
+           "RIS, BibTeX and PDF files, filter by year and journal, and link papers to your cases."),
+    ))
+
+
+def _exchange_page(_ctx: AppContext) -> QWidget:
+    return EmptyStatePage("page_exchange", lambda: (
+        translate("Rooms", "Exchange"),
+        translate(
+            "Rooms",
+            "Share de-identified cases with colleagues and discuss theirs. Nothing leaves this computer unless you "
+           "share it, and only after identifiers are removed and the patient's consent is recorded."),
+    ))
+
+
+ROOMS: tuple[RoomSpec, ...] = (
+    RoomSpec("records", "records.svg", lambda: translate("Rooms", "Records"), _records_page),
+    RoomSpec("drugs", "drugs.svg", lambda: translate("Rooms", "Drugs"), _drugs_page),
+    RoomSpec("literature", "literature.svg", lambda: translate("Rooms", "Literature"), _literature_page),
+    RoomSpec("exchange", "exchange.svg", lambda: translate("Rooms", "Exchange"), _exchange_page),
+)

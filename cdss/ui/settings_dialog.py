@@ -1,0 +1,145 @@
+"""Settings: interface language, database backups (back up now, restore one) and where the workspace lives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cdss.db.backup import BackupInfo, list_backups
+from cdss.ui.context import AppContext
+from cdss.ui.i18n import LANGUAGE_NAMES
+
+
+class SettingsDialog(QDialog):
+    language_chosen = Signal(str)
+    restored = Signal(object)  # BackupInfo of the safety copy taken before restoring
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("settingsDialog")
+        layout = QVBoxLayout(self)
+
+        self.general_box = QGroupBox(self)
+        form = QFormLayout(self.general_box)
+        self.language_combo = QComboBox(self.general_box)
+        self.language_combo.setObjectName("languageCombo")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(ctx.languages.language))
+        self.language_combo.currentIndexChanged.connect(
+            lambda _i: self.language_chosen.emit(self.language_combo.currentData()))
+        self.language_label = QLabel(self.general_box)
+        form.addRow(self.language_label, self.language_combo)
+        self.workspace_label = QLabel(self.general_box)
+        self.workspace_value = QLabel(str(ctx.workspace.root), self.general_box)
+        self.workspace_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.workspace_label, self.workspace_value)
+        layout.addWidget(self.general_box)
+
+        self.backup_box = QGroupBox(self)
+        backup_layout = QVBoxLayout(self.backup_box)
+        self.backup_hint = QLabel(self.backup_box)
+        self.backup_hint.setWordWrap(True)
+        backup_layout.addWidget(self.backup_hint)
+        self.backup_list = QListWidget(self.backup_box)
+        self.backup_list.setObjectName("backupList")
+        backup_layout.addWidget(self.backup_list)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(self.backup_box)
+        self.backup_button.setObjectName("backupNowButton")
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.backup_box)
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.clicked.connect(self._confirm_restore)
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        backup_layout.addLayout(row)
+        layout.addWidget(self.backup_box)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.retranslate_ui()
+        self.refresh_backups()
+        self.resize(560, 480)
+
+    # -- backups -------------------------------------------------------------------------------------------------
+    def refresh_backups(self) -> None:
+        self.backup_list.clear()
+        for info in list_backups(self.ctx.workspace.backups_dir):
+            local = info.taken_at.astimezone()
+            item = QListWidgetItem(f"{local:%Y-%m-%d %H:%M:%S}  ·  {self._reason_text(info.reason)}  ·  "
+                                   f"{info.size / 1024:.0f} KB")
+            item.setData(Qt.ItemDataRole.UserRole, info)
+            self.backup_list.addItem(item)
+        self.restore_button.setEnabled(self.backup_list.count() > 0)
+
+    def back_up_now(self) -> None:
+        self.backup_button.setEnabled(False)
+        handle = self.ctx.tasks.run_write(self.ctx.workspace.backup_now, "manual", name="backup")
+        handle.done.connect(lambda: (self.backup_button.setEnabled(True), self.refresh_backups()))
+
+    def selected_backup(self) -> BackupInfo | None:
+        item = self.backup_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def restore_selected(self) -> None:
+        """Restore the selected backup without asking (the confirmation is in the button's handler)."""
+        info = self.selected_backup()
+        if info is None:
+            return
+        handle = self.ctx.tasks.run_write(self.ctx.workspace.restore, info.path, name="restore")
+        handle.finished.connect(lambda safety: (self.restored.emit(safety), self.refresh_backups()))
+
+    def _confirm_restore(self) -> None:
+        info = self.selected_backup()
+        if info is None:
+            QMessageBox.information(self, self.tr("Restore a backup"), self.tr("Choose a backup in the list first."))
+            return
+        answer = QMessageBox.question(self, self.tr("Restore a backup"), self.tr(
+            "Replace the current data with the backup from {when}? The current state is backed up first, so this "
+            "can be undone.").format(when=f"{info.taken_at.astimezone():%Y-%m-%d %H:%M}"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_selected()
+
+    def _reason_text(self, reason: str) -> str:
+        return {
+            "daily": self.tr("daily"),
+            "manual": self.tr("manual"),
+            "pre-migration": self.tr("before upgrade"),
+            "before-restore": self.tr("before restore"),
+        }.get(reason, reason)
+
+    # -- text ----------------------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.general_box.setTitle(self.tr("General"))
+        self.language_label.setText(self.tr("Language"))
+        self.workspace_label.setText(self.tr("Workspace folder"))
+        self.backup_box.setTitle(self.tr("Backups"))
+        self.backup_hint.setText(self.tr("The database is backed up once a day on start and before every upgrade; "
+                                         "the newest ten backups are kept."))
+        self.backup_button.setText(self.tr("Back up now"))
+        self.restore_button.setText(self.tr("Restore selected…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.refresh_backups()
+        super().changeEvent(event)

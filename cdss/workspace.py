@@ -1,0 +1,140 @@
+"""A workspace: one folder holding the database, the literature index, attachments, backups and logs.
+
+Opening a workspace creates its layout and brings the database schema up to date (backing it up first). The
+SQLAlchemy engine is created on first use, so commands that only need folders stay fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cdss.errors import UserError
+from cdss.paths import default_workspace
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+DB_FILENAME = "cdss.sqlite3"
+LAYOUT = ("literature-index", "attachments", "backups", "logs")
+
+
+class Workspace:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._engine: Engine | None = None
+        self._session_factory: sessionmaker[Session] | None = None
+
+    # -- opening -------------------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, root: Path | str | None = None, *, migrate: bool = True) -> Workspace:
+        """Open (creating if needed) the workspace at ``root`` or the default location."""
+        path = Path(root).expanduser() if root is not None else default_workspace()
+        if path.exists() and not path.is_dir():
+            raise UserError("workspace_not_a_folder", f"The workspace path {path} is a file, not a folder.")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            for name in LAYOUT:
+                (path / name).mkdir(exist_ok=True)
+        except OSError as exc:
+            raise UserError("workspace_not_writable",
+                            f"Cannot create the workspace at {path}: {exc.strerror}.") from exc
+        workspace = cls(path.resolve())
+        if migrate:
+            workspace.migrate()
+        return workspace
+
+    def migrate(self) -> None:
+        from cdss.db.migrate import upgrade_database
+
+        upgrade_database(self.db_path, self.backups_dir)
+
+    # -- layout --------------------------------------------------------------------------------------------------
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def literature_index_dir(self) -> Path:
+        return self.root / "literature-index"
+
+    def subdir(self, name: str) -> Path:
+        """A named folder inside the workspace, created on demand."""
+        if not name or "/" in name or "\\" in name or name.startswith("."):
+            raise ValueError(f"not a plain folder name: {name!r}")
+        folder = self.root / name
+        folder.mkdir(exist_ok=True)
+        return folder
+
+    # -- database ------------------------------------------------------------------------------------------------
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from cdss.db.engine import create_sqlite_engine
+
+            self._engine = create_sqlite_engine(self.db_path)
+        return self._engine
+
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        if self._session_factory is None:
+            from cdss.db.engine import make_session_factory
+
+            self._session_factory = make_session_factory(self.engine)
+        return self._session_factory
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        from cdss.db.engine import unit_of_work
+
+        with unit_of_work(self.session_factory) as session:
+            yield session
+
+    def close(self) -> None:
+        """Release database connections (needed before a restore replaces the file)."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._session_factory = None
+
+    # -- backups -------------------------------------------------------------------------------------------------
+    def backup_now(self, reason: str = "manual"):
+        from cdss.db.backup import create_backup
+
+        return create_backup(self.db_path, self.backups_dir, reason)
+
+    def backup_if_due(self):
+        """The once-a-day backup taken at start-up; returns the new backup or None when one exists for today."""
+        from cdss.db.backup import backup_due_today, create_backup
+
+        if self.db_path.exists() and backup_due_today(self.backups_dir):
+            return create_backup(self.db_path, self.backups_dir, "daily")
+        return None
+
+    def restore(self, backup_path: Path):
+        """Replace the database with a backup (the current state is backed up first), then re-migrate if needed."""
+        from cdss.db.backup import restore_backup
+
+        self.close()
+        safety = restore_backup(backup_path, self.db_path, self.backups_dir)
+        self.migrate()
+        log.info("restored %s (previous state saved as %s)", backup_path, safety.path)
+        return safety

@@ -1,0 +1,38 @@
+"""Test-wide set-up: offscreen Qt, a temporary workspace, and the shared public data sets."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Tests never need a display; CI has none.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep QSettings, platformdirs' default workspace and the demo workspace away from the real user's folders.
+_SANDBOX_HOME = Path(tempfile.mkdtemp(prefix="cdss-test-home-"))
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX_HOME / "config")
+os.environ["XDG_DATA_HOME"] = str(_SANDBOX_HOME / "data")
+os.environ.pop("CDSS_WORKSPACE", None)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = Path(os.environ.get("CDSS_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The public data sets in ../shared/data; tests that need them skip when it is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared data sets not found at {SHARED_DATA} (set CDSS_SHARED_DATA or check out ../shared)")
+    return SHARED_DATA
+
+
+@pytest.fixture()
+def workspace(tmp_path):
+    """A fresh, migrated workspace in a temporary folder."""
+    from cdss.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "ws")
+    yield ws
+    ws.close()

@@ -1,0 +1,35 @@
+"""Qt test fixtures: a real main window on a temporary workspace, with compiled translations."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cdss.paths import resource_path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """`make test` compiles the .qm files; a bare `pytest` run compiles them here so language tests still mean it."""
+    for ts in resource_path("translations").glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([sys.executable, "tools/translations.py", "release"], cwd=resource_path().parent,
+                           check=True)
+            break
+
+
+@pytest.fixture()
+def main_window(qtbot, tmp_path):
+    from cdss.app import build_main_window
+
+    _app, window = build_main_window(tmp_path / "ws", language="en")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.ctx.tasks.wait_all()
+    window.ctx.workspace.close()
+    window.ctx.languages.apply("en")
