@@ -51,10 +51,19 @@ class TaskHandle(QObject):
 
 
 class _Relay(QObject):
-    """Carries a worker's outcome across threads; emitted from the worker, received in the GUI thread."""
+    """Carries a worker's outcome across threads; emitted from the worker, received in the GUI thread.
 
-    succeeded = Signal(object)
-    raised = Signal(object)
+    The outcome travels as a Python attribute and the signal carries nothing: queued signals that marshal Python
+    objects have had reference-counting bugs in some PySide6 releases, and an argument-free signal sidesteps them.
+    """
+
+    succeeded = Signal()
+    raised = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: Any = None
+        self.error: BaseException | None = None
 
 
 class _Job(QRunnable):
@@ -69,9 +78,11 @@ class _Job(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread, not vanish here
             if not isinstance(exc, Cancelled):
                 log.error("task failed:\n%s", "".join(traceback.format_exception(exc)))
-            self._relay.raised.emit(exc)
+            self._relay.error = exc
+            self._relay.raised.emit()
         else:
-            self._relay.succeeded.emit(result)
+            self._relay.result = result
+            self._relay.succeeded.emit()
 
 
 class TaskRunner(QObject):
@@ -116,8 +127,8 @@ class TaskRunner(QObject):
         if _accepts_progress(fn) and "progress" not in kwargs:
             kwargs = {**kwargs, "progress": handle.progress}
         relay = _Relay()  # created here, so it lives in the GUI thread and its slots run there
-        relay.succeeded.connect(lambda result, h=handle: self._on_succeeded(h, result))
-        relay.raised.connect(lambda exc, h=handle: self._on_raised(h, exc))
+        relay.succeeded.connect(lambda h=handle, r=relay: self._on_succeeded(h, r.result))
+        relay.raised.connect(lambda h=handle, r=relay: self._on_raised(h, r.error))
         if on_done is not None:
             handle.finished.connect(on_done)
         if on_error is not None:

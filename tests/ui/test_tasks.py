@@ -14,7 +14,7 @@ from cdss.ui.tasks import TaskRunner
 
 @pytest.fixture()
 def runner(qapp):
-    runner = TaskRunner()
+    runner = TaskRunner(qapp)
     yield runner
     runner.wait_all()
 
