@@ -113,7 +113,7 @@ def take_screenshots(workspace_root: Path | None, out_dir: Path, *, language: st
         app.processEvents()
         path = out_dir / f"{room.key}.png"
         if not window.grab().save(str(path)):
-            raise UserError("screenshot_failed", f"Could not write {path}.")
+            raise UserError("screenshot_failed", f"Could not write {path}.", path=str(path))
         paths.append(path)
     window.close()
     window.ctx.tasks.wait_all()

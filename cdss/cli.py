@@ -126,7 +126,7 @@ def _cmd_backup_restore(args: argparse.Namespace) -> int:
     from cdss.workspace import Workspace
 
     if not args.backup.is_file():
-        raise UserError("backup_missing", f"No backup file at {args.backup}.")
+        raise UserError("backup_missing", f"No backup file at {args.backup}.", path=str(args.backup))
     safety = Workspace.open(args.workspace).restore(args.backup)
     print(f"restored {args.backup}; the previous state was saved as {safety.path}")
     return 0

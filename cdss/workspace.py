@@ -37,14 +37,15 @@ class Workspace:
         """Open (creating if needed) the workspace at ``root`` or the default location."""
         path = Path(root).expanduser() if root is not None else default_workspace()
         if path.exists() and not path.is_dir():
-            raise UserError("workspace_not_a_folder", f"The workspace path {path} is a file, not a folder.")
+            raise UserError("workspace_not_a_folder", f"The workspace path {path} is a file, not a folder.",
+                            path=str(path))
         try:
             path.mkdir(parents=True, exist_ok=True)
             for name in LAYOUT:
                 (path / name).mkdir(exist_ok=True)
         except OSError as exc:
             raise UserError("workspace_not_writable",
-                            f"Cannot create the workspace at {path}: {exc.strerror}.") from exc
+                            f"Cannot create the workspace at {path}: {exc.strerror}.", path=str(path)) from exc
         workspace = cls(path.resolve())
         if migrate:
             workspace.migrate()

@@ -90,9 +90,11 @@ def verify_backup(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise UserError("backup_unreadable", f"The backup {path.name} is not a readable database: {exc}") from exc
+        raise UserError("backup_unreadable", f"The backup {path.name} is not a readable database: {exc}",
+                        name=path.name) from exc
     if result != "ok":
-        raise UserError("backup_corrupt", f"The backup {path.name} failed its integrity check: {result}")
+        raise UserError("backup_corrupt", f"The backup {path.name} failed its integrity check: {result}",
+                        name=path.name)
 
 
 def restore_backup(backup: Path, db_path: Path, backups_dir: Path) -> BackupInfo:

@@ -38,6 +38,7 @@ def current_revision(db_path: Path) -> str | None:
         raise UserError(
             "database_unreadable",
             f"The workspace database {db_path} cannot be read ({exc}). Restore a backup from the backups folder.",
+            path=str(db_path),
         ) from exc
     finally:
         conn.close()

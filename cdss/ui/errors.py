@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.errors import Cancelled, UserError
+from cdss.ui.error_texts import user_error_text
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ translate = QCoreApplication.translate
 
 def show_user_error(parent: QWidget | None, error: UserError) -> QMessageBox:
     """A non-blocking warning box for an expected problem (bad file, bad input, lost network)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, translate("Errors", "CDSS Desk"), str(error),
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Errors", "CDSS Desk"), user_error_text(error),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("userErrorBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

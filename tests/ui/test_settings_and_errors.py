@@ -66,3 +66,15 @@ def test_a_failing_task_reaches_the_crash_dialog(qtbot, main_window):
         pass
     assert isinstance(main_window.ctx.errors.dialogs[-1], CrashDialog)
     main_window.ctx.errors.dialogs[-1].close()
+
+
+def test_user_errors_are_shown_in_the_interface_language(qtbot, main_window):
+    from cdss.ui.error_texts import user_error_text
+
+    error = UserError("backup_missing", "No backup file at /x.sqlite3.", path="/x.sqlite3")
+    assert user_error_text(error) == "No backup file at /x.sqlite3."
+    main_window.set_language("zh_CN")
+    assert user_error_text(error) == "/x.sqlite3 处没有备份文件。"
+    # A code without a translation, or parameters that do not fit, fall back to the English text.
+    assert user_error_text(UserError("unknown_code", "Plain English.")) == "Plain English."
+    assert user_error_text(UserError("backup_missing", "English fallback.")) == "English fallback."
