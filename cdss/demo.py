@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 MARKER = "demo-seeded.json"
 
 #: "module:function" of each room's demo contributor, in the order they run (records before things that link to them).
-CONTRIBUTORS: tuple[str, ...] = ()
+CONTRIBUTORS: tuple[str, ...] = ("cdss.records.demo:seed",)
 
 
 def is_seeded(workspace: Workspace) -> bool:

@@ -152,3 +152,5 @@ class PatientRecord:
     source_ref: str | None = None  # e.g. the FHIR Patient id it came from
     id: int | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Labs not tied to a case (e.g. a FHIR Observation without an encounter); case labs live in Case.labs.
+    labs: tuple[LabResult, ...] = ()

@@ -1,0 +1,381 @@
+"""The records service: the one way the UI, the CLI and the importers read and change patient records.
+
+Each public method opens its own short unit of work and returns frozen dataclasses (never ORM rows). Every read and
+change of a patient record writes an audit row, and every change rebuilds that patient's search document, in the same
+transaction as the change itself. Cases, entries, allergies, medications, labs, follow-ups, tags and drafts live in
+:mod:`cdss.records.service_clinical` (mixed in here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cdss import audit
+from cdss.errors import UserError
+from cdss.progress import Progress
+from cdss.records import search as search_module
+from cdss.records.models import (
+    AllergyRow,
+    CaseRow,
+    EntryRow,
+    FollowUpRow,
+    LabResultRow,
+    MedicationRow,
+    PatientIdentifierRow,
+    PatientRow,
+    PatientTagRow,
+    TagRow,
+)
+from cdss.records.service_clinical import ClinicalMixin
+from cdss.records.service_rows import (
+    check_birth_date,
+    check_sex,
+    clean_name,
+    pinyin_of,
+    set_identifiers,
+    set_patient_tags,
+    to_allergy,
+    to_case,
+    to_lab,
+    to_medication,
+    touch,
+    write_patient,
+)
+from cdss.records.types import Identifier, PatientRecord, Sex
+from cdss.workspace import Workspace
+
+_EDITABLE = frozenset({"name", "sex", "birth_date", "phone", "address", "email", "notes", "identifiers", "tags"})
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    """One row of the patient list: light enough to fetch 50 at a time while scrolling 10,000 patients."""
+
+    id: int
+    name: str
+    sex: Sex
+    age: int | None
+    latest_diagnosis: str | None
+    tags: tuple[str, ...]
+    follow_ups_due: int
+    birth_date: dt.date | None = None
+    case_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    name: str
+    source_ref: str | None
+    code: str  # "already_imported" | "identifier_taken"
+    reason: str
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    added: tuple[int, ...]
+    skipped: tuple[SkippedRecord, ...]
+
+
+def age_on(birth_date: dt.date | None, today: dt.date) -> int | None:
+    if birth_date is None:
+        return None
+    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+
+
+class RecordsService(ClinicalMixin):
+    def __init__(
+        self, workspace: Workspace, *, actor: str | None = None, today: Callable[[], dt.date] = dt.date.today
+    ) -> None:
+        self._workspace = workspace
+        self._actor = actor
+        self._today = today  # injectable so tests of "due" and "age" do not depend on the calendar
+
+    # -- patients -------------------------------------------------------------------------------------------------
+    def create_patient(
+        self,
+        name: str,
+        *,
+        sex: Sex = Sex.UNKNOWN,
+        birth_date: dt.date | None = None,
+        phone: str | None = None,
+        address: str | None = None,
+        email: str | None = None,
+        notes: str = "",
+        identifiers: Sequence[Identifier] = (),
+        tags: Sequence[str] = (),
+    ) -> PatientRecord:
+        record = PatientRecord(
+            name=name,
+            sex=sex,
+            birth_date=birth_date,
+            identifiers=tuple(identifiers),
+            phone=phone,
+            address=address,
+            email=email,
+            notes=notes,
+            tags=tuple(tags),
+        )
+        with self._workspace.unit_of_work() as session:
+            row = write_patient(session, record, self._today())
+            touch(session, row.id, "create", None, self._actor)
+            return self._record(session, row)
+
+    def update_patient(self, patient_id: int, **changes: object) -> PatientRecord:
+        """Change demographics, identifiers or tags: ``update_patient(7, phone="…", tags=["CKD"])``."""
+        unknown = set(changes) - _EDITABLE
+        if unknown:
+            raise TypeError(f"update_patient() cannot change {sorted(unknown)}")
+        with self._workspace.unit_of_work() as session:
+            row = self._patient_row(session, patient_id)
+            if "name" in changes:
+                row.name = clean_name(str(changes["name"]))
+                row.name_pinyin, row.name_initials = pinyin_of(row.name)
+            if "sex" in changes:
+                row.sex = check_sex(changes["sex"]).value  # type: ignore[arg-type]
+            if "birth_date" in changes:
+                check_birth_date(changes["birth_date"], self._today())  # type: ignore[arg-type]
+                row.birth_date = changes["birth_date"]  # type: ignore[assignment]
+            for field in ("phone", "address", "email"):
+                if field in changes:
+                    setattr(row, field, changes[field])
+            if "notes" in changes:
+                row.notes = str(changes["notes"] or "")
+            if "identifiers" in changes:
+                set_identifiers(session, patient_id, tuple(changes["identifiers"]))  # type: ignore[arg-type]
+            if "tags" in changes:
+                set_patient_tags(session, patient_id, list(changes["tags"]))  # type: ignore[call-overload]
+            touch(session, patient_id, "update", "fields: " + ",".join(sorted(changes)), self._actor)
+            return self._record(session, row)
+
+    def delete_patient(self, patient_id: int) -> None:
+        """Delete the patient and everything recorded about them (stored files stay: they may be shared)."""
+        with self._workspace.unit_of_work() as session:
+            session.delete(self._patient_row(session, patient_id))
+            session.flush()
+            touch(session, patient_id, "delete", None, self._actor)
+
+    def get_patient_record(self, patient_id: int) -> PatientRecord:
+        with self._workspace.unit_of_work() as session:
+            row = self._patient_row(session, patient_id)
+            audit.record(session, "read", "patient", patient_id, None, actor=self._actor)
+            return self._record(session, row)
+
+    # -- whole records (importers) --------------------------------------------------------------------------------
+    def save_patient_record(self, record: PatientRecord) -> int:
+        """Store one whole record, all or nothing; returns the new patient id."""
+        outcome = self.save_patient_records([record], skip_duplicates=False)
+        return outcome.added[0]
+
+    def save_patient_records(
+        self, records: Sequence[PatientRecord], *, skip_duplicates: bool = True, progress: Progress | None = None
+    ) -> SaveOutcome:
+        """Store a whole file's records in one transaction: any invalid record rolls back all of them.
+
+        A record already imported (same ``source_ref``) or whose identifier belongs to a stored patient is skipped
+        with its reason when ``skip_duplicates`` is true, and refused otherwise.
+        """
+        added: list[int] = []
+        skipped: list[SkippedRecord] = []
+        with self._workspace.unit_of_work() as session:
+            for done, record in enumerate(records, 1):
+                duplicate = self._duplicate_of(session, record)
+                if duplicate is not None:
+                    if not skip_duplicates:
+                        raise UserError(duplicate.code, duplicate.reason, name=record.name)
+                    skipped.append(duplicate)
+                    continue
+                row = write_patient(session, record, self._today())
+                touch(session, row.id, "import", record.source_ref, self._actor)
+                added.append(row.id)
+                if progress is not None:
+                    progress.update(done, len(records), record.name)
+        return SaveOutcome(tuple(added), tuple(skipped))
+
+    # -- the patient list -----------------------------------------------------------------------------------------
+    def list_patients(self, offset: int = 0, limit: int = 50, search: str | None = None) -> list[PatientSummary]:
+        """A page of the patient list: most recently changed first, or best match first when searching."""
+        with self._workspace.unit_of_work() as session:
+            if search and search.strip():
+                ids = search_module.search_patient_ids(session, search, offset, limit)
+            else:
+                ids = list(
+                    session.scalars(
+                        select(PatientRow.id)
+                        .order_by(PatientRow.updated_at.desc(), PatientRow.id.desc())
+                        .offset(offset)
+                        .limit(limit)
+                    )
+                )
+            return self._summaries(session, ids)
+
+    def count_patients(self, search: str | None = None) -> int:
+        with self._workspace.unit_of_work() as session:
+            if search and search.strip():
+                return search_module.count_matches(session, search)
+            return session.scalar(select(func.count()).select_from(PatientRow)) or 0
+
+    def rebuild_search_index(self, progress: Progress | None = None) -> int:
+        with self._workspace.unit_of_work() as session:
+            return search_module.rebuild_index(session, progress)
+
+    # -- helpers --------------------------------------------------------------------------------------------------
+    def _summaries(self, session: Session, ids: list[int]) -> list[PatientSummary]:
+        if not ids:
+            return []
+        today = self._today()
+        rows = {r.id: r for r in session.scalars(select(PatientRow).where(PatientRow.id.in_(ids)))}
+        diagnosis: dict[int, tuple[dt.datetime, int, str]] = {}
+        case_ids: dict[int, list[int]] = {}
+        for patient_id, case_id in session.execute(
+            select(CaseRow.patient_id, CaseRow.id).where(CaseRow.patient_id.in_(ids)).order_by(CaseRow.id)
+        ):
+            case_ids.setdefault(patient_id, []).append(case_id)
+        for patient_id, entry_id, occurred, text, icd10 in session.execute(
+            select(CaseRow.patient_id, EntryRow.id, EntryRow.occurred_at, EntryRow.text, EntryRow.icd10)
+            .join(CaseRow, CaseRow.id == EntryRow.case_id)
+            .where(CaseRow.patient_id.in_(ids), EntryRow.kind == "diagnosis", EntryRow.deleted_at.is_(None))
+        ):
+            label = f"{text} ({icd10})" if icd10 and text else (text or icd10 or "")
+            if patient_id not in diagnosis or (occurred, entry_id) > diagnosis[patient_id][:2]:
+                diagnosis[patient_id] = (occurred, entry_id, label)
+        tags: dict[int, list[str]] = {}
+        for patient_id, name in session.execute(
+            select(PatientTagRow.patient_id, TagRow.name)
+            .join(TagRow, TagRow.id == PatientTagRow.tag_id)
+            .where(PatientTagRow.patient_id.in_(ids))
+            .order_by(TagRow.name)
+        ):
+            tags.setdefault(patient_id, []).append(name)
+        due = dict(
+            session.execute(
+                select(CaseRow.patient_id, func.count(FollowUpRow.id))
+                .join(CaseRow, CaseRow.id == FollowUpRow.case_id)
+                .where(CaseRow.patient_id.in_(ids), FollowUpRow.done.is_(False), FollowUpRow.due <= today)
+                .group_by(CaseRow.patient_id)
+            ).all()
+        )
+        return [
+            PatientSummary(
+                id=pid,
+                name=rows[pid].name,
+                sex=Sex(rows[pid].sex),
+                age=age_on(rows[pid].birth_date, today),
+                latest_diagnosis=diagnosis[pid][2] if pid in diagnosis else None,
+                tags=tuple(tags.get(pid, ())),
+                follow_ups_due=due.get(pid, 0),
+                birth_date=rows[pid].birth_date,
+                case_ids=tuple(case_ids.get(pid, ())),
+            )
+            for pid in ids
+            if pid in rows
+        ]
+
+    def _duplicate_of(self, session: Session, record: PatientRecord) -> SkippedRecord | None:
+        if record.source_ref:
+            # A source id alone ("p1") can repeat across systems; with the same name and birth date it is a re-import.
+            same = select(PatientRow.id).where(
+                PatientRow.source_ref == record.source_ref,
+                PatientRow.name == " ".join(record.name.split()),
+                PatientRow.birth_date.is_(None) if record.birth_date is None
+                else PatientRow.birth_date == record.birth_date,
+            )
+            if session.scalar(same) is not None:
+                return SkippedRecord(
+                    record.name,
+                    record.source_ref,
+                    "already_imported",
+                    f"a patient from {record.source_ref} was imported before",
+                )
+        for ident in record.identifiers:
+            owner = session.scalar(
+                select(PatientIdentifierRow.patient_id).where(
+                    PatientIdentifierRow.system == ident.system.strip(),
+                    PatientIdentifierRow.value == ident.value.strip(),
+                )
+            )
+            if owner is not None:
+                return SkippedRecord(
+                    record.name,
+                    record.source_ref,
+                    "identifier_taken",
+                    f"identifier {ident.system} {ident.value} belongs to stored patient {owner}",
+                )
+        return None
+
+    def _record(self, session: Session, row: PatientRow) -> PatientRecord:
+        pid = row.id
+        identifiers = tuple(
+            Identifier(i.system, i.value)
+            for i in session.scalars(
+                select(PatientIdentifierRow)
+                .where(PatientIdentifierRow.patient_id == pid)
+                .order_by(PatientIdentifierRow.id)
+            )
+        )
+        allergies = tuple(
+            to_allergy(a)
+            for a in session.scalars(select(AllergyRow).where(AllergyRow.patient_id == pid).order_by(AllergyRow.id))
+        )
+        medications = tuple(
+            to_medication(m)
+            for m in session.scalars(
+                select(MedicationRow).where(MedicationRow.patient_id == pid).order_by(MedicationRow.id)
+            )
+        )
+        cases = tuple(
+            to_case(session, c)
+            for c in session.scalars(
+                select(CaseRow).where(CaseRow.patient_id == pid).order_by(CaseRow.opened_on, CaseRow.id)
+            )
+        )
+        tags = tuple(
+            session.scalars(
+                select(TagRow.name)
+                .join(PatientTagRow, PatientTagRow.tag_id == TagRow.id)
+                .where(PatientTagRow.patient_id == pid)
+                .order_by(TagRow.name)
+            )
+        )
+        loose_labs = tuple(
+            to_lab(lab)
+            for lab in session.scalars(
+                select(LabResultRow)
+                .where(LabResultRow.patient_id == pid, LabResultRow.case_id.is_(None))
+                .order_by(LabResultRow.taken_at, LabResultRow.id)
+            )
+        )
+        extra = json.loads(row.extra_json) if row.extra_json else {}
+        return PatientRecord(
+            name=row.name,
+            sex=Sex(row.sex),
+            birth_date=row.birth_date,
+            identifiers=identifiers,
+            phone=row.phone,
+            address=row.address,
+            email=row.email,
+            allergies=allergies,
+            medications=medications,
+            cases=cases,
+            tags=tags,
+            notes=row.notes,
+            source_ref=row.source_ref,
+            id=pid,
+            extra=extra,
+            labs=loose_labs,
+        )
+
+    def _patient_row(self, session: Session, patient_id: int) -> PatientRow:
+        row = session.get(PatientRow, patient_id)
+        if row is None:
+            raise UserError(
+                "patient_not_found",
+                f"There is no patient with id {patient_id}; it may have been deleted.",
+                patient_id=patient_id,
+            )
+        return row

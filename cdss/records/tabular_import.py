@@ -1,0 +1,669 @@
+"""CSV / Excel patient lists → :class:`PatientRecord` values, with a dry-run validation and an all-or-nothing commit.
+
+Flow: ``suggest_mapping(columns)`` proposes column → field from common Chinese and English headers; the user may
+override it (``load_mapping_file`` reads a JSON object or a two-column CSV); ``validate(path, mapping)`` reports rows
+that are fine and rows with problems without producing anything to store; ``load(path, mapping)`` returns every
+record only when every row is valid, otherwise raises :class:`ImportRejected` listing the first problems.
+
+Row model: one row is one patient visit; rows with the same patient identity (name plus an identifier or birth date)
+are merged, so a "long" lab sheet (one row per 检验项目) gives one patient with many labs. Rows that only share a
+name are merged only when they are adjacent: two different 张伟 in a clinic list must not become one person.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from cdss.errors import ImportRejected, UserError
+from cdss.progress import Progress
+from cdss.records.encoding import decode_bytes
+from cdss.records.types import Allergy, Case, Entry, EntryKind, Identifier, LabResult, Medication, PatientRecord, Sex
+
+MAX_TABULAR_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 200_000
+IGNORE = "ignore"
+
+# field → header aliases (compared after _norm_header). Order of fields is the order shown to users.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "患者姓名", "病人姓名", "患者", "名字", "name", "patient name", "patient", "full name"),
+    "sex": ("性别", "sex", "gender"),
+    "birth_date": ("出生日期", "出生年月日", "出生年月", "生日", "birth date", "birthdate", "date of birth", "dob"),
+    "age": ("年龄", "age"),
+    "id_number": ("身份证号", "身份证号码", "身份证", "证件号", "证件号码", "id number", "id no", "national id"),
+    "phone": ("电话", "手机", "手机号", "手机号码", "联系电话", "电话号码", "phone", "mobile", "telephone", "tel"),
+    "address": ("住址", "地址", "家庭住址", "现住址", "联系地址", "address", "home address"),
+    "email": ("邮箱", "电子邮箱", "email", "e-mail"),
+    "visit_date": (
+        "就诊日期",
+        "就诊时间",
+        "门诊日期",
+        "入院日期",
+        "就诊日",
+        "visit date",
+        "date of visit",
+        "admission date",
+        "encounter date",
+        "visit",
+    ),
+    "case_title": ("病例标题", "病例名称", "case title", "case"),
+    "complaint": ("主诉", "chief complaint", "complaint"),
+    "diagnosis": ("诊断", "临床诊断", "主要诊断", "门诊诊断", "入院诊断", "出院诊断", "diagnosis", "diagnoses", "dx"),
+    "icd10": ("icd10", "icd-10", "icd", "icd编码", "icd10编码", "诊断编码", "疾病编码", "icd code", "icd-10 code"),
+    "allergies": ("过敏史", "过敏", "药物过敏史", "过敏药物", "allergies", "allergy", "allergy history"),
+    "medications": ("用药", "用药情况", "药物", "当前用药", "用药史", "medications", "medication", "drugs", "meds"),
+    "notes": ("备注", "说明", "notes", "note", "remarks", "comment"),
+    "inpatient_no": ("住院号", "inpatient no", "inpatient number", "admission no"),
+    "outpatient_no": ("门诊号", "outpatient no", "outpatient number", "clinic no"),
+    "record_no": ("病案号", "病历号", "record no", "medical record number", "mrn"),
+    "insurance_no": ("医保号", "医保卡号", "社保卡号", "insurance no", "insurance number"),
+    "lab_name": ("检验项目", "项目名称", "检验名称", "检查项目", "化验项目", "lab test", "test name", "test", "lab"),
+    "lab_value": ("数值", "结果", "检验结果", "检验值", "结果值", "value", "result", "lab value"),
+    "lab_unit": ("单位", "unit", "units"),
+    "lab_range": ("参考范围", "参考值", "参考区间", "reference range", "ref range", "normal range"),
+    "lab_date": ("检验日期", "报告日期", "采样日期", "检验时间", "lab date", "test date", "report date"),
+}
+FIELDS: tuple[str, ...] = tuple(FIELD_ALIASES)
+_IDENTIFIER_FIELDS = {
+    "inpatient_no": "inpatient-no",
+    "outpatient_no": "outpatient-no",
+    "record_no": "record-no",
+    "insurance_no": "insurance-no",
+}
+_NO_ALLERGY = {
+    "无",
+    "否认",
+    "否认过敏史",
+    "无过敏史",
+    "none",
+    "nka",
+    "nkda",
+    "no known allergies",
+    "-",
+    "/",
+    "无已知过敏",
+}
+_SEX_VALUES = {
+    "男": Sex.MALE,
+    "男性": Sex.MALE,
+    "m": Sex.MALE,
+    "male": Sex.MALE,
+    "女": Sex.FEMALE,
+    "女性": Sex.FEMALE,
+    "f": Sex.FEMALE,
+    "female": Sex.FEMALE,
+    "未知": Sex.UNKNOWN,
+    "不详": Sex.UNKNOWN,
+    "unknown": Sex.UNKNOWN,
+    "u": Sex.UNKNOWN,
+    "其他": Sex.OTHER,
+    "other": Sex.OTHER,
+}
+_LIST_SPLIT = re.compile(r"[，,;；、\n]+")
+_DOSE_SPLIT = re.compile(r"^(.*?\S)\s*(\d[\d.]*\s*(?:mg|g|μg|ug|mcg|ml|iu|u|片|粒|支|丸|袋|滴|毫克|克).*)$", re.I)
+
+
+def _norm_header(text: str) -> str:
+    text = str(text).strip().lower().replace("（", "(").replace("）", ")")
+    text = re.sub(r"\(.*?\)|[*:：_\s]+", " ", text)  # "出生日期(年-月-日)" and "birth_date" match their aliases
+    return " ".join(text.split())
+
+
+_ALIAS_INDEX = {_norm_header(alias): fld for fld, aliases in FIELD_ALIASES.items() for alias in aliases}
+
+
+def suggest_mapping(columns: Iterable[str]) -> dict[str, str]:
+    """Column → field for every column whose header is a known form; each field is taken by its first column."""
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for column in columns:
+        fld = _ALIAS_INDEX.get(_norm_header(column)) or (
+            _norm_header(column) if _norm_header(column) in FIELDS else None
+        )
+        if fld and fld not in taken:
+            mapping[str(column)] = fld
+            taken.add(fld)
+    return mapping
+
+
+def load_mapping_file(path: Path | str) -> dict[str, str]:
+    """A ``--mapping FILE``: a JSON object ``{"column": "field"}`` or a CSV of ``column,field`` rows."""
+    path = Path(path)
+    try:
+        text, _ = decode_bytes(path.read_bytes())
+    except OSError as exc:
+        raise UserError("mapping_unreadable", f"Cannot read the mapping file {path.name}: {exc.strerror}.") from exc
+    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UserError("mapping_invalid", f"The mapping file {path.name} is not valid JSON ({exc.msg}).") from exc
+        if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+            raise UserError("mapping_invalid", f"{path.name} must be a JSON object of column name → field name.")
+        return dict(data)
+    pairs = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    if pairs and [c.strip().lower() for c in pairs[0][:2]] in (["column", "field"], ["列", "字段"], ["列名", "字段"]):
+        pairs = pairs[1:]
+    if any(len(row) < 2 for row in pairs):
+        raise UserError("mapping_invalid", f"Every row of {path.name} needs two cells: column name, field name.")
+    return {row[0].strip(): row[1].strip() for row in pairs}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Value parsers (return None for "cannot parse"; callers turn that into a row problem)
+# ---------------------------------------------------------------------------------------------------------------
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?(?:\s*(\d{1,2})[:时](\d{2})分?)?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+def parse_date_text(text: str) -> dt.datetime | None:
+    """2023-01-05, 2023/1/5, 2023.1.5, 2023年1月5日, 20230105, with an optional time; None when not a date."""
+    text = text.strip()
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            parts = [int(p) if p else 0 for p in match.groups()]
+            parts += [0] * (6 - len(parts))
+            try:
+                return dt.datetime(*parts[:6])
+            except ValueError:
+                return None
+    return None
+
+
+def parse_sex(text: str) -> Sex | None:
+    return Sex.UNKNOWN if not text.strip() else _SEX_VALUES.get(text.strip().lower())
+
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def valid_cn_resident_id(value: str) -> bool:
+    """GB 11643: 18 characters with an ISO 7064 MOD 11-2 check character, or the old 15-digit form."""
+    if re.fullmatch(r"\d{15}", value):
+        return True
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        return False
+    check = "10X98765432"[sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=True)) % 11]
+    return value[17] == check
+
+
+def _parse_range(text: str) -> tuple[float | None, float | None] | None:
+    text = text.strip().replace("～", "~").replace("—", "-").replace("–", "-")
+    if m := re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*[-~]\s*(-?\d+(?:\.\d+)?)", text):
+        return float(m[1]), float(m[2])
+    if m := re.fullmatch(r"[<≤]=?\s*(-?\d+(?:\.\d+)?)", text):
+        return None, float(m[1])
+    if m := re.fullmatch(r"[>≥]=?\s*(-?\d+(?:\.\d+)?)", text):
+        return float(m[1]), None
+    return None
+
+
+def _split_list(text: str) -> list[str]:
+    return [item.strip() for item in _LIST_SPLIT.split(text) if item.strip()]
+
+
+def _medication(item: str) -> Medication:
+    match = _DOSE_SPLIT.match(item)
+    return Medication(name=match[1], dose=match[2]) if match else Medication(name=item)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int  # 1-based row number as the spreadsheet shows it
+    column: str | None
+    code: str
+    message: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", column {self.column!r}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    path: str
+    file_format: str  # "csv" | "xlsx"
+    encoding: str | None  # CSV text encoding; None for XLSX
+    header_row: int
+    columns: tuple[str, ...]
+    mapping: dict[str, str] = field(hash=False)
+    unmapped_columns: tuple[str, ...] = ()
+    rows_total: int = 0
+    rows_ok: int = 0
+    rows_blank: int = 0
+    patients: int = 0
+    problems: tuple[RowProblem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.rows_ok > 0
+
+    @property
+    def rows_with_problems(self) -> int:
+        return len({p.row for p in self.problems})
+
+    def summary(self, limit: int = 10) -> str:
+        lines = [
+            f"{self.rows_ok} of {self.rows_total} rows OK ({self.patients} patient(s)); "
+            f"{self.rows_with_problems} rows with problems."
+        ]
+        lines += [f"  {p}" for p in self.problems[:limit]]
+        if len(self.problems) > limit:
+            lines.append(f"  … and {len(self.problems) - limit} more.")
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reading the sheet
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    file_format: str
+    encoding: str | None
+    rows: list[list[str]]
+
+
+def _read_sheet(path: Path) -> _Sheet:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise ImportRejected("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.") from exc
+    if size > MAX_TABULAR_BYTES:
+        raise ImportRejected(
+            "file_too_large",
+            f"{path.name} is {size / 1e6:.0f} MB; tables over "
+            f"{MAX_TABULAR_BYTES / 1e6:.0f} MB are refused. Split the file and retry.",
+        )
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportRejected(
+            "xls_not_supported",
+            f"{path.name} is an old Excel 97-2003 (.xls) workbook. "
+            "Open it in Excel or WPS and save it as .xlsx, then retry.",
+        )
+    if head.startswith(b"PK\x03\x04"):
+        return _Sheet("xlsx", None, _read_xlsx(path))
+    try:
+        text, encoding = decode_bytes(path.read_bytes())
+    except UserError as exc:
+        raise ImportRejected(exc.code, f"{path.name}: {exc.message}") from exc
+    if not text.strip():
+        raise ImportRejected("table_empty", f"{path.name} is empty.")
+    delimiter = _guess_delimiter(text)
+    # The csv module rather than pandas.read_csv here: exports often put a one-cell title line above the header,
+    # and pandas fixes the column count from the first line and then fails on the wider header.
+    try:
+        rows = [
+            [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ]
+    except csv.Error as exc:
+        raise ImportRejected("csv_unreadable", f"{path.name} is not a readable CSV table ({exc}).") from exc
+    _check_row_count(len(rows))
+    return _Sheet("csv", encoding, rows)
+
+
+def _guess_delimiter(text: str) -> str:
+    """The candidate found on the most of the first lines (then most often). csv.Sniffer gives up on files that
+    start with a one-cell title line, which hospital exports often do."""
+    lines = [line for line in text.splitlines()[:30] if line.strip()]
+    scores = {d: (sum(d in line for line in lines), sum(line.count(d) for line in lines)) for d in ",\t;|"}
+    best = max(scores, key=lambda d: scores[d])
+    return best if scores[best][0] else ","
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    import pandas as pd  # lazy: pandas costs ~0.5 s to import and most app starts never import a table
+
+    try:
+        frame = pd.read_excel(path, sheet_name=0, header=None, dtype=str, keep_default_na=False, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types (BadZipFile, KeyError, InvalidFileException…)
+        raise ImportRejected("xlsx_unreadable", f"{path.name} is not a readable .xlsx workbook ({exc}).") from exc
+    _check_row_count(len(frame))
+    return [[v.strip() if isinstance(v, str) else "" for v in row] for row in frame.itertuples(index=False, name=None)]
+
+
+def _check_row_count(count: int) -> None:
+    if count > MAX_ROWS:
+        raise ImportRejected(
+            "table_too_many_rows",
+            f"The table has {count} rows; at most {MAX_ROWS} are imported at once. Split the file and retry.",
+        )
+
+
+def _pick_header(rows: list[list[str]], user_mapping: dict[str, str]) -> int:
+    """The header is the row (among the first 10) with most recognised headers: exports often start with a title."""
+    best, best_score = 0, 0
+    for index, row in enumerate(rows[:10]):
+        score = len(suggest_mapping(row)) + sum(1 for cell in row if cell in user_mapping)
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _resolve_mapping(columns: list[str], user_mapping: dict[str, str] | None) -> dict[str, str]:
+    """Suggestions for every column, overridden by the user's mapping (field ``ignore`` or "" drops a column)."""
+    mapping = suggest_mapping(columns)
+    for column, target in (user_mapping or {}).items():
+        if column not in columns:
+            raise UserError(
+                "mapping_column_missing",
+                f"The mapping names column {column!r}, which the table does not have. Columns: {', '.join(columns)}.",
+                column=column,
+            )
+        norm = _norm_header(target)
+        fld = (
+            IGNORE
+            if norm in ("", IGNORE)
+            else (norm.replace(" ", "_") if norm.replace(" ", "_") in FIELDS else _ALIAS_INDEX.get(norm))
+        )
+        if fld is None:
+            raise UserError(
+                "mapping_unknown_field",
+                f"The mapping sends column {column!r} to {target!r}, which is "
+                f"not a field. Fields: {', '.join(FIELDS)}, or 'ignore'.",
+                field=target,
+            )
+        mapping = {c: f for c, f in mapping.items() if f != fld or fld == IGNORE}
+        mapping[column] = fld
+    mapping = {c: f for c, f in mapping.items() if f != IGNORE}
+    seen: dict[str, str] = {}
+    for column, fld in mapping.items():
+        if fld in seen:
+            raise UserError(
+                "mapping_duplicate_field",
+                f"Columns {seen[fld]!r} and {column!r} both map to {fld!r}; map one of them to 'ignore'.",
+                field=fld,
+            )
+        seen[fld] = column
+    return mapping
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rows → records
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    number: int
+    cells: dict[str, tuple[str, str]]  # field → (column, raw text)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    def get(self, fld: str) -> str:
+        return self.cells.get(fld, ("", ""))[1]
+
+    def problem(self, fld: str | None, code: str, message: str) -> None:
+        column, value = self.cells.get(fld, (None, None)) if fld else (None, None)
+        self.problems.append(RowProblem(self.number, column, code, message, value or None))
+
+    def date(self, fld: str) -> dt.datetime | None:
+        text = self.get(fld)
+        if not text:
+            return None
+        parsed = parse_date_text(text)
+        if parsed is None:
+            self.problem(fld, "bad_date", f"{text!r} is not a date; write it as 2023-01-05, 2023/1/5 or 2023年1月5日.")
+        return parsed
+
+
+@dataclass
+class _PatientDraft:
+    record: PatientRecord
+    key: tuple[str, str, str]
+    visits: dict[dt.date, dict[str, Any]] = field(default_factory=dict)
+    labs: list[LabResult] = field(default_factory=list)
+    allergies: dict[str, Allergy] = field(default_factory=dict)
+    medications: dict[str, Medication] = field(default_factory=dict)
+
+    def build(self) -> PatientRecord:
+        cases = tuple(
+            Case(
+                title=v["title"] or f"Visit {day.isoformat()}",
+                opened_on=day,
+                entries=tuple(v["entries"]),
+                labs=tuple(v["labs"]),
+            )
+            for day, v in sorted(self.visits.items())
+        )
+        return replace(
+            self.record,
+            cases=cases,
+            labs=tuple(self.labs),
+            allergies=tuple(self.allergies.values()),
+            medications=tuple(self.medications.values()),
+        )
+
+
+def _parse_row(row: _Row) -> _Row:
+    """Check every mapped cell of one row; problems are collected on the row, nothing is raised."""
+    if not row.get("name"):
+        row.problem("name", "missing_name", "the patient's name (姓名) is empty.")
+    if parse_sex(row.get("sex")) is None:
+        row.problem("sex", "unknown_sex", f"{row.get('sex')!r} is not a sex value; use 男/女, M/F or male/female.")
+    birth = row.date("birth_date")
+    if birth is not None and birth.date() > dt.date.today():
+        row.problem("birth_date", "birth_date_in_future", "the birth date is in the future.")
+    age = row.get("age")
+    if age and not re.fullmatch(r"\d{1,3}\s*(岁|y|yrs?|years?)?", age, re.I):
+        row.problem("age", "bad_age", f"{age!r} is not an age in years (e.g. 45 or 45岁).")
+    id_number = row.get("id_number").upper()
+    if id_number and not valid_cn_resident_id(id_number):
+        row.problem("id_number", "bad_id_number", "the ID number (身份证号) is not a valid 18-digit resident ID.")
+    phone = row.get("phone")
+    if phone and not re.fullmatch(r"\+?[\d\s\-()]{5,20}(\s*(转|ext\.?|x)\s*\d+)?", phone, re.I):
+        row.problem("phone", "bad_phone", f"{phone!r} is not a phone number.")
+    email = row.get("email")
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        row.problem("email", "bad_email", f"{email!r} is not an e-mail address.")
+    visit = row.date("visit_date")
+    for fld, label in (("diagnosis", "diagnosis (诊断)"), ("complaint", "complaint (主诉)")):
+        if row.get(fld) and not row.get("visit_date"):
+            message = f"a {label} needs the date it was made: add a visit date (就诊日期) column or value."
+            row.problem(fld, "missing_visit_date", message)
+    icd = row.get("icd10").upper()
+    if icd and not all(re.fullmatch(r"[A-Z]\d{2}(\.[0-9A-Z]{1,4})?(\+|\*)?", c) for c in _split_list(icd)):
+        row.problem("icd10", "bad_icd10", f"{row.get('icd10')!r} is not an ICD-10 code such as I10 or E11.9.")
+    elif icd and len(_split_list(icd)) != len(_split_list(row.get("diagnosis"))):
+        row.problem("icd10", "icd10_count_mismatch", "give one ICD-10 code per diagnosis, in the same order.")
+    lab_fields = [f for f in ("lab_name", "lab_value", "lab_unit", "lab_range", "lab_date") if row.get(f)]
+    if lab_fields:
+        if not row.get("lab_name"):
+            row.problem("lab_value", "lab_without_name", "a lab value needs the test name (检验项目).")
+        lab_date = row.date("lab_date")
+        if lab_date is None and visit is None and not row.get("lab_date") and not row.get("visit_date"):
+            row.problem("lab_name", "lab_without_date", "a lab result needs a date: add 检验日期 or 就诊日期.")
+        if row.get("lab_range") and _parse_range(row.get("lab_range")) is None:
+            row.problem("lab_range", "bad_range", f"{row.get('lab_range')!r} is not a range like 3.5-5.5 or <5.2.")
+    return row
+
+
+def _identity(row: _Row) -> tuple[str, str, str]:
+    strongest = row.get("id_number").upper() or next(
+        (row.get(f) for f in ("record_no", "inpatient_no", "outpatient_no", "insurance_no") if row.get(f)), ""
+    )
+    birth = parse_date_text(row.get("birth_date")) if row.get("birth_date") else None
+    return row.get("name"), strongest, birth.date().isoformat() if birth else ""
+
+
+def _new_patient(row: _Row, source: str) -> PatientRecord:
+    birth = row.date("birth_date")
+    identifiers = []
+    if row.get("id_number"):
+        identifiers.append(Identifier("cn-resident-id", row.get("id_number").upper()))
+    identifiers += [Identifier(system, row.get(f)) for f, system in _IDENTIFIER_FIELDS.items() if row.get(f)]
+    extra = {"import_source": source}
+    if row.get("age"):
+        extra["age"] = re.match(r"\d+", row.get("age"))[0]  # type: ignore[index]  # validated above
+    return PatientRecord(
+        name=row.get("name"),
+        sex=parse_sex(row.get("sex")) or Sex.UNKNOWN,
+        birth_date=birth.date() if birth else None,
+        identifiers=tuple(identifiers),
+        phone=row.get("phone") or None,
+        address=row.get("address") or None,
+        email=row.get("email") or None,
+        notes=row.get("notes"),
+        extra=extra,
+    )
+
+
+def _merge_row(draft: _PatientDraft, row: _Row) -> None:
+    record = draft.record
+    sex = parse_sex(row.get("sex")) or Sex.UNKNOWN
+    if sex is not Sex.UNKNOWN and record.sex is not Sex.UNKNOWN and sex is not record.sex:
+        row.problem("sex", "conflicting_sex", f"this row gives a different sex for {record.name} than an earlier row.")
+    elif sex is not Sex.UNKNOWN:
+        record = replace(record, sex=sex)
+    for attr, fld in (("phone", "phone"), ("address", "address"), ("email", "email")):
+        if getattr(record, attr) is None and row.get(fld):
+            record = replace(record, **{attr: row.get(fld)})
+    if row.get("notes") and row.get("notes") not in record.notes:
+        record = replace(record, notes="\n".join(filter(None, [record.notes, row.get("notes")])))
+    draft.record = record
+    allergies = "" if row.get("allergies").strip().lower() in _NO_ALLERGY else row.get("allergies")
+    for item in _split_list(allergies):
+        draft.allergies.setdefault(item.lower(), Allergy(substance=item))
+    for item in _split_list(row.get("medications")):
+        med = _medication(item)
+        draft.medications.setdefault(med.name.lower(), med)
+    visit = row.date("visit_date")
+    lab = _lab(row, visit)
+    if visit is None:
+        if lab is not None:
+            draft.labs.append(lab)
+        return
+    case = draft.visits.setdefault(visit.date(), {"title": "", "entries": [], "labs": []})
+    diagnoses = _split_list(row.get("diagnosis"))
+    codes = _split_list(row.get("icd10").upper()) or [None] * len(diagnoses)
+    case["title"] = case["title"] or row.get("case_title") or "; ".join(diagnoses)
+    new_entries = [Entry(EntryKind.COMPLAINT, visit, row.get("complaint"))] if row.get("complaint") else []
+    new_entries += [Entry(EntryKind.DIAGNOSIS, visit, d, icd10=c) for d, c in zip(diagnoses, codes, strict=True)]
+    for entry in new_entries:  # a long lab sheet repeats the visit's diagnosis on every row
+        if entry not in case["entries"]:
+            case["entries"].append(entry)
+    if lab is not None:
+        case["labs"].append(lab)
+
+
+def _lab(row: _Row, visit: dt.datetime | None) -> LabResult | None:
+    if not row.get("lab_name"):
+        return None
+    taken = row.date("lab_date") or visit
+    assert taken is not None  # _parse_row rejected dateless labs
+    raw = row.get("lab_value")
+    value = float(raw) if re.fullmatch(r"-?\d+(\.\d+)?", raw) else None
+    low, high = _parse_range(row.get("lab_range")) or (None, None) if row.get("lab_range") else (None, None)
+    return LabResult(
+        name=row.get("lab_name"),
+        taken_at=taken,
+        value=value,
+        value_text=raw or None,
+        unit=row.get("lab_unit") or None,
+        ref_low=low,
+        ref_high=high,
+    )
+
+
+def _run(
+    path: Path | str, mapping: dict[str, str] | None, progress: Progress | None
+) -> tuple[ValidationReport, list[PatientRecord]]:
+    path = Path(path)
+    sheet = _read_sheet(path)
+    if not sheet.rows:
+        raise ImportRejected("table_empty", f"{path.name} has no rows.")
+    header_index = _pick_header(sheet.rows, mapping or {})
+    columns = [c or f"column {i + 1}" for i, c in enumerate(sheet.rows[header_index])]
+    resolved = _resolve_mapping(columns, mapping)
+    if "name" not in resolved.values():
+        raise ImportRejected(
+            "no_name_column",
+            f"{path.name}: no column holds the patient's name (姓名/name). "
+            f"Columns: {', '.join(columns)}. Rename the header or pass a mapping.",
+        )
+    drafts: list[_PatientDraft] = []
+    by_key: dict[tuple[str, str, str], _PatientDraft] = {}
+    problems: list[RowProblem] = []
+    rows_ok = blank = 0
+    data_rows = sheet.rows[header_index + 1 :]
+    for offset, cells in enumerate(data_rows):
+        if progress is not None and offset % 500 == 0:
+            progress.update(offset, len(data_rows), "Checking rows")
+        if not any(cells):
+            blank += 1
+            continue
+        values = {
+            fld: (col, cells[columns.index(col)] if columns.index(col) < len(cells) else "")
+            for col, fld in resolved.items()
+        }
+        row = _parse_row(_Row(header_index + offset + 2, values))
+        if not row.problems:
+            key = _identity(row)
+            name_only = not key[1] and not key[2]
+            draft = by_key.get(key) if not name_only else (drafts[-1] if drafts and drafts[-1].key == key else None)
+            if draft is None:
+                draft = _PatientDraft(_new_patient(row, path.name), key)
+                drafts.append(draft)
+                by_key.setdefault(key, draft)
+            _merge_row(draft, row)
+        problems += row.problems
+        rows_ok += not row.problems
+    report = ValidationReport(
+        path=str(path),
+        file_format=sheet.file_format,
+        encoding=sheet.encoding,
+        header_row=header_index + 1,
+        columns=tuple(columns),
+        mapping=resolved,
+        unmapped_columns=tuple(c for c in columns if c not in resolved),
+        rows_total=len(data_rows) - blank,
+        rows_ok=rows_ok,
+        rows_blank=blank,
+        patients=len(drafts),
+        problems=tuple(problems),
+    )
+    return report, [d.build() for d in drafts]
+
+
+def validate(
+    path: Path | str, mapping: dict[str, str] | None = None, progress: Progress | None = None
+) -> ValidationReport:
+    """Dry run: check every row and report; nothing is returned to store."""
+    return _run(path, mapping, progress)[0]
+
+
+def load(
+    path: Path | str, mapping: dict[str, str] | None = None, progress: Progress | None = None
+) -> list[PatientRecord]:
+    """All records of the table, or :class:`ImportRejected` (listing the first problems) if any row is invalid."""
+    report, records = _run(path, mapping, progress)
+    if report.problems:
+        raise ImportRejected(
+            "table_rows_invalid",
+            f"{Path(path).name}: nothing was imported because "
+            f"{report.rows_with_problems} rows have problems.\n{report.summary()}",
+            problems=[str(p) for p in report.problems[:50]],
+        )
+    if not records:
+        raise ImportRejected("table_no_rows", f"{Path(path).name} has a header but no patient rows.")
+    return records
