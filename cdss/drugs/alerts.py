@@ -1,0 +1,102 @@
+"""Alert, rating and result dataclasses produced by the safety checker, and their JSON form."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from cdss.drugs.ratings import SEVERITY_RANK
+
+KINDS = ("interaction", "allergy", "duplicate", "renal", "hepatic", "pregnancy", "lactation", "qt", "serotonergic",
+         "bleeding", "cns_depression", "hyperkalemia", "anticholinergic")
+
+
+@dataclass(frozen=True)
+class SourceRating:
+    """One source's grading of an interaction pair, as shown next to the alert."""
+
+    source: str
+    severity: str
+    management: str | None
+    reference: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "severity": self.severity, "management": self.management,
+                "reference": self.reference}
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: str
+    severity: str  # contraindicated | major | moderate | minor
+    drugs: tuple[str, ...]
+    title: str
+    mechanism: str
+    effect: str
+    management: str
+    evidence: str
+    sources: tuple[str, ...]
+    interruptive: bool = False
+    rule_id: str | None = None
+    ratings: tuple[SourceRating, ...] = ()
+    disagreement: bool = False
+    related_rules: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, tuple[str, ...]]:
+        return (-SEVERITY_RANK.get(self.severity, 0), not self.interruptive, KINDS.index(self.kind), self.drugs)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind, "severity": self.severity, "drugs": list(self.drugs), "title": self.title,
+            "mechanism": self.mechanism, "effect": self.effect, "management": self.management,
+            "evidence": self.evidence, "sources": list(self.sources), "interruptive": self.interruptive,
+            "rule_id": self.rule_id,
+        }
+        if self.kind == "interaction":
+            out["ratings"] = [r.to_dict() for r in self.ratings]
+            out["disagreement"] = self.disagreement
+            if self.related_rules:
+                out["related_rules"] = list(self.related_rules)
+        return out
+
+
+@dataclass(frozen=True)
+class ResolvedDrug:
+    query: str
+    id: str
+    name_en: str
+    name_zh: str
+
+
+@dataclass(frozen=True)
+class UnresolvedQuery:
+    query: str
+    suggestions: tuple[str, ...]  # catalog ids, best first
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    alerts: tuple[Alert, ...]
+    resolved: tuple[ResolvedDrug, ...] = ()
+    unresolved: tuple[UnresolvedQuery, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # e.g. unrecognised allergy names, assumptions made
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "resolved": [{"query": r.query, "id": r.id, "name_en": r.name_en, "name_zh": r.name_zh}
+                         for r in self.resolved],
+            "unresolved": [{"query": u.query, "suggestions": list(u.suggestions)} for u in self.unresolved],
+            "alerts": [a.to_dict() for a in self.alerts],
+        }
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @property
+    def interruptive(self) -> tuple[Alert, ...]:
+        return tuple(a for a in self.alerts if a.interruptive)

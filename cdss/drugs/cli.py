@@ -1,0 +1,147 @@
+"""``cdss drugs search`` and ``cdss check`` subcommands (headless; heavy imports happen inside handlers)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    drugs = subparsers.add_parser("drugs", help="drug dictionary: search names (Chinese, pinyin, English, brands)")
+    drugs_sub = drugs.add_subparsers(dest="drugs_command", required=True, metavar="ACTION")
+    search = drugs_sub.add_parser("search", help="search drug names as you type (华法林, huafalin, hfl, warfarin)")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.set_defaults(func=_cmd_search)
+    try:  # the pack importers register `drugs import-pack` and `drugs packs` when present
+        from cdss.drugs.importers.cli import register_pack_commands
+    except ImportError:
+        pass
+    else:
+        register_pack_commands(drugs_sub)
+
+    check = subparsers.add_parser("check", help="check a regimen for interactions, allergy, renal and other alerts")
+    check.add_argument("drugs", nargs="*", metavar="DRUG", help="drug names (any language, brand or generic)")
+    check.add_argument("--batch", type=Path, help="file with one regimen per line, comma-separated names")
+    check.add_argument("--age", type=float)
+    check.add_argument("--sex", choices=("M", "F", "m", "f"))
+    check.add_argument("--weight", type=float, help="kg")
+    check.add_argument("--height", type=float, help="cm")
+    check.add_argument("--scr", type=float, help="serum creatinine")
+    check.add_argument("--scr-unit", default="umol/L", choices=("umol/L", "mg/dL"))
+    check.add_argument("--egfr", type=float, help="mL/min/1.73 m²")
+    check.add_argument("--crcl", type=float, help="mL/min")
+    check.add_argument("--pregnant", action="store_true")
+    check.add_argument("--lactating", action="store_true")
+    check.add_argument("--allergy", action="append", default=[], metavar="NAME")
+    check.add_argument("--qtc", type=float, help="ms")
+    check.add_argument("--potassium", type=float, help="mmol/L")
+    check.add_argument("--hepatic-impairment", action="store_true", help="check hepatic-impairment notes")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.set_defaults(func=_cmd_check)
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from cdss.drugs.catalog import Catalog
+    from cdss.drugs.search import DrugSearch
+
+    if args.limit < 1:
+        print("cdss drugs search: --limit must be at least 1", file=sys.stderr)
+        return 2
+    hits = DrugSearch(Catalog.default()).search(args.query, limit=args.limit)
+    if args.json:
+        print(json.dumps([{"id": h.id, "name_en": h.name_en, "name_zh": h.name_zh, "score": round(h.score, 1)}
+                          for h in hits], ensure_ascii=False))
+    else:
+        for h in hits:
+            print(f"{h.id}\t{h.name_en}\t{h.name_zh}\t{h.score:.0f}\t{h.matched_text}")
+    return 0
+
+
+def _context(args: argparse.Namespace):
+    from cdss.drugs.checker import PatientContext
+
+    return PatientContext(age=args.age, sex=args.sex.upper() if args.sex else None, weight_kg=args.weight,
+                          height_cm=args.height, scr=args.scr, scr_unit=args.scr_unit, egfr=args.egfr, crcl=args.crcl,
+                          pregnant=args.pregnant, lactating=args.lactating, allergies=tuple(args.allergy),
+                          qtc_ms=args.qtc, potassium_mmol=args.potassium,
+                          hepatic_impairment=args.hepatic_impairment)
+
+
+def _print_text(result, prefix: str = "") -> None:
+    for r in result.resolved:
+        print(f"{prefix}{r.query} -> {r.id} ({r.name_en} / {r.name_zh})")
+    for u in result.unresolved:
+        hint = f" — did you mean: {', '.join(u.suggestions)}?" if u.suggestions else ""
+        print(f"{prefix}{u.query}: not found{hint}")
+    if not result.alerts:
+        print(f"{prefix}No alerts.")
+    for a in result.alerts:
+        stop = "!! " if a.interruptive else ""
+        print(f"{prefix}{stop}[{a.severity}] {a.kind}: {a.title}")
+        print(f"{prefix}    {a.management}")
+    for note in result.notes:
+        print(f"{prefix}note: {note}")
+
+
+def _imported_ratings(args: argparse.Namespace, catalog):
+    """Ratings from packs imported into the workspace (``cdss drugs import-pack``), when --workspace is given.
+
+    Without --workspace we do not open (and so create) the per-user workspace just to look for packs.
+    """
+    if args.workspace is None:
+        return None
+    try:
+        from cdss.drugs.importers.cli import PACKS_SUBDIR
+        from cdss.drugs.packs import PackStore, resolve_pack_ratings
+    except ImportError:
+        return None
+    from cdss.workspace import Workspace
+
+    packs, problems = PackStore(Workspace.open(args.workspace).subdir(PACKS_SUBDIR)).load_readable()
+    for problem in problems:
+        print(f"cdss check: imported pack skipped: {problem}", file=sys.stderr)
+    return resolve_pack_ratings(packs, catalog.resolve_name) if packs else None
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from cdss.drugs.catalog import Catalog
+    from cdss.drugs.checker import check_names
+    from cdss.drugs.search import DrugSearch
+
+    if bool(args.drugs) == bool(args.batch):
+        print("cdss check: give either DRUG names or --batch FILE (not both, not neither)", file=sys.stderr)
+        return 2
+    catalog = Catalog.default()
+    search = DrugSearch(catalog)
+    context = _context(args)
+    extra = _imported_ratings(args, catalog)
+    if not args.batch:
+        result = check_names(args.drugs, context, catalog, search, extra)
+        print(result.to_json()) if args.json else _print_text(result)
+        return 0
+    from cdss.errors import UserError
+
+    try:
+        lines = args.batch.read_bytes().decode("utf-8-sig").splitlines()
+    except OSError as exc:
+        raise UserError("check_batch_unreadable", f"Cannot read batch file {args.batch}: {exc.strerror}.") from exc
+    except UnicodeDecodeError:
+        try:
+            lines = args.batch.read_bytes().decode("gb18030").splitlines()
+        except UnicodeDecodeError as exc:
+            raise UserError("check_batch_encoding", f"Batch file {args.batch} is neither UTF-8 nor GB18030.") from exc
+    for number, line in enumerate(lines, start=1):
+        names = [n.strip() for n in line.replace("，", ",").split(",") if n.strip()]
+        if not names:
+            continue
+        result = check_names(names, context, catalog, search, extra)
+        if args.json:
+            print(json.dumps({"line": number, **result.to_dict()}, ensure_ascii=False))
+        else:
+            print(f"line {number}: {', '.join(names)}")
+            _print_text(result, prefix="  ")
+    return 0

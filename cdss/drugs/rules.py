@@ -1,0 +1,179 @@
+"""Interaction rules (data/drugs/interactions*.json): loading, validation and fast pair lookup.
+
+A rule matches a pair when one drug meets selector ``a`` and the other meets selector ``b``. Because rules are
+written by class and mechanism, we precompute, per drug, the set of rules whose ``a`` (and ``b``) side it meets;
+a pair's rules are then two set intersections instead of a loop over every rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cdss.drugs import vocab
+from cdss.drugs.models import Drug
+from cdss.errors import UserError
+
+if TYPE_CHECKING:
+    from cdss.drugs.catalog import Catalog
+
+SOURCE_NAME = "CDSS Desk rules"
+_SELECTOR_KEYS = frozenset({"ids", "tags", "cyp", "pgp", "flags", "qt"})
+
+
+@dataclass(frozen=True)
+class Selector:
+    ids: frozenset[str]
+    tags: frozenset[str]
+    cyp_tokens: frozenset[str]  # "3A4:inhibitor_strong"
+    pgp: frozenset[str]
+    flags: frozenset[str]
+    qt: frozenset[str]
+
+    def matches(self, drug: Drug) -> bool:
+        return bool(
+            drug.id in self.ids or self.tags & drug.tags or self.cyp_tokens & drug.cyp_tokens
+            or self.pgp.intersection(drug.pgp) or self.flags & drug.flags
+            or (drug.qt_risk is not None and drug.qt_risk in self.qt)
+        )
+
+
+@dataclass(frozen=True)
+class InteractionRule:
+    id: str
+    severity: str
+    onc_high_priority: bool
+    onc_class: str | None
+    a: Selector
+    b: Selector
+    exclude_ids: frozenset[str]
+    mechanism: str
+    effect: str
+    management: str
+    evidence: str
+    sources: tuple[str, ...]
+
+
+def _fail(file: str, rule: str, problem: str) -> UserError:
+    return UserError("drug_rules_invalid", f"Interaction rules {file}: rule '{rule}': {problem}. "
+                     "Fix the rule (see data/drugs/SCHEMA.md).", file=file, rule=rule)
+
+
+def _selector(raw: Any, file: str, rule_id: str, side: str, catalog: Catalog | None) -> Selector:
+    if not isinstance(raw, dict) or not raw or set(raw) - _SELECTOR_KEYS:
+        raise _fail(file, rule_id, f"match.{side} must be a non-empty object with keys among {sorted(_SELECTOR_KEYS)}")
+
+    def strings(key: str, allowed: frozenset[str] | None = None) -> frozenset[str]:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _fail(file, rule_id, f"match.{side}.{key} must be a list of strings")
+        if allowed is not None and set(value) - allowed:
+            raise _fail(file, rule_id, f"match.{side}.{key} has unknown value(s) {sorted(set(value) - allowed)}")
+        return frozenset(value)
+
+    ids = strings("ids")
+    if catalog is not None:
+        unknown = sorted(i for i in ids if i not in catalog)
+        if unknown:
+            raise _fail(file, rule_id, f"match.{side}.ids names drug(s) not in the catalog: {unknown}")
+    cyp_raw = raw.get("cyp", {})
+    if not isinstance(cyp_raw, dict):
+        raise _fail(file, rule_id, f"match.{side}.cyp must be an object {{enzyme: [roles]}}")
+    tokens = set()
+    for enzyme, roles in cyp_raw.items():
+        if enzyme not in vocab.CYP_ENZYMES or not isinstance(roles, list) or set(roles) - vocab.CYP_ROLES:
+            raise _fail(file, rule_id, f"match.{side}.cyp.{enzyme} is not a known enzyme with known roles")
+        tokens.update(f"{enzyme}:{role}" for role in roles)
+    return Selector(ids, strings("tags", vocab.TAGS), frozenset(tokens), strings("pgp", vocab.PGP_ROLES),
+                    strings("flags", vocab.FLAGS), strings("qt", vocab.QT_RISKS - {"none"}))
+
+
+def parse_rule(raw: Any, file: str, catalog: Catalog | None) -> InteractionRule:
+    rule_id = raw.get("id") if isinstance(raw, dict) else None
+    if not isinstance(rule_id, str) or not rule_id:
+        raise _fail(file, str(rule_id), "every rule needs a string 'id'")
+    if raw.get("severity") not in vocab.SEVERITIES:
+        raise _fail(file, rule_id, f"severity must be one of {list(vocab.SEVERITIES)}")
+    if raw.get("evidence") not in vocab.EVIDENCE_LEVELS:
+        raise _fail(file, rule_id, f"evidence must be one of {sorted(vocab.EVIDENCE_LEVELS)}")
+    for key in ("mechanism", "effect", "management"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise _fail(file, rule_id, f"'{key}' must be a non-empty string")
+    sources = raw.get("sources")
+    if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and s.strip() for s in sources):
+        raise _fail(file, rule_id, "'sources' must name at least one source")
+    if not isinstance(raw.get("onc_high_priority"), bool):
+        raise _fail(file, rule_id, "'onc_high_priority' must be true or false")
+    match = raw.get("match")
+    if not isinstance(match, dict) or set(match) != {"a", "b"}:
+        raise _fail(file, rule_id, "'match' must be an object with exactly 'a' and 'b'")
+    exclude = raw.get("exclude_ids", [])
+    if not isinstance(exclude, list):
+        raise _fail(file, rule_id, "'exclude_ids' must be a list")
+    return InteractionRule(
+        id=rule_id, severity=raw["severity"], onc_high_priority=raw["onc_high_priority"],
+        onc_class=raw.get("onc_class"), a=_selector(match["a"], file, rule_id, "a", catalog),
+        b=_selector(match["b"], file, rule_id, "b", catalog), exclude_ids=frozenset(exclude),
+        mechanism=raw["mechanism"].strip(), effect=raw["effect"].strip(), management=raw["management"].strip(),
+        evidence=raw["evidence"], sources=tuple(s.strip() for s in sources),
+    )
+
+
+class RuleSet:
+    """The shipped rules with per-drug precomputed side membership (computed lazily, cached)."""
+
+    def __init__(self, rules: Iterable[InteractionRule], catalog: Catalog | None = None) -> None:
+        self.rules: tuple[InteractionRule, ...] = tuple(rules)
+        seen: set[str] = set()
+        for rule in self.rules:
+            if rule.id in seen:
+                raise UserError("drug_rules_invalid", f"Interaction rule id '{rule.id}' is used twice.", rule=rule.id)
+            seen.add(rule.id)
+        self._sides: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        if catalog is not None:
+            for drug in catalog:
+                self.sides(drug)
+
+    def sides(self, drug: Drug) -> tuple[frozenset[int], frozenset[int]]:
+        cached = self._sides.get(drug.id)
+        if cached is None:
+            usable = [(i, r) for i, r in enumerate(self.rules) if drug.id not in r.exclude_ids]
+            side_a = frozenset(i for i, r in usable if r.a.matches(drug))
+            side_b = frozenset(i for i, r in usable if r.b.matches(drug))
+            cached = self._sides[drug.id] = (side_a, side_b)
+        return cached
+
+    def pair_rules(self, first: Drug, second: Drug) -> list[InteractionRule]:
+        """Rules matching the pair in either direction, most severe first (ONC high-priority first on ties)."""
+        a1, b1 = self.sides(first)
+        a2, b2 = self.sides(second)
+        hits = (a1 & b2) | (a2 & b1)
+        if not hits:
+            return []
+        found = [self.rules[i] for i in hits]
+        found.sort(key=lambda r: (vocab.SEVERITIES.index(r.severity), not r.onc_high_priority, r.id))
+        return found
+
+    def pair_rules_naive(self, first: Drug, second: Drug) -> list[InteractionRule]:
+        """Reference implementation (loops over all rules); used by tests and the bench as the peer."""
+        found = [r for r in self.rules
+                 if first.id not in r.exclude_ids and second.id not in r.exclude_ids
+                 and ((r.a.matches(first) and r.b.matches(second)) or (r.a.matches(second) and r.b.matches(first)))]
+        found.sort(key=lambda r: (vocab.SEVERITIES.index(r.severity), not r.onc_high_priority, r.id))
+        return found
+
+
+def load_rules(pack_dir: Path, catalog: Catalog | None = None) -> RuleSet:
+    from cdss.drugs.catalog import _read_json
+
+    rules: list[InteractionRule] = []
+    for path in sorted(Path(pack_dir).glob("interactions*.json")):
+        data = _read_json(path)
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise UserError("drug_rules_invalid", f"Interaction rules file {path.name} must be an object with a "
+                            "'rules' list.", file=path.name)
+        rules.extend(parse_rule(raw, path.name, catalog) for raw in data["rules"])
+    return RuleSet(rules, catalog)
+
