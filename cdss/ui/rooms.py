@@ -23,26 +23,16 @@ class RoomSpec:
     build: Callable[[AppContext], QWidget]
 
 
-def _records_page(_ctx: AppContext) -> QWidget:
-    return EmptyStatePage("page_records", lambda: (
-        translate("Rooms", "Records"),
-        translate(
-            "Rooms",
-            "Your patients and their case timelines will be here: complaints, history, examinations, tests, "
-           "diagnoses with ICD-10, treatment, photos, labs with trend charts, and follow-up reminders. "
-           "Import from CSV/Excel or FHIR, export any case to PDF."),
-    ))
+def _records_page(ctx: AppContext) -> QWidget:
+    from cdss.ui.records.page import RecordsPage
+
+    return RecordsPage(ctx)
 
 
-def _drugs_page(_ctx: AppContext) -> QWidget:
-    return EmptyStatePage("page_drugs", lambda: (
-        translate("Rooms", "Drugs"),
-        translate(
-            "Rooms",
-            "A bilingual drug dictionary with pinyin and fuzzy search, and a patient-aware safety checker: "
-           "interactions with severity and source, allergy cross-reactivity, duplicate therapy, QT and bleeding "
-           "burden, renal dosing from the patient's own labs, pregnancy and lactation."),
-    ))
+def _drugs_page(ctx: AppContext) -> QWidget:
+    from cdss.ui.drugs.page import DrugsPage
+
+    return DrugsPage(ctx)
 
 
 def _literature_page(_ctx: AppContext) -> QWidget:

@@ -1,6 +1,289 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="71" />
+        <source>{severity} · interruptive</source>
+        <translation>{severity} · 需中断确认</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="81" />
+        <source>Mechanism</source>
+        <translation>机制</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="81" />
+        <source>Clinical effect</source>
+        <translation>临床后果</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="82" />
+        <source>Management</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="82" />
+        <source>Evidence</source>
+        <translation>证据等级</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="84" />
+        <source>not available</source>
+        <translation>暂无资料</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="88" />
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="89" />
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="96" />
+        <source>Sources disagree on severity.</source>
+        <translation>各来源对严重程度的评级不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="97" />
+        <source>Ratings by source</source>
+        <translation>各来源评级</translation>
+    </message>
+</context>
+<context>
+    <name>ContextPanel</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="123" />
+        <source>CrCl (Cockcroft-Gault) {value:.0f} mL/min</source>
+        <extracomment>(CrCl mL/min or None, eGFR mL/min/1.73m² or None) from the context values.</extracomment>
+        <translation>肌酐清除率（Cockcroft-Gault）{value:.0f} mL/min</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="125" />
+        <source>eGFR (CKD-EPI 2021) {value:.0f} mL/min/1.73 m²</source>
+        <translation>eGFR（CKD-EPI 2021）{value:.0f} mL/min/1.73 m²</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="127" />
+        <source>Enter age, sex, weight and creatinine to see CrCl and eGFR.</source>
+        <translation>填写年龄、性别、体重和血肌酐后显示肌酐清除率和 eGFR。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="130" />
+        <source>Patient context (optional)</source>
+        <translation>患者信息（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="131" />
+        <source>Age (years)</source>
+        <translation>年龄（岁）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="131" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="131" />
+        <source>Weight (kg)</source>
+        <translation>体重（kg）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="131" />
+        <source>Height (cm)</source>
+        <translation>身高（cm）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="132" />
+        <source>Serum creatinine</source>
+        <translation>血肌酐</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="132" />
+        <source>Pregnant</source>
+        <translation>妊娠</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="132" />
+        <source>Breastfeeding</source>
+        <translation>哺乳期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="132" />
+        <source>Allergies</source>
+        <translation>过敏史</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="133" />
+        <source>QTc (ms)</source>
+        <translation>QTc（ms）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="133" />
+        <source>Potassium (mmol/L)</source>
+        <translation>血钾（mmol/L）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="140" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="141" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="144" />
+        <source>e.g. penicillin, sulfonamides</source>
+        <translation>例如：青霉素, 磺胺类</translation>
+    </message>
+</context>
+<context>
+    <name>DrugLabels</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="10" />
+        <source>Contraindicated</source>
+        <translation>禁忌</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="11" />
+        <source>Major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="12" />
+        <source>Moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="13" />
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="14" />
+        <source>Unrated</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="18" />
+        <source>Interaction</source>
+        <translation>相互作用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="19" />
+        <source>Allergy</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="20" />
+        <source>Duplicate therapy</source>
+        <translation>重复用药</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="21" />
+        <source>Renal dosing</source>
+        <translation>肾功能剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="22" />
+        <source>Hepatic</source>
+        <translation>肝功能</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="23" />
+        <source>Pregnancy</source>
+        <translation>妊娠</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="24" />
+        <source>Lactation</source>
+        <translation>哺乳</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="25" />
+        <source>QT prolongation</source>
+        <translation>QT 间期延长</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="26" />
+        <source>Serotonergic load</source>
+        <translation>5-羟色胺能叠加</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="27" />
+        <source>Bleeding risk</source>
+        <translation>出血风险</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="28" />
+        <source>CNS depression</source>
+        <translation>中枢抑制</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="29" />
+        <source>Hyperkalaemia</source>
+        <translation>高钾血症</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="30" />
+        <source>Anticholinergic burden</source>
+        <translation>抗胆碱能负荷</translation>
+    </message>
+</context>
+<context>
+    <name>DrugsPage</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="106" />
+        <source>matched: {text}</source>
+        <translation>匹配：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="121" />
+        <source>not available</source>
+        <translation>暂无资料</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="127" />
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="155" />
+        <source>Alerts appear here when the regimen has drugs.</source>
+        <translation>方案中加入药物后，警示将显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="157" />
+        <source>No alerts for this regimen and context.</source>
+        <translation>该方案及患者信息下无警示。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="159" />
+        <source>{count} alerts, most severe first</source>
+        <translation>{count} 条警示，按严重程度排序</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="165" />
+        <source>Loading the drug dictionary…</source>
+        <translation>正在加载药物词典…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="167" />
+        <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
+        <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="172" />
+        <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
+        <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../cdss/ui/errors.py" line="35" />
@@ -108,48 +391,246 @@ Decision support does not replace clinical judgement.</source>
     </message>
 </context>
 <context>
+    <name>Monograph</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="21" />
+        <source>Indications</source>
+        <translation>适应证</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="22" />
+        <source>Usual adult dose</source>
+        <translation>成人常用剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="23" />
+        <source>Renal adjustment</source>
+        <translation>肾功能不全时调整</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="24" />
+        <source>Hepatic adjustment</source>
+        <translation>肝功能不全时调整</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="25" />
+        <source>Contraindications</source>
+        <translation>禁忌证</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="26" />
+        <source>Pregnancy</source>
+        <translation>妊娠</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="27" />
+        <source>Lactation</source>
+        <translation>哺乳</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="28" />
+        <source>Key adverse effects</source>
+        <translation>主要不良反应</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="29" />
+        <source>Monitoring</source>
+        <translation>监测</translation>
+    </message>
+</context>
+<context>
+    <name>NewPatientDialog</name>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="35" />
+        <source>New patient</source>
+        <translation>新建患者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="40" />
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="40" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="41" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="41" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="43" />
+        <source>Birth date known</source>
+        <translation>出生日期已知</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="52" />
+        <source>e.g. chest pain, 社区获得性肺炎</source>
+        <translation>例如：胸痛、社区获得性肺炎</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="53" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="54" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="56" />
+        <source>First case</source>
+        <translation>首个病例</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/new_patient_dialog.py" line="69" />
+        <source>First visit</source>
+        <translation>初诊</translation>
+    </message>
+</context>
+<context>
+    <name>PatientCard</name>
+    <message>
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="48" />
+        <source>{age} y</source>
+        <translation>{age} 岁</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="52" />
+        <source>no diagnosis recorded</source>
+        <translation>暂无诊断</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="61" />
+        <source>{count} due</source>
+        <translation>{count} 项到期</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="62" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="133" />
+        <source>{count} patients</source>
+        <translation>{count} 位患者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="135" />
+        <source>No patient matches this search.</source>
+        <translation>没有符合搜索条件的患者。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="137" />
+        <source>No patients yet. Add one with “New patient”, or import CSV, Excel or FHIR files with “cdss records import”.</source>
+        <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="200" />
+        <source>Choose a patient on the left.</source>
+        <translation>请在左侧选择一位患者。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="203" />
+        <source>This patient has no cases yet.</source>
+        <translation>该患者尚无病例。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="216" />
+        <source>{age} years</source>
+        <translation>{age} 岁</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="219" />
+        <source>Allergies: {names}</source>
+        <translation>过敏：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="224" />
+        <source>Medications: {names}</source>
+        <translation>用药：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="272" />
+        <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
+        <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="278" />
+        <source>Type a note and press Enter — it is saved as you type</source>
+        <translation>输入记录后按回车——输入内容会自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="279" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="280" />
+        <source>New patient</source>
+        <translation>新建患者</translation>
+    </message>
+</context>
+<context>
+    <name>RegimenPanel</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="80" />
+        <source>Regimen</source>
+        <translation>用药方案</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="81" />
+        <source>Add drugs from the search results (double-click or Enter) to check them together.</source>
+        <translation>从搜索结果中添加药物（双击或回车），一起进行审查。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="82" />
+        <source>Click a drug to remove it</source>
+        <translation>点击药物可将其移除</translation>
+    </message>
+</context>
+<context>
     <name>Rooms</name>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="28" />
-        <location filename="../../cdss/ui/rooms.py" line="69" />
+        <location filename="../../cdss/ui/rooms.py" line="59" />
         <source>Records</source>
         <translation>病历</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="29" />
-        <source>Your patients and their case timelines will be here: complaints, history, examinations, tests, diagnoses with ICD-10, treatment, photos, labs with trend charts, and follow-up reminders. Import from CSV/Excel or FHIR, export any case to PDF.</source>
-        <translation>这里将显示您的患者及其病例时间线：主诉、病史、体格检查、辅助检查、ICD-10 诊断、治疗、照片、检验结果趋势图和随访提醒。可从 CSV/Excel 或 FHIR 导入，并将任一病例导出为 PDF。</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/rooms.py" line="39" />
-        <location filename="../../cdss/ui/rooms.py" line="70" />
+        <location filename="../../cdss/ui/rooms.py" line="60" />
         <source>Drugs</source>
         <translation>药物</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/rooms.py" line="40" />
-        <source>A bilingual drug dictionary with pinyin and fuzzy search, and a patient-aware safety checker: interactions with severity and source, allergy cross-reactivity, duplicate therapy, QT and bleeding burden, renal dosing from the patient's own labs, pregnancy and lactation.</source>
-        <translation>中英双语药物词典，支持拼音和模糊检索；结合患者情况的用药安全审查：相互作用（含严重程度与来源）、过敏交叉反应、重复用药、QT 与出血风险叠加、依据患者自身检验结果的肾功能剂量调整、妊娠与哺乳。</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/rooms.py" line="50" />
-        <location filename="../../cdss/ui/rooms.py" line="71" />
+        <location filename="../../cdss/ui/rooms.py" line="61" />
         <source>Literature</source>
         <translation>文献</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="51" />
+        <location filename="../../cdss/ui/rooms.py" line="41" />
         <source>Your personal paper library will be here, searchable in Chinese and English: import PubMed, MEDLINE, RIS, BibTeX and PDF files, filter by year and journal, and link papers to your cases.</source>
         <translation>这里将是您的个人文献库，支持中英文检索：导入 PubMed、MEDLINE、RIS、BibTeX 和 PDF 文件，按年份和期刊筛选，并将文献关联到病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="60" />
-        <location filename="../../cdss/ui/rooms.py" line="72" />
+        <location filename="../../cdss/ui/rooms.py" line="50" />
+        <location filename="../../cdss/ui/rooms.py" line="62" />
         <source>Exchange</source>
         <translation>病例交流</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="61" />
+        <location filename="../../cdss/ui/rooms.py" line="51" />
         <source>Share de-identified cases with colleagues and discuss theirs. Nothing leaves this computer unless you share it, and only after identifiers are removed and the patient's consent is recorded.</source>
         <translation>与同行分享去标识化病例并参与讨论。除非您主动分享，任何数据都不会离开本机；分享前会去除身份标识并记录患者知情同意。</translation>
     </message>
@@ -239,6 +720,89 @@ Decision support does not replace clinical judgement.</source>
         <location filename="../../cdss/ui/progress_dialog.py" line="24" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="12" />
+        <source>Chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="13" />
+        <source>History</source>
+        <translation>病史</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="14" />
+        <source>Examination</source>
+        <translation>体格检查</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="15" />
+        <source>Tests</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="16" />
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="17" />
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="18" />
+        <source>Medication</source>
+        <translation>用药</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="19" />
+        <source>Progress note</source>
+        <translation>病程记录</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="20" />
+        <source>Photo or file</source>
+        <translation>图片/文件</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="21" />
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="22" />
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="46" />
+        <source>Opened</source>
+        <translation>建档</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="46" />
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="47" />
+        <source>No entries yet. Add one with the capture bar below.</source>
+        <translation>暂无记录。可在下方输入栏添加。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="48" />
+        <source>Follow-ups</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/timeline_html.py" line="48" />
+        <source>done</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,9 @@ def test_every_room_is_reachable_from_the_rail(qtbot, main_window):
         assert main_window.current_room() == room.key
         page = main_window.pages.currentWidget()
         assert page is main_window.room_pages[room.key]
-        # Each page says what will be there (no blank rooms).
+        # Each page says what is or will be there (no blank rooms).
         texts = " ".join(label.text() for label in page.findChildren(QLabel))
-        assert len(texts) > 40
+        assert len(texts) > 30, room.key
 
 
 def test_language_switch_changes_visible_text_and_is_remembered(qtbot, main_window):
@@ -26,15 +26,17 @@ def test_language_switch_changes_visible_text_and_is_remembered(qtbot, main_wind
     main_window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: records_button.text() == "病历", timeout=3000)
     assert main_window.file_menu.title() == "文件(&F)"
-    heading = main_window.room_pages["drugs"].findChild(QLabel, "emptyStateHeading")
-    assert heading.text() == "药物"
+    heading = main_window.room_pages["literature"].findChild(QLabel, "emptyStateHeading")
+    assert heading.text() == "文献"
+    assert main_window.room_pages["records"].capture_button.text() == "添加"
     assert SettingsService(main_window.ctx.workspace).get("language") == "zh_CN"
 
     main_window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: records_button.text() == "Records", timeout=3000)
-    assert heading.text() == "Drugs"
+    assert heading.text() == "Literature"
 
 
-def test_status_bar_shows_the_workspace(main_window):
+def test_status_bar_shows_the_workspace_and_background_work(qtbot, main_window):
     assert str(main_window.ctx.workspace.root) in main_window.workspace_label.text()
-    assert main_window.busy_label.text() == "Ready"
+    # The drug dictionary loads in the background after start-up; the status bar says so until it is done.
+    qtbot.waitUntil(lambda: main_window.busy_label.text() == "Ready", timeout=20000)

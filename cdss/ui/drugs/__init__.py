@@ -1,0 +1,1 @@
+"""The Drugs room: dictionary search, monographs, and the regimen safety checker."""

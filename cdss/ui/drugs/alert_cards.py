@@ -1,0 +1,136 @@
+"""Alert cards: one per checker alert, most severe first, collapsed to a line and expandable to the full detail.
+
+Interruptive alerts (contraindicated, or an ONC high-priority class) get a red frame and a badge; every other alert
+stays inline and quiet, because alert fatigue makes clinicians ignore systems that shout about everything.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+
+from cdss.ui.drugs.labels import SEVERITY_COLOURS, kind_label, severity_label, severity_rank
+
+Alert = Mapping[str, Any]
+
+
+class AlertCard(QFrame):
+    def __init__(self, alert: Alert, drug_names: Mapping[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.alert = alert
+        self._drug_names = drug_names
+        severity = alert.get("severity", "minor")
+        self.setObjectName("alertCard")
+        self.setProperty("interruptive", bool(alert.get("interruptive")))
+        colour = SEVERITY_COLOURS.get(severity, "#5b7083")
+        border = "2px solid #b3261e" if alert.get("interruptive") else "1px solid #d5dde0"
+        self.setStyleSheet(f"QFrame#alertCard {{ border: {border}; border-left: 6px solid {colour}; "
+                           f"border-radius: 6px; background: #ffffff; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        header = QHBoxLayout()
+        self.badge = QLabel(self)
+        self.badge.setObjectName("alertSeverity")
+        self.badge.setStyleSheet(f"color: white; background: {colour}; border-radius: 4px; padding: 1px 6px;")
+        self.title = QLabel(self)
+        self.title.setObjectName("alertTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("alertToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.toggled.connect(self.set_expanded)
+        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+        self.details = QLabel(self)
+        self.details.setObjectName("alertDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setVisible(False)
+        layout.addWidget(self.details)
+        self.retranslate_ui()
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.details.setVisible(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        if self.toggle.isChecked() != expanded:
+            self.toggle.setChecked(expanded)
+
+    def retranslate_ui(self) -> None:
+        alert = self.alert
+        badge = severity_label(alert.get("severity", ""))
+        if alert.get("interruptive"):
+            badge = self.tr("{severity} · interruptive").format(severity=badge)
+        self.badge.setText(badge)
+        drugs = " + ".join(self._drug_names.get(d, d) for d in alert.get("drugs", []))
+        self.title.setText(f"{kind_label(alert.get('kind', ''))}: {alert.get('title', '')}"
+                           + (f"  ({drugs})" if drugs else ""))
+        self.details.setText(self._details_html())
+
+    def _details_html(self) -> str:
+        alert = self.alert
+        rows = []
+        for key, label in (("mechanism", self.tr("Mechanism")), ("effect", self.tr("Clinical effect")),
+                           ("management", self.tr("Management")), ("evidence", self.tr("Evidence"))):
+            value = alert.get(key)
+            unavailable = self.tr("not available")
+            text = html.escape(str(value)) if value else f"<i>{html.escape(unavailable)}</i>"
+            rows.append(f"<p><b>{html.escape(label)}:</b> {text}</p>")
+        sources = alert.get("sources") or []
+        source_text = "; ".join(html.escape(str(s)) for s in sources) or html.escape(self.tr("not stated"))
+        sources_label = self.tr("Sources")
+        rows.append(f"<p><b>{html.escape(sources_label)}:</b> {source_text}</p>")
+        ratings: Sequence[Mapping[str, Any]] = alert.get("ratings") or []
+        if len(ratings) > 1:
+            cells = "".join(
+                f"<tr><td>{html.escape(str(r.get('source', '')))}</td>"
+                f"<td>{html.escape(severity_label(str(r.get('severity', ''))))}</td></tr>" for r in ratings)
+            disagree = self.tr("Sources disagree on severity.")
+            by_source = self.tr("Ratings by source")
+            warning = (f"<p style='color:#b3261e'><b>{html.escape(disagree)}</b></p>"
+                       if alert.get("disagreement") else "")
+            rows.append(f"<p><b>{html.escape(by_source)}:</b></p>"
+                        f"<table cellpadding='3'>{cells}</table>{warning}")
+        return "".join(rows)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class AlertList(QScrollArea):
+    """Shows alerts as cards, sorted most severe first (the checker sorts too; sorting again keeps the UI honest)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alertList")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._container = QWidget(self)
+        self._layout = QVBoxLayout(self._container)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self._layout.addStretch(1)
+        self.setWidget(self._container)
+        self.cards: list[AlertCard] = []
+
+    def set_alerts(self, alerts: Sequence[Alert], drug_names: Mapping[str, str], hide_minor: bool = False) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        shown = [a for a in alerts if not (hide_minor and a.get("severity") == "minor")]
+        ordered = sorted(shown, key=lambda a: (severity_rank(a.get("severity", "")), not a.get("interruptive")))
+        for alert in ordered:
+            card = AlertCard(alert, drug_names, self._container)
+            self._layout.insertWidget(self._layout.count() - 1, card)
+            self.cards.append(card)

@@ -1,0 +1,179 @@
+"""The Drugs room page: search as you type, read a monograph, build a regimen and see its alerts.
+
+The drug catalog loads in the background the first time the room is built, so opening the app stays fast; until
+then the search box says it is loading. Search runs on the GUI thread because it answers in a few milliseconds;
+the check runs there too for the same reason (both are measured in bench/drugs.py).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cdss.ui.context import AppContext
+from cdss.ui.drugs.alert_cards import AlertList
+from cdss.ui.drugs.backend import DrugsBackend, MonographView
+from cdss.ui.drugs.context_panel import ContextPanel
+from cdss.ui.drugs.regimen_panel import RegimenDrug, RegimenPanel
+
+SEARCH_LIMIT = 30
+
+
+class DrugsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_drugs")
+        self.ctx = ctx
+        self.backend: DrugsBackend | None = None
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        self.search_box = QLineEdit(left)
+        self.search_box.setObjectName("drugSearch")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self.run_search)
+        self.search_box.returnPressed.connect(self._add_current)
+        self.results = QListWidget(left)
+        self.results.setObjectName("drugResults")
+        self.results.currentItemChanged.connect(lambda item, _prev: self.show_monograph(item))
+        self.results.itemActivated.connect(lambda _item: self._add_current())
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.results)
+
+        self.monograph = QTextBrowser(splitter)
+        self.monograph.setObjectName("monograph")
+        self.monograph.setOpenExternalLinks(False)
+
+        right = QWidget(splitter)
+        right_layout = QVBoxLayout(right)
+        self.regimen = RegimenPanel(right)
+        self.regimen.changed.connect(self.run_check)
+        self.context_panel = ContextPanel(self._renal, right)
+        self.context_panel.changed.connect(self.run_check)
+        self.alerts_heading = QLabel(right)
+        self.alerts_heading.setObjectName("alertsHeading")
+        self.alerts = AlertList(right)
+        right_layout.addWidget(self.regimen)
+        right_layout.addWidget(self.context_panel)
+        right_layout.addWidget(self.alerts_heading)
+        right_layout.addWidget(self.alerts, 1)
+        splitter.setSizes([260, 420, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+        self._last_alerts: list[dict[str, Any]] = []
+        self.retranslate_ui()
+        self._load_backend()
+
+    # -- loading -------------------------------------------------------------------------------------------------
+    def _load_backend(self) -> None:
+        self.search_box.setEnabled(False)
+        handle = self.ctx.tasks.run(DrugsBackend.load, self.ctx.workspace, name="load-drug-catalog")
+        handle.finished.connect(self._backend_ready)
+
+    def _backend_ready(self, backend: DrugsBackend) -> None:
+        self.backend = backend
+        self.search_box.setEnabled(True)
+        self.retranslate_ui()
+        self.run_search(self.search_box.text())
+
+    @property
+    def ready(self) -> bool:
+        return self.backend is not None
+
+    # -- search and monograph ------------------------------------------------------------------------------------
+    def run_search(self, text: str) -> None:
+        self.results.clear()
+        if self.backend is None or not text.strip():
+            return
+        for hit in self.backend.search(text, SEARCH_LIMIT):
+            item = QListWidgetItem(f"{hit.name_zh}  {hit.name_en}" if hit.name_zh else hit.name_en)
+            item.setData(Qt.ItemDataRole.UserRole, RegimenDrug(hit.id, hit.name_en, hit.name_zh))
+            if hit.matched_text and hit.matched_text.lower() not in (hit.name_en.lower(), hit.name_zh):
+                item.setToolTip(self.tr("matched: {text}").format(text=hit.matched_text))
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def show_monograph(self, item: QListWidgetItem | None) -> None:
+        if item is None or self.backend is None:
+            return
+        drug: RegimenDrug = item.data(Qt.ItemDataRole.UserRole)
+        self.monograph.setHtml(self._monograph_html(self.backend.monograph(drug.id)))
+
+    def _monograph_html(self, view: MonographView) -> str:
+        parts = [f"<h2>{html.escape(view.title)}</h2>"]
+        if view.subtitle:
+            parts.append(f"<p style='color:#44545a'>{html.escape(view.subtitle)}</p>")
+        unavailable = html.escape(self.tr("not available"))
+        for heading, text, source in view.sections:
+            parts.append(f"<h4>{html.escape(heading)}</h4>")
+            if text:
+                parts.append(f"<p>{html.escape(text)}</p>")
+                if source:
+                    credit = self.tr("Source: {source}").format(source=source)
+                    parts.append(f"<p style='color:#5b7083; font-size:small'>{html.escape(credit)}</p>")
+            else:
+                parts.append(f"<p style='color:#8a979c'><i>{unavailable}</i></p>")
+        return "".join(parts)
+
+    def _add_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.regimen.add(item.data(Qt.ItemDataRole.UserRole))
+
+    # -- checking ------------------------------------------------------------------------------------------------
+    def _renal(self, context: dict[str, Any]) -> tuple[float | None, float | None]:
+        return self.backend.renal(context) if self.backend is not None else (None, None)
+
+    def run_check(self) -> None:
+        if self.backend is None:
+            return
+        ids = self.regimen.ids()
+        result = self.backend.check(ids, self.context_panel.values()) if ids else {"alerts": []}
+        self._last_alerts = list(result["alerts"])
+        names = {d.id: d.label() for d in self.regimen.drugs}
+        hide_minor = bool(self.ctx.settings.get("drugs.hide_minor_alerts"))
+        self.alerts.set_alerts(self._last_alerts, names, hide_minor=hide_minor)
+        self._update_alerts_heading()
+
+    def _update_alerts_heading(self) -> None:
+        if not self.regimen.drugs:
+            self.alerts_heading.setText(self.tr("Alerts appear here when the regimen has drugs."))
+        elif not self.alerts.cards:
+            self.alerts_heading.setText(self.tr("No alerts for this regimen and context."))
+        else:
+            self.alerts_heading.setText(self.tr("{count} alerts, most severe first").format(
+                count=len(self.alerts.cards)))
+
+    # -- text ----------------------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        if self.backend is None:
+            self.search_box.setPlaceholderText(self.tr("Loading the drug dictionary…"))
+        else:
+            self.search_box.setPlaceholderText(self.tr("Search: 华法林, huafalin, hfl, warfarin, Plavix…"))
+        self._update_alerts_heading()
+        if self.results.currentItem() is not None:
+            self.show_monograph(self.results.currentItem())
+        elif self.backend is not None:
+            hint = self.tr("Choose a drug to read its monograph. Every section names its source; a section that is "
+                           "not known is marked as not available.")
+            self.monograph.setHtml(f"<p style='color:#5b7083'>{html.escape(hint)}</p>")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""The Records room: patient cards, case timelines, quick capture."""

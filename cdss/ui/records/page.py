@@ -1,0 +1,295 @@
+"""The Records room page: patient cards with instant search on the left, the chosen patient's case on the right.
+
+The list is a paged model over the records service, so ten thousand patients cost one page to open. Writes go
+through the task runner's single writer; the quick-capture text is saved as a draft while typing, so closing the
+window or a crash never loses it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cdss.records.types import Entry, EntryKind, PatientRecord
+from cdss.ui.context import AppContext
+from cdss.ui.models.lazy_table_model import ROW_ROLE, Column, LazyTableModel
+from cdss.ui.records.patient_card_delegate import PatientCardDelegate
+from cdss.ui.records.timeline_html import case_timeline_html, kind_text
+
+PAGE_SIZE = 100
+DRAFT_DELAY_MS = 400
+CAPTURE_KINDS = (EntryKind.NOTE, EntryKind.COMPLAINT, EntryKind.HISTORY, EntryKind.EXAM, EntryKind.TEST,
+                 EntryKind.DIAGNOSIS, EntryKind.TREATMENT, EntryKind.PROGRESS)
+
+
+class RecordsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_records")
+        self.ctx = ctx
+        from cdss.records.service import RecordsService
+
+        self.service = RecordsService(ctx.workspace)
+        self.patient: PatientRecord | None = None
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        self.search_box = QLineEdit(left)
+        self.search_box.setObjectName("patientSearch")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self.search)
+        self.new_button = QPushButton(left)
+        self.new_button.setObjectName("newPatientButton")
+        self.new_button.clicked.connect(self.ask_new_patient)
+        self.count_label = QLabel(left)
+        self.count_label.setWordWrap(True)
+        self.count_label.setObjectName("patientCount")
+        self.model: LazyTableModel = LazyTableModel(
+            [Column(lambda: self.tr("Patient"), lambda p: p.name)],
+            lambda offset, limit: self.service.list_patients(offset, limit, search=self._query() or None),
+            lambda: self.service.count_patients(search=self._query() or None),
+            page_size=PAGE_SIZE, parent=self)
+        self.patient_list = QListView(left)
+        self.patient_list.setObjectName("patientList")
+        self.patient_list.setModel(self.model)
+        self.patient_list.setItemDelegate(PatientCardDelegate(self.patient_list))
+        self.patient_list.setUniformItemSizes(True)
+        self.patient_list.selectionModel().currentChanged.connect(lambda current, _prev: self._open_index(current))
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_button)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.count_label)
+        left_layout.addWidget(self.patient_list, 1)
+
+        right = QWidget(splitter)
+        right_layout = QVBoxLayout(right)
+        self.header = QLabel(right)
+        self.header.setObjectName("patientHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.case_combo = QComboBox(right)
+        self.case_combo.setObjectName("caseCombo")
+        self.case_combo.currentIndexChanged.connect(lambda _i: self._show_case())
+        self.timeline = QTextBrowser(right)
+        self.timeline.setObjectName("timeline")
+        capture = QHBoxLayout()
+        self.capture_kind = QComboBox(right)
+        self.capture_kind.setObjectName("captureKind")
+        self.capture_text = QLineEdit(right)
+        self.capture_text.setObjectName("captureText")
+        self.capture_text.returnPressed.connect(self.add_entry_from_capture)
+        self.capture_text.textChanged.connect(lambda _t: self._draft_timer.start())
+        self.capture_button = QPushButton(right)
+        self.capture_button.setObjectName("captureAdd")
+        self.capture_button.clicked.connect(self.add_entry_from_capture)
+        capture.addWidget(self.capture_kind)
+        capture.addWidget(self.capture_text, 1)
+        capture.addWidget(self.capture_button)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.case_combo)
+        right_layout.addWidget(self.timeline, 1)
+        right_layout.addLayout(capture)
+        splitter.setSizes([340, 760])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._save_draft)
+        self.retranslate_ui()
+        self._show_patient(None)
+        if self.model.rowCount():
+            self.patient_list.setCurrentIndex(self.model.index(0, 0))
+
+    # -- list ----------------------------------------------------------------------------------------------------
+    def _query(self) -> str:
+        return self.search_box.text().strip()
+
+    def search(self, _text: str = "") -> None:
+        self.model.reload()
+        self._update_count()
+        if self.model.rowCount():
+            self.patient_list.setCurrentIndex(self.model.index(0, 0))
+
+    def _update_count(self) -> None:
+        if self.model.total:
+            self.count_label.setText(self.tr("{count} patients").format(count=self.model.total))
+        elif self._query():
+            self.count_label.setText(self.tr("No patient matches this search."))
+        else:
+            self.count_label.setText(self.tr("No patients yet. Add one with “New patient”, or import CSV, Excel or "
+                                             "FHIR files with “cdss records import”."))
+
+    # -- new patient ---------------------------------------------------------------------------------------------
+    def ask_new_patient(self) -> None:
+        from cdss.ui.records.new_patient_dialog import NewPatientDialog
+
+        dialog = NewPatientDialog(self)
+        dialog.accepted.connect(lambda: self.create_patient(dialog.value()))
+        dialog.open()
+
+    def create_patient(self, new):
+        """Store a new patient with a first case, then show them; returns the task handle."""
+        def write():
+            patient = self.service.create_patient(new.name, sex=new.sex, birth_date=new.birth_date)
+            self.service.create_case(patient.id, new.first_case_title)
+            return patient.id
+
+        handle = self.ctx.tasks.run_write(write, name="new-patient")
+        handle.finished.connect(self._show_new_patient)
+        return handle
+
+    def _show_new_patient(self, patient_id: int) -> None:
+        self.search_box.clear()
+        self.search()
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == patient_id:
+                self.patient_list.setCurrentIndex(self.model.index(row, 0))
+                return
+        self.open_patient(patient_id)
+
+    def _open_index(self, index) -> None:
+        summary = index.data(ROW_ROLE) if index.isValid() else None
+        self.open_patient(summary.id if summary is not None else None)
+
+    def open_patient(self, patient_id: int | None) -> None:
+        self._show_patient(self.service.get_patient_record(patient_id) if patient_id is not None else None)
+
+    # -- detail --------------------------------------------------------------------------------------------------
+    def _show_patient(self, patient: PatientRecord | None) -> None:
+        self.patient = patient
+        enabled = patient is not None
+        for widget in (self.case_combo, self.capture_kind, self.capture_text, self.capture_button):
+            widget.setEnabled(enabled)
+        self.case_combo.blockSignals(True)
+        self.case_combo.clear()
+        if patient is not None:
+            for case in sorted(patient.cases, key=lambda c: c.opened_on, reverse=True):
+                self.case_combo.addItem(f"{case.opened_on.isoformat()}  {case.title}", case.id)
+        self.case_combo.blockSignals(False)
+        self.header.setText(self._header_html(patient))
+        self._show_case()
+        self._load_draft()
+
+    def current_case(self):
+        if self.patient is None:
+            return None
+        case_id = self.case_combo.currentData()
+        return next((c for c in self.patient.cases if c.id == case_id), None)
+
+    def _show_case(self) -> None:
+        case = self.current_case()
+        if self.patient is None:
+            hint = self.tr("Choose a patient on the left.")
+            self.timeline.setHtml(f"<p style='color:#5b7083'>{hint}</p>")
+        elif case is None:
+            hint = self.tr("This patient has no cases yet.")
+            self.timeline.setHtml(f"<p style='color:#5b7083'>{hint}</p>")
+        else:
+            self.timeline.setHtml(case_timeline_html(self.patient, case))
+
+    def _header_html(self, patient: PatientRecord | None) -> str:
+        if patient is None:
+            return ""
+        from html import escape
+
+        bits = [f"<span style='font-size:18px; font-weight:600'>{escape(patient.name)}</span>"]
+        if patient.birth_date:
+            age = _age(patient.birth_date)
+            bits.append(escape(self.tr("{age} years").format(age=age)))
+        if patient.allergies:
+            names = ", ".join(a.substance for a in patient.allergies)
+            allergies = self.tr("Allergies: {names}").format(names=names)
+            bits.append(f"<span style='color:#b3261e'>{escape(allergies)}"
+                        "</span>")
+        active = [m.name for m in patient.medications if m.active]
+        if active:
+            bits.append(escape(self.tr("Medications: {names}").format(names=", ".join(active))))
+        return "<br>".join(bits)
+
+    # -- quick capture -------------------------------------------------------------------------------------------
+    def _draft_key(self) -> str | None:
+        case = self.current_case()
+        return f"capture:case:{case.id}" if case is not None else None
+
+    def _save_draft(self) -> None:
+        key = self._draft_key()
+        if key is not None:
+            self.ctx.tasks.run_write(self.service.save_draft, key, self.capture_text.text(), name="save-draft")
+
+    def _load_draft(self) -> None:
+        key = self._draft_key()
+        text = self.service.load_draft(key) if key is not None else None
+        self.capture_text.blockSignals(True)
+        self.capture_text.setText(text or "")
+        self.capture_text.blockSignals(False)
+
+    def add_entry_from_capture(self):
+        case = self.current_case()
+        text = self.capture_text.text().strip()
+        if case is None or not text:
+            return None
+        entry = Entry(kind=self.capture_kind.currentData(), occurred_at=dt.datetime.now().replace(microsecond=0),
+                      text=text)
+        patient_id = self.patient.id
+        key = self._draft_key()
+
+        def write():
+            added = self.service.add_entry(case.id, entry)
+            self.service.clear_draft(key)
+            return added
+
+        self._draft_timer.stop()
+        handle = self.ctx.tasks.run_write(write, name="add-entry")
+        handle.finished.connect(lambda _added: (self.capture_text.clear(), self.open_patient(patient_id),
+                                                self._select_case(case.id)))
+        return handle
+
+    def _select_case(self, case_id: int) -> None:
+        index = self.case_combo.findData(case_id)
+        if index >= 0:
+            self.case_combo.setCurrentIndex(index)
+
+    # -- text ----------------------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("Search name, pinyin initials, ID, diagnosis, tag or any text"))
+        current = self.capture_kind.currentData()
+        self.capture_kind.clear()
+        for kind in CAPTURE_KINDS:
+            self.capture_kind.addItem(kind_text(kind), kind)
+        self.capture_kind.setCurrentIndex(max(0, self.capture_kind.findData(current)))
+        self.capture_text.setPlaceholderText(self.tr("Type a note and press Enter — it is saved as you type"))
+        self.capture_button.setText(self.tr("Add"))
+        self.new_button.setText(self.tr("New patient"))
+        self.model.retranslate()
+        self._update_count()
+        if self.patient is not None:
+            self.header.setText(self._header_html(self.patient))
+            self._show_case()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _age(birth: dt.date, today: dt.date | None = None) -> int:
+    today = today or dt.date.today()
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))

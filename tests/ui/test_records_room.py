@@ -1,0 +1,99 @@
+"""Drive the Records room: patient cards with search, a case timeline, quick capture with a draft that survives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cdss.records.service import RecordsService
+from cdss.records.types import EntryKind
+from cdss.ui.models.lazy_table_model import ROW_ROLE
+
+
+@pytest.fixture()
+def seeded(main_window):
+    service = RecordsService(main_window.ctx.workspace)
+    zhang = service.create_patient("张三", birth_date=dt.date(1960, 3, 1))
+    case = service.create_case(zhang.id, "社区获得性肺炎", opened_on=dt.date(2024, 5, 1))
+    service.add_entry(case.id, EntryKind.DIAGNOSIS, "社区获得性肺炎", icd10="J18.9",
+                      occurred_at=dt.datetime(2024, 5, 1, 9, 0))
+    smith = service.create_patient("John Smith", birth_date=dt.date(1950, 1, 1))
+    service.create_case(smith.id, "Heart failure", opened_on=dt.date(2024, 6, 1))
+    page = main_window.room_pages["records"]
+    page.search()
+    return page, service, zhang, case
+
+
+def test_search_by_pinyin_initials_and_diagnosis_text(qtbot, seeded):
+    page, _service, zhang, _case = seeded
+    assert page.model.total == 2
+    qtbot.keyClicks(page.search_box, "zs")
+    assert page.model.total == 1
+    assert page.model.data(page.model.index(0, 0), ROW_ROLE).id == zhang.id
+    page.search_box.setText("肺炎")
+    assert page.model.total == 1
+    page.search_box.setText("heart failures")  # English stemming
+    assert page.model.total == 1 and page.model.data(page.model.index(0, 0), ROW_ROLE).name == "John Smith"
+
+
+def test_opening_a_patient_shows_the_timeline(qtbot, seeded):
+    page, _service, zhang, case = seeded
+    page.search_box.setText("张三")
+    assert page.patient is not None and page.patient.id == zhang.id
+    assert page.case_combo.currentData() == case.id
+    html = page.timeline.toPlainText()
+    assert "社区获得性肺炎" in html and "J18.9" in html
+
+
+def test_quick_capture_adds_an_entry_and_drafts_survive(qtbot, seeded):
+    page, service, zhang, case = seeded
+    page.search_box.setText("张三")
+    page.capture_text.setText("体温 38.5℃，咳嗽加重")
+    # The draft is written shortly after typing stops, before anything is added.
+    qtbot.waitUntil(lambda: service.load_draft(f"capture:case:{case.id}") == "体温 38.5℃，咳嗽加重", timeout=5000)
+    handle = page.add_entry_from_capture()
+    with qtbot.waitSignal(handle.done, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: "38.5" in page.timeline.toPlainText(), timeout=5000)
+    assert page.capture_text.text() == ""
+    assert service.load_draft(f"capture:case:{case.id}") in (None, "")
+    texts = [e.text for e in service.get_patient_record(zhang.id).cases[0].entries]
+    assert "体温 38.5℃，咳嗽加重" in texts
+
+
+def test_patient_cards_render(qtbot, seeded):
+    page, *_ = seeded
+    pixmap = page.patient_list.viewport().grab()
+    assert not pixmap.isNull() and pixmap.width() > 100
+    index = page.model.index(0, 0)
+    assert page.patient_list.itemDelegate().sizeHint(_option(page), index).height() > 40
+    assert page.patient_list.model().data(index, Qt.ItemDataRole.DisplayRole)
+
+
+def _option(page):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(page.patient_list)
+    return option
+
+
+def test_new_patient_from_the_dialog(qtbot, main_window):
+    from cdss.records.types import Sex
+    from cdss.ui.records.new_patient_dialog import NewPatientDialog
+
+    page = main_window.room_pages["records"]
+    assert "No patients yet" in page.count_label.text()
+    dialog = NewPatientDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("李四")  # QTest.keyClicks only types Latin-1 characters
+    dialog.sex.setCurrentIndex(dialog.sex.findData(Sex.FEMALE))
+    dialog.case_title.setText("高血压随访")
+    new = dialog.value()
+    with qtbot.waitSignal(page.create_patient(new).done, timeout=5000):
+        pass
+    assert page.model.total == 1
+    assert page.patient is not None and page.patient.name == "李四"
+    assert [c.title for c in page.patient.cases] == ["高血压随访"]
