@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+
+from cdss.cli import main
+from cdss.literature.library import LiteratureLibrary
+
+RIS = "TY  - JOUR\nTI  - Metformin and diabetic kidney disease outcomes\nDO  - 10.1000/met.1\nPY  - 2019\nER  - \n"
+RIS_TWO = RIS + "TY  - JOUR\nTI  - 二甲双胍与糖尿病肾病\nPY  - 2021\nER  - \n"
+
+
+def library(tmp_path) -> LiteratureLibrary:
+    return LiteratureLibrary(tmp_path / "store", tmp_path / "index")
+
+
+def test_import_assigns_stable_ids_and_dedupes(tmp_path):
+    (tmp_path / "a.ris").write_text(RIS, encoding="utf-8")
+    (tmp_path / "b.ris").write_text(RIS_TWO, encoding="utf-8")
+    lib = library(tmp_path)
+    first = lib.import_paths([tmp_path / "a.ris"])
+    assert (first.added, first.duplicates) == (1, 0)
+    second = lib.import_paths([tmp_path / "b.ris"])
+    assert (second.added, second.duplicates) == (1, 1)
+    assert second.files[0].added_ids == (2,)
+    reopened = library(tmp_path)  # a fresh object reads the same store and index
+    assert sorted(reopened.references()) == [1, 2]
+    assert reopened.references()[2].title == "二甲双胍与糖尿病肾病"
+
+
+def test_ids_are_never_reused_after_delete(tmp_path):
+    (tmp_path / "b.ris").write_text(RIS_TWO, encoding="utf-8")
+    lib = library(tmp_path)
+    lib.import_paths([tmp_path / "b.ris"])
+    assert lib.delete([2]) == 1
+    (tmp_path / "c.ris").write_text("TY  - JOUR\nTI  - Gout and colchicine prophylaxis\nER  - \n", encoding="utf-8")
+    assert library(tmp_path).import_paths([tmp_path / "c.ris"]).files[0].added_ids == (3,)
+
+
+def test_rejected_file_adds_nothing_and_store_is_atomic(tmp_path):
+    (tmp_path / "cut.ris").write_text(RIS + "TY  - JOUR\nTI  - cut off", encoding="utf-8")
+    lib = library(tmp_path)
+    summary = lib.import_paths([tmp_path / "cut.ris"])
+    assert summary.added == 0 and summary.rejected[0].code == "import_truncated"
+    assert lib.references() == {}
+    assert not list((tmp_path / "store").glob(".references-*"))  # no temp file left behind
+
+
+def test_missing_index_is_rebuilt_from_the_store(tmp_path):
+    (tmp_path / "b.ris").write_text(RIS_TWO, encoding="utf-8")
+    library(tmp_path).import_paths([tmp_path / "b.ris"])
+    for path in (tmp_path / "index").iterdir():
+        path.unlink()
+    from cdss.literature.search import search
+
+    assert [hit.id for hit in search(library(tmp_path).index(), "糖尿病肾病").hits] == [2]
+
+
+def test_cli_import_search_export_reindex(tmp_path, capsys):
+    ws = str(tmp_path / "ws")
+    source = tmp_path / "b.ris"
+    source.write_text(RIS_TWO, encoding="utf-8")
+    assert main(["--workspace", ws, "lit", "import", str(source), "--json"]) == 0
+    imported = json.loads(capsys.readouterr().out)
+    assert imported["files"][0]["added"] == 2 and imported["rejected"] == []
+
+    assert main(["--workspace", ws, "lit", "search", "metformin kidney", "--limit", "5", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0]["id"] == 1 and hits[0]["doi"] == "10.1000/met.1"
+    assert set(hits[0]) == {"id", "title", "year", "journal", "pmid", "doi", "score"}
+
+    assert main(["--workspace", ws, "lit", "search", "糖尿病肾病", "--json"]) == 0
+    assert [hit["id"] for hit in json.loads(capsys.readouterr().out)] == [2]
+
+    out_file = tmp_path / "lib.bib"
+    assert main(["--workspace", ws, "lit", "export", "--format", "bibtex", "-o", str(out_file)]) == 0
+    assert out_file.read_text(encoding="utf-8").count("@article") == 2
+
+    assert main(["--workspace", ws, "lit", "reindex"]) == 0
+    assert "reindexed 2" in capsys.readouterr().out
+
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<PubmedArticleSet><PubmedArticle>", encoding="utf-8")
+    assert main(["--workspace", ws, "lit", "import", str(bad)]) == 1
+    assert "bad.xml" in capsys.readouterr().err
