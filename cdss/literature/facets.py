@@ -28,8 +28,9 @@ class _FacetColumns:
 
 
 def _reader_key(reader) -> tuple:
-    leaves = reader.leaf_readers()
-    return tuple((seg.segment().segment_id(), seg.segment().deleted_count(), offset) for seg, offset in leaves)
+    # An empty index has a leaf reader without a segment; it contributes nothing to the key.
+    return tuple((seg.segment().segment_id(), seg.segment().deleted_count(), offset)
+                 for seg, offset in reader.leaf_readers() if seg.segment() is not None)
 
 
 def _load(reader) -> _FacetColumns:

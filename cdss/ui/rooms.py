@@ -35,14 +35,10 @@ def _drugs_page(ctx: AppContext) -> QWidget:
     return DrugsPage(ctx)
 
 
-def _literature_page(_ctx: AppContext) -> QWidget:
-    return EmptyStatePage("page_literature", lambda: (
-        translate("Rooms", "Literature"),
-        translate(
-            "Rooms",
-            "Your personal paper library will be here, searchable in Chinese and English: import PubMed, MEDLINE, "
-           "RIS, BibTeX and PDF files, filter by year and journal, and link papers to your cases."),
-    ))
+def _literature_page(ctx: AppContext) -> QWidget:
+    from cdss.ui.literature.page import LiteraturePage
+
+    return LiteraturePage(ctx)
 
 
 def _exchange_page(_ctx: AppContext) -> QWidget:

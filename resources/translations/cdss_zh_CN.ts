@@ -317,6 +317,142 @@
     </message>
 </context>
 <context>
+    <name>LiteraturePage</name>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="131" />
+        <source>{count} papers in the library</source>
+        <translation>文献库共 {count} 篇</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="133" />
+        <source>Type words in Chinese or English to search titles, abstracts, authors, journals and MeSH terms, or import PubMed, MEDLINE, RIS, BibTeX, CSL-JSON or PDF files.</source>
+        <translation>输入中文或英文词语，检索标题、摘要、作者、期刊和 MeSH 主题词；也可导入 PubMed、MEDLINE、RIS、BibTeX、CSL-JSON 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="166" />
+        <source>{count} papers</source>
+        <translation>{count} 篇</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="172" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="172" />
+        <source>Journal</source>
+        <translation>期刊</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="172" />
+        <source>Publication type</source>
+        <translation>文献类型</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="173" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="215" />
+        <source>Import references</source>
+        <translation>导入文献</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="216" />
+        <source>References (*.xml *.nbib *.txt *.ris *.bib *.json *.pdf);;All files (*)</source>
+        <translation>文献 (*.xml *.nbib *.txt *.ris *.bib *.json *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="224" />
+        <source>Importing references…</source>
+        <translation>正在导入文献…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="229" />
+        <source>Added {added}, merged as duplicates {dup}, refused {bad} files.</source>
+        <translation>新增 {added} 篇，合并重复 {dup} 篇，拒绝 {bad} 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="233" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="242" />
+        <source>Search papers: words, "phrases", title:, author:, journal:, mesh:, year:2015-2020</source>
+        <translation>检索文献：词语、"短语"、title:、author:、journal:、mesh:、year:2015-2020</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="243" />
+        <source>Opening the library…</source>
+        <translation>正在打开文献库…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="247" />
+        <source>Relevance</source>
+        <translation>相关度</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="248" />
+        <source>Newest first</source>
+        <translation>最新优先</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/page.py" line="251" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+</context>
+<context>
+    <name>LiteratureResults</name>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="18" />
+        <source>Did you mean</source>
+        <translation>您是不是要找</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="24" />
+        <source>No papers match. Try fewer words or another spelling.</source>
+        <translation>没有匹配的文献。请减少词语或换一种拼写。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="43" />
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="44" />
+        <source>Journal</source>
+        <translation>期刊</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="45" />
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="46" />
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="47" />
+        <source>MeSH</source>
+        <translation>MeSH 主题词</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="48" />
+        <source>More like this</source>
+        <translation>相似文献</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/results_html.py" line="49" />
+        <source>No abstract in the imported record.</source>
+        <translation>导入的记录中没有摘要。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../cdss/ui/main_window.py" line="140" />
@@ -603,34 +739,28 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>Rooms</name>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="59" />
+        <location filename="../../cdss/ui/rooms.py" line="55" />
         <source>Records</source>
         <translation>病历</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="60" />
+        <location filename="../../cdss/ui/rooms.py" line="56" />
         <source>Drugs</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="40" />
-        <location filename="../../cdss/ui/rooms.py" line="61" />
+        <location filename="../../cdss/ui/rooms.py" line="57" />
         <source>Literature</source>
         <translation>文献</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="41" />
-        <source>Your personal paper library will be here, searchable in Chinese and English: import PubMed, MEDLINE, RIS, BibTeX and PDF files, filter by year and journal, and link papers to your cases.</source>
-        <translation>这里将是您的个人文献库，支持中英文检索：导入 PubMed、MEDLINE、RIS、BibTeX 和 PDF 文件，按年份和期刊筛选，并将文献关联到病例。</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/rooms.py" line="50" />
-        <location filename="../../cdss/ui/rooms.py" line="62" />
+        <location filename="../../cdss/ui/rooms.py" line="46" />
+        <location filename="../../cdss/ui/rooms.py" line="58" />
         <source>Exchange</source>
         <translation>病例交流</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/rooms.py" line="51" />
+        <location filename="../../cdss/ui/rooms.py" line="47" />
         <source>Share de-identified cases with colleagues and discuss theirs. Nothing leaves this computer unless you share it, and only after identifiers are removed and the patient's consent is recorded.</source>
         <translation>与同行分享去标识化病例并参与讨论。除非您主动分享，任何数据都不会离开本机；分享前会去除身份标识并记录患者知情同意。</translation>
     </message>

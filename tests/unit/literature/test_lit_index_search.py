@@ -147,3 +147,11 @@ def test_cancelled_update_leaves_the_index_unchanged(small_index):
         small_index.add_or_update([(50, Reference(title="Never indexed colchicine paper"))], progress)
     assert search(small_index, "colchicine").total == 0
     assert small_index.doc_count() == 6
+
+
+def test_searching_an_empty_library_finds_nothing_without_error(tmp_path):
+    from cdss.literature.index import create_index
+    from cdss.literature.search import search
+
+    results = search(create_index(tmp_path / "empty"), "pneumonia")
+    assert results.total == 0 and results.hits == ()
