@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from cdss.settings import SettingsService
 from cdss.ui.rooms import ROOMS
 
 
 def test_every_room_is_reachable_from_the_rail(qtbot, main_window):
+    qtbot.waitUntil(lambda: main_window.ctx.tasks.pending == 0, timeout=20000)  # rooms finish loading
     for room in ROOMS:
         qtbot.mouseClick(main_window.nav_buttons[room.key], Qt.MouseButton.LeftButton)
         assert main_window.current_room() == room.key
         page = main_window.pages.currentWidget()
         assert page is main_window.room_pages[room.key]
         # Each page says what is or will be there (no blank rooms).
-        texts = " ".join(label.text() for label in page.findChildren(QLabel))
+        texts = " ".join([label.text() for label in page.findChildren(QLabel)]
+                         + [edit.placeholderText() for edit in page.findChildren(QLineEdit)])
         assert len(texts) > 30, room.key
 
 
@@ -26,14 +28,14 @@ def test_language_switch_changes_visible_text_and_is_remembered(qtbot, main_wind
     main_window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: records_button.text() == "病历", timeout=3000)
     assert main_window.file_menu.title() == "文件(&F)"
-    heading = main_window.room_pages["literature"].findChild(QLabel, "emptyStateHeading")
-    assert heading.text() == "文献"
+    heading = main_window.room_pages["exchange"].findChild(QLabel, "emptyStateHeading")
+    assert heading.text() == "病例交流"
     assert main_window.room_pages["records"].capture_button.text() == "添加"
     assert SettingsService(main_window.ctx.workspace).get("language") == "zh_CN"
 
     main_window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: records_button.text() == "Records", timeout=3000)
-    assert heading.text() == "Literature"
+    assert heading.text() == "Exchange"
 
 
 def test_status_bar_shows_the_workspace_and_background_work(qtbot, main_window):
