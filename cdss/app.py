@@ -107,6 +107,11 @@ def take_screenshots(workspace_root: Path | None, out_dir: Path, *, language: st
     out_dir.mkdir(parents=True, exist_ok=True)
     window.resize(1200, 780)
     window.show()
+    # Rooms load their data in the background; picture them once that has finished (bounded wait).
+    deadline = time.monotonic() + 30
+    while window.ctx.tasks.pending and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
     paths = []
     for room in ROOMS:
         window.show_room(room.key)
