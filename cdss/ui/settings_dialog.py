@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -45,6 +46,11 @@ class SettingsDialog(QDialog):
             lambda _i: self.language_chosen.emit(self.language_combo.currentData()))
         self.language_label = QLabel(self.general_box)
         form.addRow(self.language_label, self.language_combo)
+        self.hide_minor = QCheckBox(self.general_box)
+        self.hide_minor.setObjectName("hideMinorAlerts")
+        self.hide_minor.setChecked(bool(ctx.settings.get("drugs.hide_minor_alerts")))
+        self.hide_minor.toggled.connect(lambda on: ctx.settings.set("drugs.hide_minor_alerts", on))
+        form.addRow(self.hide_minor)
         self.workspace_label = QLabel(self.general_box)
         self.workspace_value = QLabel(str(ctx.workspace.root), self.general_box)
         self.workspace_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -132,6 +138,7 @@ class SettingsDialog(QDialog):
         self.general_box.setTitle(self.tr("General"))
         self.language_label.setText(self.tr("Language"))
         self.workspace_label.setText(self.tr("Workspace folder"))
+        self.hide_minor.setText(self.tr("Hide minor-tier drug alerts"))
         self.backup_box.setTitle(self.tr("Backups"))
         self.backup_hint.setText(self.tr("The database is backed up once a day on start and before every upgrade; "
                                          "the newest ten backups are kept."))

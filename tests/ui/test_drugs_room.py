@@ -72,3 +72,26 @@ def test_penicillin_allergy_alerts_for_amoxicillin_but_not_azithromycin(qtbot, d
     add(qtbot, drugs_page, "amoxicillin")
     allergy = [c.alert for c in drugs_page.alerts.cards if c.alert["kind"] == "allergy"]
     assert allergy and allergy[0]["drugs"] == ["amoxicillin"]
+
+
+def test_unknown_allergy_is_shown_as_not_checked(qtbot, drugs_page):
+    panel = drugs_page.context_panel
+    panel.allergies.setText("xyzzy")
+    panel.allergies.editingFinished.emit()
+    add(qtbot, drugs_page, "amoxicillin")
+    assert not drugs_page.check_notes.isHidden()
+    assert "xyzzy" in drugs_page.check_notes.text()
+
+
+def test_hiding_minor_alerts_is_a_setting(qtbot, drugs_page, main_window):
+    from cdss.ui.settings_dialog import SettingsDialog
+
+    add(qtbot, drugs_page, "levothyroxine")
+    add(qtbot, drugs_page, "calcium carbonate")  # a minor-tier interaction (separate the doses)
+    assert [c.alert["severity"] for c in drugs_page.alerts.cards] == ["minor"]
+    dialog = SettingsDialog(main_window.ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.hide_minor.setChecked(True)
+    assert main_window.ctx.settings.get("drugs.hide_minor_alerts") is True
+    drugs_page.run_check()
+    assert drugs_page.alerts.cards == []

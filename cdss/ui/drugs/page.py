@@ -66,9 +66,16 @@ class DrugsPage(QWidget):
         self.alerts_heading = QLabel(right)
         self.alerts_heading.setObjectName("alertsHeading")
         self.alerts = AlertList(right)
+        # What the checker assumed or could not check (e.g. an allergy name it does not know) must be visible:
+        # an unchecked allergy that looks checked is worse than no checker.
+        self.check_notes = QLabel(right)
+        self.check_notes.setObjectName("checkNotes")
+        self.check_notes.setWordWrap(True)
+        self.check_notes.setStyleSheet("color: #5b7083;")
         right_layout.addWidget(self.regimen)
         right_layout.addWidget(self.context_panel)
         right_layout.addWidget(self.alerts_heading)
+        right_layout.addWidget(self.check_notes)
         right_layout.addWidget(self.alerts, 1)
         splitter.setSizes([260, 420, 420])
         layout = QVBoxLayout(self)
@@ -145,6 +152,9 @@ class DrugsPage(QWidget):
         ids = self.regimen.ids()
         result = self.backend.check(ids, self.context_panel.values()) if ids else {"alerts": []}
         self._last_alerts = list(result["alerts"])
+        notes = result.get("notes") or []
+        self.check_notes.setText("\n".join(f"• {note}" for note in notes))
+        self.check_notes.setVisible(bool(notes))
         names = {d.id: d.label() for d in self.regimen.drugs}
         hide_minor = bool(self.ctx.settings.get("drugs.hide_minor_alerts"))
         self.alerts.set_alerts(self._last_alerts, names, hide_minor=hide_minor)
