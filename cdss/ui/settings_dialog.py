@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cdss.db.backup import BackupInfo, list_backups
 from cdss.ui.context import AppContext
 from cdss.ui.i18n import LANGUAGE_NAMES
+from cdss.ui.tasks import while_alive
 
 
 class SettingsDialog(QDialog):
@@ -99,7 +100,7 @@ class SettingsDialog(QDialog):
     def back_up_now(self) -> None:
         self.backup_button.setEnabled(False)
         handle = self.ctx.tasks.run_write(self.ctx.workspace.backup_now, "manual", name="backup")
-        handle.done.connect(lambda: (self.backup_button.setEnabled(True), self.refresh_backups()))
+        handle.done.connect(while_alive(self, lambda: (self.backup_button.setEnabled(True), self.refresh_backups())))
 
     def selected_backup(self) -> BackupInfo | None:
         item = self.backup_list.currentItem()
@@ -111,7 +112,7 @@ class SettingsDialog(QDialog):
         if info is None:
             return
         handle = self.ctx.tasks.run_write(self.ctx.workspace.restore, info.path, name="restore")
-        handle.finished.connect(lambda safety: (self.restored.emit(safety), self.refresh_backups()))
+        handle.finished.connect(while_alive(self, lambda safety: (self.restored.emit(safety), self.refresh_backups())))
 
     def _confirm_restore(self) -> None:
         info = self.selected_backup()

@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from cdss.errors import Cancelled
@@ -160,6 +161,20 @@ class TaskRunner(QObject):
         if relay is not None:
             relay.deleteLater()
         self.busy_changed.emit(len(self._live))
+
+
+def while_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., None]:
+    """Wrap a result callback so it does nothing once ``owner`` has been destroyed.
+
+    The runner outlives windows: a task started by a page that has since closed still finishes, and a plain lambda
+    over that page would touch deleted widgets. Bound methods of QObjects are disconnected by Qt automatically;
+    lambdas and partials are not, so connect them through this.
+    """
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            fn(*args)
+
+    return call
 
 
 def _accepts_progress(fn: Callable[..., Any]) -> bool:

@@ -238,49 +238,92 @@
 <context>
     <name>DrugsPage</name>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="106" />
+        <location filename="../../cdss/ui/drugs/page.py" line="113" />
         <source>matched: {text}</source>
         <translation>匹配：{text}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="121" />
+        <location filename="../../cdss/ui/drugs/page.py" line="128" />
         <source>not available</source>
         <translation>暂无资料</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="127" />
+        <location filename="../../cdss/ui/drugs/page.py" line="134" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="155" />
+        <location filename="../../cdss/ui/drugs/page.py" line="165" />
         <source>Alerts appear here when the regimen has drugs.</source>
         <translation>方案中加入药物后，警示将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="157" />
+        <location filename="../../cdss/ui/drugs/page.py" line="167" />
         <source>No alerts for this regimen and context.</source>
         <translation>该方案及患者信息下无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="159" />
+        <location filename="../../cdss/ui/drugs/page.py" line="169" />
         <source>{count} alerts, most severe first</source>
         <translation>{count} 条警示，按严重程度排序</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="165" />
+        <location filename="../../cdss/ui/drugs/page.py" line="175" />
         <source>Loading the drug dictionary…</source>
         <translation>正在加载药物词典…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="167" />
+        <location filename="../../cdss/ui/drugs/page.py" line="177" />
         <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
         <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="172" />
+        <location filename="../../cdss/ui/drugs/page.py" line="182" />
         <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
         <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
+    </message>
+</context>
+<context>
+    <name>DueFollowUpsDialog</name>
+    <message>
+        <location filename="../../cdss/ui/records/due_panel.py" line="73" />
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_panel.py" line="75" />
+        <source>1 day overdue</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_panel.py" line="77" />
+        <source>{days} days overdue</source>
+        <translation>逾期 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_panel.py" line="112" />
+        <source>Due today or overdue: {count}</source>
+        <translation>今天到期或已逾期：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_panel.py" line="114" />
+        <source>Nothing is due. Follow-ups appear here on their due date.</source>
+        <translation>暂无到期随访。随访会在到期当天出现在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_panel.py" line="117" />
+        <source>Due follow-ups</source>
+        <translation>到期随访</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_panel.py" line="118" />
+        <source>Mark done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_panel.py" line="119" />
+        <source>Open patient</source>
+        <translation>打开患者</translation>
     </message>
 </context>
 <context>
@@ -314,6 +357,287 @@
         <location filename="../../cdss/ui/errors.py" line="68" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="130" />
+        <location filename="../../cdss/ui/records/import_dialog.py" line="285" />
+        <source>Import patients</source>
+        <translation>导入患者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="131" />
+        <source>Patient files (*.json *.ndjson *.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>患者文件 (*.json *.ndjson *.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="143" />
+        <source>{name}: {message}</source>
+        <translation>{name}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="152" />
+        <source>{name}: a table — choose it again after this one to map its columns.</source>
+        <translation>{name}：表格文件——完成当前文件后请再次选择它以映射列。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="194" />
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="218" />
+        <source>{ok} of {total} rows OK ({patients} patients); {bad} rows with problems.</source>
+        <translation>{total} 行中 {ok} 行无误（{patients} 位患者）；{bad} 行有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="222" />
+        <source>… and {count} more.</source>
+        <translation>……另有 {count} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="224" />
+        <source>Ready to import.</source>
+        <translation>可以导入。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="235" />
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="263" />
+        <source>{name}: {added} patients imported, {skipped} skipped (already present).</source>
+        <translation>{name}：已导入 {added} 位患者，跳过 {skipped} 位（已存在）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="270" />
+        <source>{name}: nothing imported. {message}</source>
+        <translation>{name}：未导入任何内容。{message}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="281" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="286" />
+        <source>Choose files…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="288" />
+        <source>FHIR files are imported at once; CSV and Excel tables are checked first.</source>
+        <translation>FHIR 文件会直接导入；CSV 和 Excel 表格会先检查。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="289" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="289" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="290" />
+        <source>Column mapping</source>
+        <translation>列映射</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="291" />
+        <source>Check (nothing is stored yet)</source>
+        <translation>检查结果（尚未保存任何内容）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="292" />
+        <source>Imported</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="293" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="35" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="36" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="37" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="38" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="39" />
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="40" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="41" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="42" />
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="43" />
+        <source>Visit date</source>
+        <translation>就诊日期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="44" />
+        <source>Case title</source>
+        <translation>病例标题</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="45" />
+        <source>Chief complaint</source>
+        <translation>主诉</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="46" />
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="47" />
+        <source>ICD-10 code</source>
+        <translation>ICD-10 编码</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="48" />
+        <source>Allergies</source>
+        <translation>过敏史</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="49" />
+        <source>Medications</source>
+        <translation>用药</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="50" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="51" />
+        <source>Inpatient number</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="52" />
+        <source>Outpatient number</source>
+        <translation>门诊号</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="53" />
+        <source>Medical record number</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="54" />
+        <source>Insurance number</source>
+        <translation>医保号</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="55" />
+        <source>Lab test name</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="56" />
+        <source>Lab value</source>
+        <translation>检验结果</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="57" />
+        <source>Lab unit</source>
+        <translation>检验单位</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="58" />
+        <source>Lab reference range</source>
+        <translation>参考范围</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/import_dialog.py" line="59" />
+        <source>Lab date</source>
+        <translation>检验日期</translation>
+    </message>
+</context>
+<context>
+    <name>LabsPanel</name>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="134" />
+        <source>Out of range</source>
+        <translation>超出参考范围</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="168" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="175" />
+        <source>Reference range</source>
+        <translation>参考范围</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="174" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="174" />
+        <source>Test</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="174" />
+        <source>Value</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="174" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="175" />
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="176" />
+        <source>Trend of:</source>
+        <translation>趋势：</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="177" />
+        <source>No lab results for this patient yet.</source>
+        <translation>该患者暂无检验结果。</translation>
     </message>
 </context>
 <context>
@@ -653,69 +977,154 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="62" />
+        <location filename="../../cdss/ui/records/page.py" line="77" />
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="133" />
+        <location filename="../../cdss/ui/records/page.py" line="172" />
         <source>{count} patients</source>
         <translation>{count} 位患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="135" />
+        <location filename="../../cdss/ui/records/page.py" line="174" />
         <source>No patient matches this search.</source>
         <translation>没有符合搜索条件的患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="137" />
+        <location filename="../../cdss/ui/records/page.py" line="176" />
         <source>No patients yet. Add one with “New patient”, or import CSV, Excel or FHIR files with “cdss records import”.</source>
         <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="200" />
+        <location filename="../../cdss/ui/records/page.py" line="241" />
         <source>Choose a patient on the left.</source>
         <translation>请在左侧选择一位患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="203" />
+        <location filename="../../cdss/ui/records/page.py" line="244" />
         <source>This patient has no cases yet.</source>
         <translation>该患者尚无病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="216" />
+        <location filename="../../cdss/ui/records/page.py" line="257" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="219" />
+        <location filename="../../cdss/ui/records/page.py" line="260" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="224" />
+        <location filename="../../cdss/ui/records/page.py" line="265" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="272" />
+        <location filename="../../cdss/ui/records/page.py" line="336" />
+        <source>Due ({count})</source>
+        <translation>到期 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="339" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="341" />
+        <source>Follow-ups due today or overdue</source>
+        <translation>今天到期或已逾期的随访</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="372" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="373" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="378" />
+        <source>Export FHIR</source>
+        <translation>导出 FHIR</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="379" />
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="395" />
+        <source>Exporting PDF…</source>
+        <translation>正在导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="408" />
+        <source>Exporting FHIR bundle…</source>
+        <translation>正在导出 FHIR 数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="412" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="419" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="278" />
+        <location filename="../../cdss/ui/records/page.py" line="425" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="279" />
+        <location filename="../../cdss/ui/records/page.py" line="426" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="280" />
+        <location filename="../../cdss/ui/records/page.py" line="427" />
         <source>New patient</source>
         <translation>新建患者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="428" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="429" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="430" />
+        <source>Export FHIR…</source>
+        <translation>导出 FHIR…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="431" />
+        <source>De-identified</source>
+        <translation>去标识化</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="432" />
+        <source>Remove names, identifiers and exact dates from the PDF</source>
+        <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="434" />
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="435" />
+        <source>Labs</source>
+        <translation>检验</translation>
     </message>
 </context>
 <context>
@@ -768,78 +1177,83 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="113" />
-        <location filename="../../cdss/ui/settings_dialog.py" line="115" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="119" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="121" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="113" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="119" />
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="116" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="122" />
         <source>Replace the current data with the backup from {when}? The current state is backed up first, so this can be undone.</source>
         <translation>用 {when} 的备份替换当前数据？当前状态会先行备份，因此此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="123" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="129" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="124" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="130" />
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="125" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="131" />
         <source>before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="126" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="132" />
         <source>before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="131" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="137" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="132" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="138" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="133" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="139" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="134" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="140" />
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="135" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="141" />
+        <source>Hide minor-tier drug alerts</source>
+        <translation>隐藏轻微级别的药物警示</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/settings_dialog.py" line="142" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="136" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="143" />
         <source>The database is backed up once a day on start and before every upgrade; the newest ten backups are kept.</source>
         <translation>数据库每天启动时及每次升级前自动备份，保留最近十份备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="138" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="145" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="139" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="146" />
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
@@ -976,6 +1390,31 @@ Decision support does not replace clinical judgement.</source>
         <location filename="../../cdss/ui/error_texts.py" line="25" />
         <source>Could not write {path}.</source>
         <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/case_export.py" line="26" />
+        <source>No Chinese TrueType font was found for the PDF. Install one (Windows: Microsoft YaHei or SimSun; macOS: STHeiti; Linux: fonts-wqy-microhei) or set CDSS_CJK_FONT to a .ttf/.ttc file, then try again.</source>
+        <translation>未找到可用于 PDF 的中文 TrueType 字体。请安装一种（Windows：微软雅黑或宋体；macOS：华文黑体；Linux：fonts-wqy-microhei），或将 CDSS_CJK_FONT 设置为一个 .ttf/.ttc 文件，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/case_export.py" line="30" />
+        <source>The font {path} cannot be embedded in a PDF. Choose a TrueType font (.ttf/.ttc) with Chinese characters.</source>
+        <translation>字体 {path} 无法嵌入 PDF。请选择含中文字符的 TrueType 字体（.ttf/.ttc）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/case_export.py" line="33" />
+        <source>The folder to save the file in does not exist. Choose another folder.</source>
+        <translation>保存文件的文件夹不存在。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/case_export.py" line="35" />
+        <source>The de-identification secret {path} is damaged. Restore it from a backup; deleting it changes how shared cases are pseudonymised.</source>
+        <translation>去标识化密钥 {path} 已损坏。请从备份恢复；删除它会改变已共享病例的假名化方式。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/case_export.py" line="38" />
+        <source>Could not write {path}. Check the folder is writable.</source>
+        <translation>无法写入 {path}。请检查该文件夹是否可写。</translation>
     </message>
 </context>
 </TS>

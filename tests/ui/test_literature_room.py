@@ -17,6 +17,7 @@ def lit_page(qtbot, main_window):
 
 def wait_results(qtbot, page, handle):
     assert handle is not None
+    page._search_timer.stop()  # the typing debounce would start a newer search and make this answer stale
     with qtbot.waitSignal(handle.done, timeout=20000):
         pass
     assert not isinstance(handle.error, Cancelled)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from cdss.ui.context import AppContext
 from cdss.ui.literature.results_html import reference_html, results_html
 from cdss.ui.progress_dialog import run_with_progress
+from cdss.ui.tasks import while_alive
 
 SEARCH_DELAY_MS = 150
 FACET_NAMES = ("year", "journal", "pubtype", "tags")
@@ -142,8 +143,8 @@ class LiteraturePage(QWidget):
 
         # A half-typed query ("title:", unbalanced quotes) is normal while typing: say so in place, no dialog.
         handle = self.ctx.tasks.run(work, name="literature-search",
-                                    on_error=lambda exc: self._show_query_problem(serial, exc))
-        handle.finished.connect(lambda results: self._show_results(serial, results))
+                                    on_error=while_alive(self, lambda exc: self._show_query_problem(serial, exc)))
+        handle.finished.connect(while_alive(self, lambda results: self._show_results(serial, results)))
         return handle
 
     def _show_query_problem(self, serial: int, error: BaseException) -> None:

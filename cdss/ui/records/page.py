@@ -8,16 +8,20 @@ window or a crash never loses it.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -26,8 +30,10 @@ from PySide6.QtWidgets import (
 from cdss.records.types import Entry, EntryKind, PatientRecord
 from cdss.ui.context import AppContext
 from cdss.ui.models.lazy_table_model import ROW_ROLE, Column, LazyTableModel
+from cdss.ui.records.labs_panel import LabsPanel
 from cdss.ui.records.patient_card_delegate import PatientCardDelegate
 from cdss.ui.records.timeline_html import case_timeline_html, kind_text
+from cdss.ui.tasks import while_alive
 
 PAGE_SIZE = 100
 DRAFT_DELAY_MS = 400
@@ -44,6 +50,7 @@ class RecordsPage(QWidget):
 
         self.service = RecordsService(ctx.workspace)
         self.patient: PatientRecord | None = None
+        self.export_status = ""
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
@@ -55,6 +62,15 @@ class RecordsPage(QWidget):
         self.new_button = QPushButton(left)
         self.new_button.setObjectName("newPatientButton")
         self.new_button.clicked.connect(self.ask_new_patient)
+        self.import_button = QPushButton(left)
+        self.import_button.setObjectName("importPatientsButton")
+        self.import_button.clicked.connect(self.show_import)
+        self.import_dialog = None  # created on first use
+        self.due_button = QPushButton(left)
+        self.due_button.setObjectName("dueButton")
+        self.due_button.clicked.connect(self.show_due)
+        self.due_count = 0
+        self.due_dialog = None  # created on first use
         self.count_label = QLabel(left)
         self.count_label.setWordWrap(True)
         self.count_label.setObjectName("patientCount")
@@ -69,10 +85,14 @@ class RecordsPage(QWidget):
         self.patient_list.setItemDelegate(PatientCardDelegate(self.patient_list))
         self.patient_list.setUniformItemSizes(True)
         self.patient_list.selectionModel().currentChanged.connect(lambda current, _prev: self._open_index(current))
-        top = QHBoxLayout()
-        top.addWidget(self.search_box, 1)
-        top.addWidget(self.new_button)
-        left_layout.addLayout(top)
+        # Search gets a full row: squeezed beside three buttons its placeholder was cut to "Search n…".
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.import_button)
+        actions.addStretch(1)
+        actions.addWidget(self.due_button)
+        left_layout.addWidget(self.search_box)
+        left_layout.addLayout(actions)
         left_layout.addWidget(self.count_label)
         left_layout.addWidget(self.patient_list, 1)
 
@@ -85,8 +105,27 @@ class RecordsPage(QWidget):
         self.case_combo = QComboBox(right)
         self.case_combo.setObjectName("caseCombo")
         self.case_combo.currentIndexChanged.connect(lambda _i: self._show_case())
+        self.export_pdf_button = QPushButton(right)
+        self.export_pdf_button.setObjectName("exportPdfButton")
+        self.export_pdf_button.clicked.connect(self.ask_export_pdf)
+        self.deidentify_check = QCheckBox(right)
+        self.deidentify_check.setObjectName("exportDeidentified")
+        self.deidentify_check.setChecked(True)  # the safer choice is the default: a report to send on
+        self.export_fhir_button = QPushButton(right)
+        self.export_fhir_button.setObjectName("exportFhirButton")
+        self.export_fhir_button.clicked.connect(self.ask_export_fhir)
+        case_row = QHBoxLayout()
+        case_row.addWidget(self.case_combo, 1)
+        case_row.addWidget(self.deidentify_check)
+        case_row.addWidget(self.export_pdf_button)
+        case_row.addWidget(self.export_fhir_button)
         self.timeline = QTextBrowser(right)
         self.timeline.setObjectName("timeline")
+        self.labs_panel = LabsPanel(right)
+        self.tabs = QTabWidget(right)
+        self.tabs.setObjectName("recordTabs")
+        self.tabs.addTab(self.timeline, "")
+        self.tabs.addTab(self.labs_panel, "")
         capture = QHBoxLayout()
         self.capture_kind = QComboBox(right)
         self.capture_kind.setObjectName("captureKind")
@@ -101,8 +140,8 @@ class RecordsPage(QWidget):
         capture.addWidget(self.capture_text, 1)
         capture.addWidget(self.capture_button)
         right_layout.addWidget(self.header)
-        right_layout.addWidget(self.case_combo)
-        right_layout.addWidget(self.timeline, 1)
+        right_layout.addLayout(case_row)
+        right_layout.addWidget(self.tabs, 1)
         right_layout.addLayout(capture)
         splitter.setSizes([340, 760])
         layout = QVBoxLayout(self)
@@ -115,6 +154,7 @@ class RecordsPage(QWidget):
         self._draft_timer.timeout.connect(self._save_draft)
         self.retranslate_ui()
         self._show_patient(None)
+        self.refresh_due()
         if self.model.rowCount():
             self.patient_list.setCurrentIndex(self.model.index(0, 0))
 
@@ -176,7 +216,8 @@ class RecordsPage(QWidget):
     def _show_patient(self, patient: PatientRecord | None) -> None:
         self.patient = patient
         enabled = patient is not None
-        for widget in (self.case_combo, self.capture_kind, self.capture_text, self.capture_button):
+        for widget in (self.case_combo, self.capture_kind, self.capture_text, self.capture_button,
+                       self.export_pdf_button, self.export_fhir_button, self.deidentify_check):
             widget.setEnabled(enabled)
         self.case_combo.blockSignals(True)
         self.case_combo.clear()
@@ -185,6 +226,7 @@ class RecordsPage(QWidget):
                 self.case_combo.addItem(f"{case.opened_on.isoformat()}  {case.title}", case.id)
         self.case_combo.blockSignals(False)
         self.header.setText(self._header_html(patient))
+        self.labs_panel.set_labs(self.service.list_labs(patient.id) if patient is not None else [])
         self._show_case()
         self._load_draft()
 
@@ -258,14 +300,120 @@ class RecordsPage(QWidget):
 
         self._draft_timer.stop()
         handle = self.ctx.tasks.run_write(write, name="add-entry")
-        handle.finished.connect(lambda _added: (self.capture_text.clear(), self.open_patient(patient_id),
-                                                self._select_case(case.id)))
+        handle.finished.connect(while_alive(self, lambda _added: (
+            self.capture_text.clear(), self.open_patient(patient_id), self._select_case(case.id))))
         return handle
 
     def _select_case(self, case_id: int) -> None:
         index = self.case_combo.findData(case_id)
         if index >= 0:
             self.case_combo.setCurrentIndex(index)
+
+    # -- import --------------------------------------------------------------------------------------------------
+    def show_import(self):
+        from cdss.ui.records.import_dialog import ImportDialog
+
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.ctx, self.service, self)
+            self.import_dialog.imported.connect(self._after_import)
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+        return self.import_dialog
+
+    def _after_import(self) -> None:
+        self.search()
+        self.refresh_due()
+
+    # -- due follow-ups ------------------------------------------------------------------------------------------
+    def refresh_due(self) -> None:
+        due = self.service.due_follow_ups()
+        self.due_count = len(due)
+        self._update_due_button()
+        if self.due_dialog is not None:
+            self.due_dialog.set_items(due)
+
+    def _update_due_button(self) -> None:
+        if self.due_count:
+            self.due_button.setText(self.tr("Due ({count})").format(count=self.due_count))
+            self.due_button.setStyleSheet("QPushButton { color: #b3261e; font-weight: 600; }")
+        else:
+            self.due_button.setText(self.tr("Due"))
+            self.due_button.setStyleSheet("")
+        self.due_button.setToolTip(self.tr("Follow-ups due today or overdue"))
+
+    def show_due(self) -> None:
+        from cdss.ui.records.due_panel import DueFollowUpsDialog
+
+        if self.due_dialog is None:
+            self.due_dialog = DueFollowUpsDialog(self)
+            self.due_dialog.mark_done_requested.connect(self.mark_follow_up_done)
+            self.due_dialog.open_patient_requested.connect(self.open_patient_case)
+        self.refresh_due()
+        self.due_dialog.show()
+        self.due_dialog.raise_()
+
+    def mark_follow_up_done(self, follow_up_id: int):
+        handle = self.ctx.tasks.run_write(self.service.set_follow_up_done, follow_up_id, True, name="follow-up-done")
+        handle.finished.connect(while_alive(self, lambda _f: self.refresh_due()))
+        return handle
+
+    def open_patient_case(self, patient_id: int, case_id: int) -> None:
+        self.open_patient(patient_id)
+        self._select_case(case_id)
+        self.tabs.setCurrentWidget(self.timeline)
+
+    # -- export --------------------------------------------------------------------------------------------------
+    def _export_name(self, suffix: str) -> str:
+        case = self.current_case()
+        stem = f"case-{case.id}" if case is not None else "case"
+        return str(Path.home() / f"{stem}{'-deid' if self.deidentify_check.isChecked() and suffix == '.pdf' else ''}"
+                                 f"{suffix}")
+
+    def ask_export_pdf(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), self._export_name(".pdf"),
+                                                    self.tr("PDF files (*.pdf)"))
+        if path:
+            self.export_pdf(Path(path), deidentified=self.deidentify_check.isChecked())
+
+    def ask_export_fhir(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export FHIR"), self._export_name(".json"),
+                                                    self.tr("FHIR JSON (*.json)"))
+        if path:
+            self.export_fhir(Path(path))
+
+    def export_pdf(self, out_path: Path, *, deidentified: bool):
+        """Write the current case as a PDF report on the read pool; returns the task handle (None: no case)."""
+        from cdss.ui.progress_dialog import run_with_progress
+        from cdss.ui.records.case_export import export_pdf_task
+
+        case = self.current_case()
+        if case is None:
+            return None
+        language = "zh" if self.ctx.languages.language.startswith("zh") else "en"
+        handle = export_pdf_task(self.ctx.tasks, self.ctx.workspace, self.patient, case, out_path,
+                                 deidentified=deidentified, labels_language=language)
+        handle.finished.connect(while_alive(self, lambda path: self._export_done(path)))
+        run_with_progress(self, handle, self.tr("Exporting PDF…"))
+        return handle
+
+    def export_fhir(self, out_path: Path):
+        """Write the current case as a FHIR R4 bundle on the read pool; returns the task handle (None: no case)."""
+        from cdss.ui.progress_dialog import run_with_progress
+        from cdss.ui.records.case_export import export_fhir_task
+
+        case = self.current_case()
+        if case is None:
+            return None
+        handle = export_fhir_task(self.ctx.tasks, self.patient, case, out_path)
+        handle.finished.connect(while_alive(self, lambda path: self._export_done(path)))
+        run_with_progress(self, handle, self.tr("Exporting FHIR bundle…"))
+        return handle
+
+    def _export_done(self, path) -> None:
+        self.export_status = self.tr("Saved {path}").format(path=str(path))
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.export_status, 8000)
 
     # -- text ----------------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -278,6 +426,14 @@ class RecordsPage(QWidget):
         self.capture_text.setPlaceholderText(self.tr("Type a note and press Enter — it is saved as you type"))
         self.capture_button.setText(self.tr("Add"))
         self.new_button.setText(self.tr("New patient"))
+        self.import_button.setText(self.tr("Import…"))
+        self.export_pdf_button.setText(self.tr("Export PDF…"))
+        self.export_fhir_button.setText(self.tr("Export FHIR…"))
+        self.deidentify_check.setText(self.tr("De-identified"))
+        self.deidentify_check.setToolTip(self.tr("Remove names, identifiers and exact dates from the PDF"))
+        self._update_due_button()
+        self.tabs.setTabText(0, self.tr("Timeline"))
+        self.tabs.setTabText(1, self.tr("Labs"))
         self.model.retranslate()
         self._update_count()
         if self.patient is not None:

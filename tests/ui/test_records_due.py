@@ -1,0 +1,67 @@
+"""The Due view: follow-ups due today or overdue across patients, a badge count, mark done and open patient."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cdss.records.service import RecordsService
+
+
+@pytest.fixture()
+def due_setup(main_window):
+    service = RecordsService(main_window.ctx.workspace)
+    today = dt.date.today()
+    li = service.create_patient("李四")
+    li_case = service.create_case(li.id, "2型糖尿病", opened_on=today - dt.timedelta(days=90))
+    overdue = service.add_follow_up(li_case.id, today - dt.timedelta(days=3), "复查 HbA1c")
+    smith = service.create_patient("John Smith")
+    smith_case = service.create_case(smith.id, "Hypertension", opened_on=today - dt.timedelta(days=30))
+    due_today = service.add_follow_up(smith_case.id, today, "BP check")
+    service.add_follow_up(smith_case.id, today + dt.timedelta(days=7), "not yet")
+    page = main_window.room_pages["records"]
+    page.search()
+    page.refresh_due()
+    return page, service, (li, li_case, overdue), (smith, smith_case, due_today)
+
+
+def test_badge_counts_due_and_overdue_only(due_setup):
+    page, *_ = due_setup
+    assert page.due_count == 2
+    assert page.due_button.text() == "Due (2)"
+
+
+def test_list_shows_overdue_first_and_mark_done_updates_badge(qtbot, due_setup):
+    page, service, (_li, _case, overdue), (_smith, _smith_case, due_today) = due_setup
+    page.show_due()
+    dialog = page.due_dialog
+    assert dialog.isVisible() and dialog.list.count() == 2
+    first = dialog.list.item(0).text()
+    assert "李四" in first and "3 days overdue" in first and "复查 HbA1c" in first
+    assert "due today" in dialog.list.item(1).text()
+    dialog.list.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.mark_done_requested, timeout=2000) as signal:
+        dialog.done_button.click()
+    assert signal.args == [overdue.id]
+    qtbot.waitUntil(lambda: page.due_count == 1, timeout=5000)
+    assert page.due_button.text() == "Due (1)" and dialog.list.count() == 1
+    assert [d.follow_up.id for d in service.due_follow_ups()] == [due_today.id]
+
+
+def test_open_patient_from_due_list(qtbot, due_setup):
+    page, _service, _li, (smith, smith_case, _due) = due_setup
+    page.show_due()
+    page.due_dialog.list.setCurrentRow(1)
+    page.due_dialog.open_button.click()
+    assert page.patient is not None and page.patient.id == smith.id
+    assert page.case_combo.currentData() == smith_case.id
+
+
+def test_nothing_due_shows_plain_button(main_window):
+    page = main_window.room_pages["records"]
+    page.refresh_due()
+    assert page.due_count == 0 and page.due_button.text() == "Due"
+    page.show_due()
+    assert page.due_dialog.list.count() == 0 and not page.due_dialog.done_button.isEnabled()
+    assert "Nothing is due" in page.due_dialog.summary.text()

@@ -1,0 +1,101 @@
+"""Export the open case to PDF (de-identified or not) and to FHIR, on the read pool, with the workspace secret."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import stat
+
+import pytest
+
+from cdss.errors import UserError
+from cdss.records.pdf_fonts import find_cjk_font
+from cdss.records.service import RecordsService
+from cdss.records.types import EntryKind
+from cdss.ui.records.case_export import load_or_create_deid_secret
+
+
+def _has_cjk_font() -> bool:
+    try:
+        find_cjk_font()
+    except UserError:
+        return False
+    return True
+
+
+@pytest.fixture()
+def opened(main_window):
+    service = RecordsService(main_window.ctx.workspace)
+    patient = service.create_patient("张三", birth_date=dt.date(1960, 3, 1))
+    case = service.create_case(patient.id, "社区获得性肺炎", opened_on=dt.date(2024, 5, 1))
+    service.add_entry(case.id, EntryKind.DIAGNOSIS, "社区获得性肺炎", icd10="J18.9",
+                      occurred_at=dt.datetime(2024, 5, 1, 9, 0))
+    page = main_window.room_pages["records"]
+    page.search()
+    return main_window, page, case
+
+
+def test_deid_secret_is_created_once_private_and_reused(main_window):
+    workspace = main_window.ctx.workspace
+    first = load_or_create_deid_secret(workspace)
+    path = workspace.subdir("exchange") / "deid-secret"
+    assert len(first) == 32 and path.read_bytes() == first
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_or_create_deid_secret(workspace) == first
+    path.write_bytes(b"short")
+    with pytest.raises(UserError) as caught:
+        load_or_create_deid_secret(workspace)
+    assert caught.value.code == "deid_secret_unreadable"
+
+
+def test_fhir_export_writes_a_bundle(qtbot, opened, tmp_path):
+    _window, page, case = opened
+    out = tmp_path / "case.json"
+    handle = page.export_fhir(out)
+    with qtbot.waitSignal(handle.done, timeout=10_000):
+        pass
+    assert handle.error is None, handle.error
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    assert bundle["resourceType"] == "Bundle"
+    assert "J18.9" in out.read_text(encoding="utf-8")
+    assert str(out) in page.export_status
+
+
+def test_fhir_export_to_a_missing_folder_is_a_user_error(qtbot, opened, tmp_path):
+    window, page, _case = opened
+    shown = []
+    window.ctx.tasks.default_error_handler = shown.append
+    handle = page.export_fhir(tmp_path / "nope" / "case.json")
+    with qtbot.waitSignal(handle.done, timeout=10_000):
+        pass
+    assert isinstance(handle.error, UserError) and handle.error.code == "export_folder_missing"
+    assert shown and shown[0] is handle.error
+
+
+def test_pdf_export_deidentified_uses_the_workspace_secret(qtbot, opened, tmp_path):
+    window, page, _case = opened
+    shown = []
+    window.ctx.tasks.default_error_handler = shown.append
+    out = tmp_path / "case.pdf"
+    handle = page.export_pdf(out, deidentified=True)
+    with qtbot.waitSignal(handle.done, timeout=30_000):
+        pass
+    if not _has_cjk_font():
+        # No Chinese font on this machine: the user gets the coded, translatable error and no half-written file.
+        assert isinstance(handle.error, UserError) and handle.error.code == "no_cjk_font" and shown
+        assert not out.exists()
+        return
+    assert handle.error is None, handle.error
+    assert out.read_bytes().startswith(b"%PDF")
+    assert (window.ctx.workspace.subdir("exchange") / "deid-secret").exists()
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "张三" not in text
+
+
+def test_export_buttons_follow_the_open_patient(qtbot, main_window):
+    page = main_window.room_pages["records"]
+    page.search()
+    assert not page.export_pdf_button.isEnabled() and not page.export_fhir_button.isEnabled()
+    assert page.export_pdf(main_window.ctx.workspace.root / "x.pdf", deidentified=False) is None

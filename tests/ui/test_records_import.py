@@ -1,0 +1,88 @@
+"""The import dialog: FHIR straight in; CSV mapped, dry-run checked, imported only when clean; the list refreshes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cdss.records.fhir_export import write_case_bundle
+from cdss.records.service import RecordsService
+
+GOOD_CSV = ("姓名,性别,出生日期,就诊日期,诊断,备注栏\n赵六,男,1970-04-02,2024-03-01,高血压,first\n"
+            "钱七,女,1982-11-30,2024-03-02,2型糖尿病,second\n")
+BAD_CSV = "姓名,性别,出生日期\n孙八,男,not a date\n"
+
+
+@pytest.fixture()
+def dialog(main_window):
+    page = main_window.room_pages["records"]
+    page.search()
+    return main_window, page, page.show_import()
+
+
+def _wait(qtbot, handle):
+    with qtbot.waitSignal(handle.done, timeout=10_000):
+        pass
+
+
+def test_fhir_file_imports_directly_and_refreshes_the_list(qtbot, dialog, tmp_path):
+    window, page, importer = dialog
+    service = RecordsService(window.ctx.workspace)
+    patient = service.create_patient("周九", birth_date=dt.date(1966, 6, 6))
+    case = service.create_case(patient.id, "冠心病", opened_on=dt.date(2024, 2, 2))
+    bundle = write_case_bundle(tmp_path / "zhou.json", service.get_patient_record(patient.id), case)
+    service.delete_patient(patient.id)
+    page.search()
+    assert page.model.total == 0
+    importer.add_files([bundle])
+    _wait(qtbot, importer.last_handle)
+    assert "1 patients imported" in importer.log_view.toPlainText()
+    qtbot.waitUntil(lambda: page.model.total == 1, timeout=5000)
+    assert service.list_patients()[0].name == "周九"
+
+
+def test_csv_mapping_dry_run_then_import(qtbot, dialog, tmp_path):
+    window, page, importer = dialog
+    path = tmp_path / "patients.csv"
+    path.write_text(GOOD_CSV, encoding="utf-8")
+    importer.add_files([path])
+    _wait(qtbot, importer.last_handle)
+    assert importer.columns == ("姓名", "性别", "出生日期", "就诊日期", "诊断", "备注栏")
+    mapping = importer.current_mapping()
+    assert mapping["姓名"] == "name" and mapping["诊断"] == "diagnosis" and mapping["备注栏"] == "ignore"
+    assert importer.report.ok and importer.import_button.isEnabled()
+    # Map the unknown column by hand: a new dry run must pass before Import is offered again.
+    combo = importer.mapping_table.cellWidget(5, 1)
+    combo.setCurrentIndex(combo.findData("notes"))
+    assert not importer.import_button.isEnabled()
+    _wait(qtbot, importer.last_handle)
+    assert importer.import_button.isEnabled()
+    handle = importer.import_table()
+    _wait(qtbot, handle)
+    assert "2 patients imported" in importer.log_view.toPlainText()
+    qtbot.waitUntil(lambda: page.model.total == 2, timeout=5000)
+    names = {p.name for p in RecordsService(window.ctx.workspace).list_patients()}
+    assert names == {"赵六", "钱七"}
+
+
+def test_invalid_table_cannot_be_imported(qtbot, dialog, tmp_path):
+    window, _page, importer = dialog
+    path = tmp_path / "bad.csv"
+    path.write_text(BAD_CSV, encoding="utf-8")
+    importer.add_files([path])
+    _wait(qtbot, importer.last_handle)
+    assert importer.report is not None and not importer.report.ok
+    assert "row 2" in importer.report_view.toPlainText()
+    assert not importer.import_button.isEnabled()
+    assert importer.import_table() is None
+    assert RecordsService(window.ctx.workspace).count_patients() == 0
+
+
+def test_unrecognised_file_is_reported_not_imported(qtbot, dialog, tmp_path):
+    window, _page, importer = dialog
+    path = tmp_path / "photo.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    importer.add_files([path])
+    assert "photo.png" in importer.log_view.toPlainText()
+    assert RecordsService(window.ctx.workspace).count_patients() == 0
