@@ -33,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_db_option(add_user)
     add_user.set_defaults(func=_cmd_add_user)
 
+    from cdss.exchange.client_cli import register_client_commands
+
+    register_client_commands(subparsers)
+
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=None, metavar="URL",

@@ -12,8 +12,10 @@ from cdss.db.migrate import HEAD_REVISION, current_revision, upgrade_database
 from cdss.workspace import Workspace
 
 
-def test_head_is_the_records_migration():
-    assert HEAD_REVISION == "0003_records"
+def test_records_migration_is_in_the_chain():
+    from cdss.db.migrate import known_revisions
+
+    assert "0003_records" in known_revisions()
 
 
 def test_upgrade_from_0002_keeps_settings_and_audit_rows(tmp_path):
@@ -29,7 +31,7 @@ def test_upgrade_from_0002_keeps_settings_and_audit_rows(tmp_path):
 
     ws = Workspace.open(root)
     try:
-        assert current_revision(ws.db_path) == "0003_records"
+        assert current_revision(ws.db_path) == HEAD_REVISION
         conn = sqlite3.connect(ws.db_path)
         assert conn.execute("SELECT value_json FROM setting WHERE key='language'").fetchone() == ('"en"',)
         assert conn.execute("SELECT count(*) FROM audit_log").fetchone() == (1,)

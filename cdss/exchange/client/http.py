@@ -1,0 +1,173 @@
+"""An httpx client for the exchange API: login with tokens kept in the workspace, one refresh on 401, typed calls.
+
+Network failures and 5xx raise :class:`TransientError` (sync retries them); other refusals raise
+:class:`ApiRefused` with the server's error code, so the caller can record it where the user sees it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from sqlalchemy import delete
+
+from cdss.errors import UserError
+from cdss.exchange.models import ExchangeStateRow
+from cdss.exchange.schemas import API_PREFIX, IDEMPOTENCY_HEADER, CaseOut, CasePage, CommentList, CommentOut, TokenPair
+from cdss.workspace import Workspace
+
+TIMEOUT_S = 15.0
+
+
+class TransientError(Exception):
+    """The server could not be reached or failed (5xx): the same request may succeed later."""
+
+
+class ApiRefused(Exception):
+    """The server refused the request (4xx other than an expired token)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status, self.code, self.message = status, code, message
+
+
+def get_state(workspace: Workspace, key: str) -> str | None:
+    with workspace.unit_of_work() as session:
+        row = session.get(ExchangeStateRow, key)
+        return None if row is None else row.value
+
+
+def set_state(workspace: Workspace, **values: str | None) -> None:
+    with workspace.unit_of_work() as session:
+        for key, value in values.items():
+            row = session.get(ExchangeStateRow, key)
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(ExchangeStateRow(key=key, value=value))
+            else:
+                row.value = value
+
+
+class ExchangeClient:
+    def __init__(self, workspace: Workspace, server_url: str | None = None, *,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.workspace = workspace
+        url = server_url or get_state(workspace, "server_url") or _setting_url(workspace)
+        if not url:
+            raise UserError("exchange_server_unset", "No exchange server is set. Log in with "
+                            "`cdss exchange login --server URL` or set exchange.server_url in the settings.")
+        self.server_url = url.rstrip("/")
+        self._http = httpx.Client(base_url=self.server_url, timeout=TIMEOUT_S, transport=transport)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ExchangeClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- auth -----------------------------------------------------------------------------------------------------
+    def login(self, username: str, password: str) -> None:
+        tokens = TokenPair.model_validate(self._send("POST", "/auth/login", json={"username": username,
+                                                                                  "password": password}, auth=False))
+        set_state(self.workspace, server_url=self.server_url, username=username,
+                  access_token=tokens.access_token, refresh_token=tokens.refresh_token)
+
+    def logout(self) -> None:
+        try:
+            if get_state(self.workspace, "access_token"):
+                self._call("POST", "/auth/logout")
+        except (ApiRefused, TransientError):
+            pass  # forgetting the tokens locally is what matters; the server lets them expire
+        finally:
+            with self.workspace.unit_of_work() as session:
+                session.execute(delete(ExchangeStateRow).where(
+                    ExchangeStateRow.key.in_(("access_token", "refresh_token", "username"))))
+
+    @property
+    def username(self) -> str | None:
+        return get_state(self.workspace, "username")
+
+    def _refresh(self) -> bool:
+        refresh_token = get_state(self.workspace, "refresh_token")
+        if not refresh_token:
+            return False
+        try:
+            body = self._send("POST", "/auth/refresh", json={"refresh_token": refresh_token}, auth=False)
+        except ApiRefused:
+            set_state(self.workspace, access_token=None, refresh_token=None)
+            return False
+        tokens = TokenPair.model_validate(body)
+        # Refresh tokens rotate: the old one is now spent, so the new pair must be stored before anything else.
+        set_state(self.workspace, access_token=tokens.access_token, refresh_token=tokens.refresh_token)
+        return True
+
+    # -- calls ----------------------------------------------------------------------------------------------------
+    def feed(self, *, cursor: str | None = None, mine: bool = False, limit: int = 50) -> CasePage:
+        params: dict[str, Any] = {"limit": limit, "mine": mine}
+        if cursor:
+            params["cursor"] = cursor
+        return CasePage.model_validate(self._call("GET", "/cases", params=params))
+
+    def get_case(self, case_uuid: str) -> CaseOut:
+        return CaseOut.model_validate(self._call("GET", f"/cases/{case_uuid}"))
+
+    def comments(self, case_uuid: str) -> CommentList:
+        return CommentList.model_validate(self._call("GET", f"/cases/{case_uuid}/comments"))
+
+    def post_comment(self, case_uuid: str, body: str, *, parent_id: int | None = None,
+                     idempotency_key: str | None = None) -> CommentOut:
+        return CommentOut.model_validate(self._call("POST", f"/cases/{case_uuid}/comments",
+                                                    json={"body": body, "parent_id": parent_id},
+                                                    idempotency_key=idempotency_key))
+
+    def write(self, method: str, path: str, payload: dict | None, idempotency_key: str) -> dict:
+        """A keyed write (publish, update, withdraw, comment) as the outbox sends it."""
+        return self._call(method, path, json=payload, idempotency_key=idempotency_key)
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            return self._send(method, path, **kwargs)
+        except ApiRefused as exc:
+            if exc.status != 401 or not self._refresh():
+                if exc.status == 401:
+                    raise UserError("exchange_login_required", "Your exchange session has ended. Log in again "
+                                    "with `cdss exchange login`.") from exc
+                raise
+        return self._send(method, path, **kwargs)
+
+    def _send(self, method: str, path: str, *, json: Any = None, params: dict | None = None, auth: bool = True,
+              idempotency_key: str | None = None) -> Any:
+        headers = {}
+        if auth:
+            token = get_state(self.workspace, "access_token")
+            if not token:
+                raise UserError("exchange_login_required", "Log in to the exchange first: `cdss exchange login`.")
+            headers["Authorization"] = f"Bearer {token}"
+        if idempotency_key:
+            headers[IDEMPOTENCY_HEADER] = idempotency_key
+        try:
+            response = self._http.request(method, API_PREFIX + path, json=json, params=params, headers=headers)
+        except httpx.TransportError as exc:
+            raise TransientError(f"cannot reach {self.server_url}: {exc}") from exc
+        if response.status_code >= 500:
+            raise TransientError(f"server error {response.status_code}")
+        if response.status_code >= 400:
+            code, message = "http_error", response.text[:500]
+            try:
+                error = response.json()["error"]
+                code, message = error["code"], error["message"]
+            except (ValueError, KeyError, TypeError):
+                pass
+            raise ApiRefused(response.status_code, code, message)
+        return None if response.status_code == 204 or not response.content else response.json()
+
+
+def _setting_url(workspace: Workspace) -> str:
+    from cdss.settings import SettingsService
+
+    return SettingsService(workspace).get("exchange.server_url") or ""

@@ -1,0 +1,48 @@
+"""`cdss exchange …` end to end in-process: login, preview (nothing sent), share, sync, feed, logout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+from exchange.conftest import USER_PASSWORD
+
+from cdss.cli import main
+from cdss.exchange.client.http import get_state
+from cdss.records.service import RecordsService
+from cdss.records.types import EntryKind, Sex
+from cdss.workspace import Workspace
+
+
+def test_cli_round_trip(tmp_path, exchange_server, monkeypatch, capsys) -> None:
+    root = tmp_path / "ws"
+    workspace = Workspace.open(root)
+    records = RecordsService(workspace)
+    patient = records.create_patient("李建国", sex=Sex.MALE, birth_date=dt.date(1960, 1, 9), phone="13700002222")
+    case = records.create_case(patient.id, "Fever after travel", opened_on=dt.date(2025, 8, 1))
+    records.add_entry(case.id, EntryKind.COMPLAINT, "发热5天", occurred_at=dt.datetime(2025, 8, 1, 10))
+    ws_args = ["--workspace", str(root)]
+    user = exchange_server.new_user()
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(USER_PASSWORD + "\n"))
+    assert main([*ws_args, "exchange", "login", "--server", exchange_server.server.base_url, "--user", user,
+                 "--password-stdin"]) == 0
+    capsys.readouterr()
+
+    assert main([*ws_args, "exchange", "preview", str(case.id), "--json"]) == 0
+    previewed = json.loads(capsys.readouterr().out)
+    assert previewed["title"] == "Fever after travel" and "李建国" not in json.dumps(previewed, ensure_ascii=False)
+    assert exchange_server.api.call("GET", "/v1/cases", exchange_server.admin_token).json()["items"] == []
+
+    assert main([*ws_args, "exchange", "share", str(case.id)]) == 1
+    assert "consent" in capsys.readouterr().err
+    assert main([*ws_args, "exchange", "share", str(case.id), "--consent-recorded"]) == 0
+    assert main([*ws_args, "exchange", "sync"]) == 0
+    assert "sent 1, received 1" in capsys.readouterr().out
+    assert main([*ws_args, "exchange", "feed", "--json"]) == 0
+    [shared] = json.loads(capsys.readouterr().out)
+    assert shared["case_uuid"] == previewed["case_uuid"] and shared["author"] == user
+
+    assert main([*ws_args, "exchange", "logout"]) == 0
+    assert get_state(Workspace.open(root), "access_token") is None
