@@ -49,6 +49,13 @@ _EN_LABELLED_RE = re.compile(
 _ZIP_RE = re.compile(
     r"(?P<label>(?:邮编|邮政编码|ZIP(?:\s*code)?|Postal code)\s*[:：]?\s*)(?P<value>\d{5,6}(?:-\d{4})?)", re.IGNORECASE
 )
+# A street with a house number is an address even with no province or city before it: 住文三路88号3栋.
+# The street name may not contain the small words that usually precede it (住, 在, 家, 患者 …), so they stay.
+HOUSE_NUMBER_TAIL = r"(?:[0-9０-９A-Za-z\-]{1,6}\s*(?:号院|号楼|号|栋|幢|座|单元|室|楼|层|弄))"
+_STREET_NUMBER_RE = re.compile(
+    r"(?:(?![住在于家者患至到从往的和及与是])[\u4e00-\u9fff]){1,6}(?:路|街|大道|巷|弄|胡同)"
+    + HOUSE_NUMBER_TAIL + "{1,4}"
+)
 _EXCLUDED_ENDINGS = ("地区", "库区", "半区", "角区", "特区", "山区", "城区", "郊区", "市区", "小区", "灾区", "景区")
 
 
@@ -103,6 +110,7 @@ def find_addresses(text: str) -> list[Span]:
         spans.append(Span(m.start("value"), m.end("value"), "[邮编]" if chinese else "[ZIP]", "zip"))
     if chinese:
         spans.extend(_find_chinese_places(text))
+        spans.extend(Span(m.start(), m.end(), "[地址]", "address") for m in _STREET_NUMBER_RE.finditer(text))
     return spans
 
 

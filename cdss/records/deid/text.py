@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from cdss.records.deid.dates import find_dates
 from cdss.records.deid.names import name_patterns
 from cdss.records.deid.numbers import find_numbers, find_old_ages
-from cdss.records.deid.places import find_addresses, province_of
+from cdss.records.deid.places import HOUSE_NUMBER_TAIL, find_addresses, province_of
 from cdss.records.deid.spans import CJK_RE, Span, apply, is_chinese, resolve
 
 _PATIENT_PREFIX_RE = re.compile(r"(?:患者|病人|患儿|Patient|patient|Pt\.?)\s*$")
@@ -89,7 +89,8 @@ class TextScrubber:
             for m in re.finditer(re.escape(self._known.address.strip()), text):
                 spans.append(Span(m.start(), m.end(), replacement, "address"))
             for unit in self._address_units:
-                for m in re.finditer(re.escape(unit), text):
+                # The unit plus any house number after it: 文三路 must not leave 88号 behind.
+                for m in re.finditer(re.escape(unit) + HOUSE_NUMBER_TAIL + "*", text):
                     spans.append(Span(m.start(), m.end(), "[地址]" if chinese else "[address]", "address"))
         kept = resolve(spans)
         changes = [FoundChange(text[s.start : s.end], s.replacement, s.kind, s.start, s.end) for s in kept]

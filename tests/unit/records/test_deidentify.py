@@ -370,3 +370,16 @@ def test_extra_contact_fields_are_removed_and_their_names_scrubbed():
     result = deidentify(record, SECRET, case_key="k")
     assert result.record.extra.get("联系人") is None and result.record.extra["blood_type"] == "O"
     assert result.record.notes == "[姓名]来电询问。"
+
+
+def test_house_number_after_a_street_never_survives():
+    """Regression: 住文三路88号 used to become 住[地址]88号, leaking the house number."""
+    texts = ("患者住文三路88号，咳嗽3天。", "现居中山路12号3栋501室。", "Lives nearby; 住解放大道1024号附近。")
+    entries = tuple(Entry(EntryKind.HISTORY, dt.datetime(2024, 1, 2, 9, 0), t) for t in texts)
+    record = PatientRecord(name="王五", address="浙江省杭州市西湖区文三路88号",
+                            cases=(Case("咳嗽", dt.date(2024, 1, 2), entries=entries),))
+    out = deidentify(record, b"s" * 32, case_key="k").record
+    scrubbed = " ".join(e.text for e in out.cases[0].entries)
+    for leaked in ("88号", "文三路", "中山路12号", "501室", "1024号", "解放大道"):
+        assert leaked not in scrubbed, scrubbed
+    assert "咳嗽3天" in scrubbed  # clinical text stays
