@@ -32,6 +32,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importing.set_defaults(func=_cmd_import)
 
 
+    export = subparsers.add_parser("export", help="export a case or a patient's cases to PDF, or a case to FHIR")
+    export_sub = export.add_subparsers(dest="export_command", required=True, metavar="FORMAT")
+    pdf = export_sub.add_parser("pdf", help="a case (ID or case:ID) or all cases of a patient (patient:ID) as PDF")
+    pdf.add_argument("target", metavar="CASE_ID|patient:PATIENT_ID")
+    pdf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    pdf.add_argument("--deidentified", action="store_true", help="remove identifiers and shift dates")
+    pdf.add_argument("--language", choices=("zh", "en"), default="zh", help="language of the PDF's labels")
+    pdf.set_defaults(func=_cmd_export_pdf)
+    fhir = export_sub.add_parser("fhir", help="a case as a FHIR R4 document Bundle (JSON)")
+    fhir.add_argument("case_id", type=int, metavar="CASE_ID")
+    fhir.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json")
+    fhir.set_defaults(func=_cmd_export_fhir)
+
+
 def _service(args: argparse.Namespace):
     from cdss.records.service import RecordsService
     from cdss.workspace import Workspace
@@ -106,3 +120,45 @@ def _cmd_import(args: argparse.Namespace) -> int:
             for s in skipped:  # type: ignore[attr-defined]
                 print(f"  skipped {s['name']}: {s['reason']}")
     return 1 if failed else 0
+
+
+def _parse_target(target: str) -> tuple[str, int]:
+    kind, _, number = target.rpartition(":")
+    kind = kind or "case"
+    if kind not in ("case", "patient") or not number.isdigit():
+        raise SystemExit(f"cdss export: '{target}' is not CASE_ID, case:ID or patient:ID")
+    return kind, int(number)
+
+
+def _patient_and_cases(service, kind: str, number: int):
+    """The patient and the cases to export: one case, or every case of a patient."""
+    if kind == "patient":
+        patient = service.get_patient_record(number)
+        return patient, list(patient.cases)
+    patient = service.get_patient_record(service.patient_id_of_case(number))
+    return patient, [c for c in patient.cases if c.id == number]
+
+
+def _cmd_export_pdf(args: argparse.Namespace) -> int:
+    from cdss.records.deid_secret import workspace_secret
+    from cdss.records.pdf_report import export_case_pdf
+    from cdss.records.service import RecordsService
+    from cdss.workspace import Workspace
+
+    kind, number = _parse_target(args.target)
+    workspace = Workspace.open(args.workspace)
+    patient, cases = _patient_and_cases(RecordsService(workspace), kind, number)
+    secret = workspace_secret(workspace) if args.deidentified else None
+    out = export_case_pdf(patient, cases, args.output, attachments_dir=workspace.attachments_dir,
+                          deidentified=args.deidentified, secret=secret, labels_language=args.language)
+    print(out)
+    return 0
+
+
+def _cmd_export_fhir(args: argparse.Namespace) -> int:
+    from cdss.records.fhir_export import write_case_bundle
+
+    service = _service(args)
+    patient, cases = _patient_and_cases(service, "case", args.case_id)
+    print(write_case_bundle(args.output, patient, cases[0]))
+    return 0

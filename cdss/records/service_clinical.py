@@ -121,6 +121,11 @@ class ClinicalMixin:
             audit.record(session, "read", "patient", row.patient_id, f"case {case_id}", actor=self._actor)
             return to_case(session, row)
 
+    def patient_id_of_case(self, case_id: int) -> int:
+        """Which patient a case belongs to (an id lookup: reads no clinical content, so it is not audited)."""
+        with self._workspace.unit_of_work() as session:
+            return self._require(session, CaseRow, case_id, "case_not_found").patient_id
+
     # -- timeline entries -----------------------------------------------------------------------------------------
     def add_entry(
         self,

@@ -9,10 +9,10 @@ import stat
 import pytest
 
 from cdss.errors import UserError
+from cdss.records.deid_secret import workspace_secret
 from cdss.records.pdf_fonts import find_cjk_font
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind
-from cdss.ui.records.case_export import load_or_create_deid_secret
 
 
 def _has_cjk_font() -> bool:
@@ -37,15 +37,15 @@ def opened(main_window):
 
 def test_deid_secret_is_created_once_private_and_reused(main_window):
     workspace = main_window.ctx.workspace
-    first = load_or_create_deid_secret(workspace)
+    first = workspace_secret(workspace)
     path = workspace.subdir("exchange") / "deid-secret"
     assert len(first) == 32 and path.read_bytes() == first
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert load_or_create_deid_secret(workspace) == first
+    assert workspace_secret(workspace) == first
     path.write_bytes(b"short")
     with pytest.raises(UserError) as caught:
-        load_or_create_deid_secret(workspace)
-    assert caught.value.code == "deid_secret_unreadable"
+        workspace_secret(workspace)
+    assert caught.value.code == "deid_secret_damaged"
 
 
 def test_fhir_export_writes_a_bundle(qtbot, opened, tmp_path):

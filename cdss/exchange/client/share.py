@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import secrets
 import uuid
 from dataclasses import dataclass
 
@@ -22,11 +20,11 @@ from cdss.errors import UserError
 from cdss.exchange.client.outbox import enqueue
 from cdss.exchange.models import ExchangeCaseLinkRow, ExchangeConsentRow
 from cdss.exchange.schemas import CasePublish, Specialty
+from cdss.records.deid_secret import workspace_secret
 from cdss.records.deidentify import Change, deidentify
 from cdss.records.types import Case, PatientRecord
 from cdss.workspace import Workspace
 
-SECRET_BYTES = 32
 SUMMARY_MAX = 2000
 TITLE_MAX = 200
 
@@ -41,25 +39,6 @@ class SharePreview:
 
     def payload_json(self) -> str:
         return self.payload.model_dump_json(indent=2)
-
-
-def workspace_secret(workspace: Workspace) -> bytes:
-    """The workspace's de-identification secret, created once with owner-only permissions."""
-    path = workspace.subdir("exchange") / "deid-secret"
-    if not path.exists():
-        # O_EXCL: two processes racing to create it cannot end up with different secrets.
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(secrets.token_bytes(SECRET_BYTES))
-    secret = path.read_bytes()
-    if len(secret) < SECRET_BYTES:
-        raise UserError("deid_secret_damaged", f"The de-identification key {path} is damaged. Restore it from a "
-                        "copy; deleting it changes the date shift of every case shared from now on.", path=str(path))
-    return secret
 
 
 def case_uuid_for(workspace: Workspace, case_id: int) -> str:

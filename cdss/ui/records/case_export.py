@@ -7,20 +7,16 @@ the same case shared to the exchange get the same date shift and pseudonyms.
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from cdss.errors import UserError
+from cdss.records.deid_secret import workspace_secret
 from cdss.records.types import Case, PatientRecord
 from cdss.ui import error_texts
 from cdss.ui.tasks import TaskHandle, TaskRunner
 from cdss.workspace import Workspace
-
-SECRET_BYTES = 32
-MIN_SECRET_BYTES = 16
 
 error_texts.register({
     "no_cjk_font": QT_TRANSLATE_NOOP(
@@ -32,34 +28,11 @@ error_texts.register({
         "characters."),
     "export_folder_missing": QT_TRANSLATE_NOOP(
         "UserErrors", "The folder to save the file in does not exist. Choose another folder."),
-    "deid_secret_unreadable": QT_TRANSLATE_NOOP(
+    "deid_secret_damaged": QT_TRANSLATE_NOOP(
         "UserErrors", "The de-identification secret {path} is damaged. Restore it from a backup; deleting it changes "
         "how shared cases are pseudonymised."),
     "export_write_failed": QT_TRANSLATE_NOOP("UserErrors", "Could not write {path}. Check the folder is writable."),
 })
-
-
-def load_or_create_deid_secret(workspace: Workspace) -> bytes:
-    """The workspace's de-identification secret: ``exchange/deid-secret``, 32 random bytes created 0600 if missing.
-
-    Created with O_EXCL so two processes starting at once cannot each write a different secret; the loser reads the
-    winner's file.
-    """
-    path = workspace.subdir("exchange") / "deid-secret"
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        data = path.read_bytes()
-        if len(data) < MIN_SECRET_BYTES:
-            raise UserError("deid_secret_unreadable", f"The de-identification secret {path} is too short.",
-                            path=str(path)) from None
-        return data
-    secret = secrets.token_bytes(SECRET_BYTES)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(secret)
-        handle.flush()
-        os.fsync(handle.fileno())
-    return secret
 
 
 def export_pdf_task(tasks: TaskRunner, workspace: Workspace, patient: PatientRecord, case: Case, out_path: Path, *,
@@ -68,7 +41,7 @@ def export_pdf_task(tasks: TaskRunner, workspace: Workspace, patient: PatientRec
     from cdss.records.pdf_report import export_case_pdf
 
     def work(progress=None) -> Path:
-        secret = load_or_create_deid_secret(workspace) if deidentified else None
+        secret = workspace_secret(workspace) if deidentified else None
         return export_case_pdf(patient, [case], out_path, attachments_dir=workspace.attachments_dir,
                                deidentified=deidentified, secret=secret, labels_language=labels_language,
                                progress=progress)

@@ -131,3 +131,38 @@ def test_import_with_a_bad_mapping_is_a_usage_error(tmp_path, capsys):
     mapping = tmp_path / "ok.json"
     mapping.write_text('{"姓名": "name"}', encoding="utf-8")
     assert main([*base, str(mapping)]) == 0  # a mapping is accepted (and unused) for a FHIR file
+
+
+def test_export_pdf_and_fhir_from_the_command_line(tmp_path, capsys):
+    import datetime as dt
+    import json as _json
+    import shutil
+    import subprocess
+
+    from cdss.cli import main
+    from cdss.records.service import RecordsService
+    from cdss.records.types import EntryKind
+    from cdss.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "ws")
+    service = RecordsService(ws)
+    patient = service.create_patient("赵六", birth_date=dt.date(1970, 5, 1), phone="13812345678")
+    case = service.create_case(patient.id, "高血压", opened_on=dt.date(2024, 3, 1))
+    service.add_entry(case.id, EntryKind.DIAGNOSIS, "原发性高血压 essential hypertension", icd10="I10",
+                      occurred_at=dt.datetime(2024, 3, 1, 9, 0))
+    ws.close()
+    root = str(tmp_path / "ws")
+
+    assert main(["--workspace", root, "export", "fhir", str(case.id), "-o", str(tmp_path / "c.json")]) == 0
+    bundle = _json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert bundle["type"] == "document" and bundle["entry"][0]["resource"]["resourceType"] == "Composition"
+
+    code = main(["--workspace", root, "export", "pdf", f"patient:{patient.id}", "-o", str(tmp_path / "p.pdf"),
+                 "--deidentified"])
+    if code != 0:  # only acceptable reason: no CJK font on this machine, and the message must say so
+        assert "font" in capsys.readouterr().err.lower()
+        return
+    assert (tmp_path / "p.pdf").read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True, text=True).stdout
+        assert "I10" in text and "赵六" not in text and "13812345678" not in text
