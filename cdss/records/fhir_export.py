@@ -3,7 +3,7 @@
 Layout: Composition first, then Patient, Encounter, Conditions, MedicationStatements, AllergyIntolerances,
 Observations, Procedures and DocumentReferences. Every reference is a ``urn:uuid`` fullUrl inside the bundle.
 Fields FHIR has no element for (drug catalog id, entry kind, tags, notes) travel in CDSS extensions/code systems
-named in :mod:`cdss.records.fhir_import`, so :func:`cdss.records.fhir_import.import_bundle` restores them exactly.
+named in :mod:`cdss.records.fhir_vocab`, so :func:`cdss.records.fhir_import.import_bundle` restores them exactly.
 The Composition's "Timeline" section lists entries in timeline order; the importer uses it to keep that order.
 
 Follow-ups go last, as one CarePlan (category ``follow-up`` in our code system). Database ids are not exported.
@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from cdss.records.fhir_import import (
+from cdss.records.fhir_vocab import (
     DATA_ABSENT,
     EXT_ATTACHMENT_CAPTION,
     EXT_ATTACHMENT_SHA256,

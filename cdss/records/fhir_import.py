@@ -22,8 +22,44 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cdss.errors import ImportRejected
 from cdss.progress import Progress
+from cdss.records.fhir_vocab import (
+    ACCEPTED_BUNDLE_TYPES,
+    CATCH_ALL_TITLE,
+    DATA_ABSENT,
+    EXT_ATTACHMENT_CAPTION,
+    EXT_ATTACHMENT_SHA256,
+    EXT_DRUG_ID,
+    EXT_ENTRY_KIND,
+    EXT_ENTRY_TEXT,
+    EXT_ENTRY_TIME,
+    EXT_PATIENT_NOTE,
+    EXT_VALUE_TEXT,
+    ICD10_SYSTEMS,
+    IDENT_SOURCE_REF,
+    LOINC,
+    MAX_FHIR_BYTES,
+    SNOMED,
+    SUPPORTED_TYPES,
+    SYS_CARE_PLAN,
+    SYS_CASE_TAG,
+    SYS_ENTRY_KIND,
+    SYS_PATIENT_TAG,
+    VER_STATUS,
+    as_number,
+    as_str,
+    code_in,
+    codings,
+    extension_value,
+    first_item,
+    identifier_system_from_fhir,
+    parse_fhir_date,
+    parse_fhir_datetime,
+    reject,
+    source_ref_of,
+    tags_of,
+    text_of,
+)
 from cdss.records.types import (
     Allergy,
     Attachment,
@@ -37,155 +73,6 @@ from cdss.records.types import (
     PatientRecord,
     Sex,
 )
-
-# -- Vocabulary shared with fhir_export: CDSS Desk's own extension and code-system URLs ----------------------------
-# `.invalid` is reserved (RFC 2606): these URLs name our fields; they are never fetched.
-CDSS_NS = "https://cdss-desk.invalid/fhir"
-EXT_DRUG_ID = f"{CDSS_NS}/StructureDefinition/drug-id"
-EXT_ENTRY_KIND = f"{CDSS_NS}/StructureDefinition/entry-kind"
-EXT_ENTRY_TEXT = f"{CDSS_NS}/StructureDefinition/entry-text"
-EXT_ENTRY_TIME = f"{CDSS_NS}/StructureDefinition/entry-time"
-EXT_PATIENT_NOTE = f"{CDSS_NS}/StructureDefinition/patient-notes"
-EXT_VALUE_TEXT = f"{CDSS_NS}/StructureDefinition/value-text"
-EXT_ATTACHMENT_SHA256 = f"{CDSS_NS}/StructureDefinition/attachment-sha256"
-EXT_ATTACHMENT_CAPTION = f"{CDSS_NS}/StructureDefinition/attachment-caption"
-SYS_ENTRY_KIND = f"{CDSS_NS}/CodeSystem/entry-kind"
-SYS_CASE_TAG = f"{CDSS_NS}/CodeSystem/case-tag"
-SYS_CARE_PLAN = f"{CDSS_NS}/CodeSystem/care-plan"  # CarePlan category "follow-up": Case.follow_ups
-SYS_PATIENT_TAG = f"{CDSS_NS}/CodeSystem/patient-tag"
-IDENT_SOURCE_REF = f"{CDSS_NS}/source-ref"
-IDENT_SYSTEM_PREFIX = f"{CDSS_NS}/identifier/"
-LOINC = "http://loinc.org"
-SNOMED = "http://snomed.info/sct"
-ICD10_SYSTEMS = (
-    "http://hl7.org/fhir/sid/icd-10",
-    "http://hl7.org/fhir/sid/icd-10-cm",
-    "http://hl7.org/fhir/sid/icd-10-cn",
-)
-DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
-VER_STATUS = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
-ACCEPTED_BUNDLE_TYPES = ("collection", "transaction", "document", "batch", "searchset")
-
-
-def identifier_system_from_fhir(ident: dict[str, Any]) -> str:
-    """Our short system names ("cn-resident-id", "mrn", …) travel under IDENT_SYSTEM_PREFIX; others stay as URIs."""
-    system = ident.get("system")
-    if isinstance(system, str) and system.startswith(IDENT_SYSTEM_PREFIX):
-        return system[len(IDENT_SYSTEM_PREFIX) :]
-    if isinstance(system, str) and system:
-        return system
-    return _text_of(ident.get("type")) or "unknown"
-
-
-def identifier_system_to_fhir(system: str) -> str:
-    return system if ":" in system else IDENT_SYSTEM_PREFIX + system
-
-
-MAX_FHIR_BYTES = 200 * 1024 * 1024  # far above any real patient bundle; stops a mistaken multi-GB export
-CATCH_ALL_TITLE = "Imported records without an encounter"
-SUPPORTED_TYPES = (
-    "Patient",
-    "Encounter",
-    "Condition",
-    "MedicationRequest",
-    "MedicationStatement",
-    "AllergyIntolerance",
-    "Observation",
-    "Procedure",
-    "DocumentReference",
-    "CarePlan (follow-ups)",
-)
-
-
-def _reject(code: str, message: str, **params: Any) -> ImportRejected:
-    return ImportRejected(code, message, **params)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Small FHIR datatype readers
-# ---------------------------------------------------------------------------------------------------------------
-
-
-def parse_fhir_datetime(value: Any, where: str) -> dt.datetime:
-    """A FHIR date/dateTime/instant as a naive wall-clock datetime (dates become midnight)."""
-    if not isinstance(value, str) or not value:
-        raise _reject("fhir_bad_datetime", f"{where}: expected a date/time, found {value!r}.", where=where)
-    text = value.strip()
-    try:
-        if len(text) == 4:
-            return dt.datetime(int(text), 1, 1)
-        if len(text) == 7:
-            return dt.datetime(int(text[:4]), int(text[5:7]), 1)
-        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
-    except ValueError as exc:
-        raise _reject("fhir_bad_datetime", f"{where}: {value!r} is not a valid FHIR date/time.", where=where) from exc
-
-
-def parse_fhir_date(value: Any, where: str) -> dt.date:
-    return parse_fhir_datetime(value, where).date()
-
-
-def _text_of(concept: Any) -> str | None:
-    """The human text of a CodeableConcept: ``text``, else the first coding's display."""
-    if not isinstance(concept, dict):
-        return None
-    if isinstance(concept.get("text"), str) and concept["text"]:
-        return concept["text"]
-    for coding in _codings(concept):
-        if isinstance(coding.get("display"), str) and coding["display"]:
-            return coding["display"]
-    return None
-
-
-def _codings(concept: Any) -> list[dict[str, Any]]:
-    if not isinstance(concept, dict) or not isinstance(concept.get("coding"), list):
-        return []
-    return [c for c in concept["coding"] if isinstance(c, dict)]
-
-
-def _code_in(concept: Any, systems: tuple[str, ...] | str) -> str | None:
-    systems = (systems,) if isinstance(systems, str) else systems
-    for coding in _codings(concept):
-        if coding.get("system") in systems and isinstance(coding.get("code"), str):
-            return coding["code"]
-    return None
-
-
-def _first(items: Any) -> Any:
-    return items[0] if isinstance(items, list) and items else None
-
-
-def _ext(resource: dict[str, Any], url: str) -> Any:
-    for ext in resource.get("extension") or []:
-        if isinstance(ext, dict) and ext.get("url") == url:
-            for key, value in ext.items():
-                if key.startswith("value"):
-                    return value
-    return None
-
-
-def _tags(resource: dict[str, Any], system: str) -> tuple[str, ...]:
-    meta = resource.get("meta") if isinstance(resource.get("meta"), dict) else {}
-    return tuple(t["code"] for t in meta.get("tag") or [] if isinstance(t, dict) and t.get("system") == system)
-
-
-def _str(value: Any) -> str | None:
-    """A FHIR string element, or None when the JSON holds something else there (hostile or broken files)."""
-    return value if isinstance(value, str) else None
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def _source_ref(resource: dict[str, Any]) -> str | None:
-    for ident in resource.get("identifier") or []:
-        if isinstance(ident, dict) and ident.get("system") == IDENT_SOURCE_REF:
-            return ident.get("value")
-    return resource.get("id")
-
 
 # ---------------------------------------------------------------------------------------------------------------
 # Bundle reading
@@ -207,9 +94,9 @@ def load_bundle_json(path: Path | str, *, max_bytes: int = MAX_FHIR_BYTES) -> di
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _reject("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.", path=str(path)) from exc
+        raise reject("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.", path=str(path)) from exc
     if size > max_bytes:
-        raise _reject(
+        raise reject(
             "file_too_large",
             f"{path.name} is {size / 1e6:.0f} MB; FHIR files over {max_bytes / 1e6:.0f} MB are refused. "
             "Export one patient per file and retry.",
@@ -226,13 +113,13 @@ def parse_bundle_bytes(data: bytes, *, name: str = "the file") -> dict[str, Any]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _reject(
+        raise reject(
             "fhir_not_utf8",
             f"{name} is not UTF-8 text (byte {exc.start}); FHIR JSON must be UTF-8. Re-export it as UTF-8.",
             position=exc.start,
         ) from exc
     if not text.strip():
-        raise _reject("fhir_empty", f"{name} is empty.")
+        raise reject("fhir_empty", f"{name} is empty.")
     try:
         bundle = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -243,13 +130,13 @@ def parse_bundle_bytes(data: bytes, *, name: str = "the file") -> dict[str, Any]
             if (at_end or unclosed_string)
             else ""
         )
-        raise _reject(
+        raise reject(
             "fhir_not_json",
             f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).{hint}",
             line=exc.lineno,
         ) from exc
     except RecursionError as exc:  # hostile nesting
-        raise _reject("fhir_not_json", f"{name} nests JSON too deeply to be a FHIR bundle.") from exc
+        raise reject("fhir_not_json", f"{name} nests JSON too deeply to be a FHIR bundle.") from exc
     return bundle
 
 
@@ -261,13 +148,13 @@ def read_fhir_file(path: Path | str, progress: Progress | None = None) -> list[P
 def import_bundle(bundle: Any, progress: Progress | None = None) -> FhirImportResult:
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
         found = bundle.get("resourceType") if isinstance(bundle, dict) else type(bundle).__name__
-        raise _reject(
+        raise reject(
             "fhir_not_bundle",
             f"Expected a FHIR Bundle, found {found!r}. Export the patient as a Bundle (collection or transaction).",
             found=str(found),
         )
     if bundle.get("type") not in ACCEPTED_BUNDLE_TYPES:
-        raise _reject(
+        raise reject(
             "fhir_bundle_type",
             f"Bundle type {bundle.get('type')!r} cannot be imported; "
             f"expected one of {', '.join(ACCEPTED_BUNDLE_TYPES)}.",
@@ -275,7 +162,7 @@ def import_bundle(bundle: Any, progress: Progress | None = None) -> FhirImportRe
         )
     entries = bundle.get("entry", [])
     if not isinstance(entries, list):
-        raise _reject("fhir_bad_bundle", "Bundle.entry must be a list.")
+        raise reject("fhir_bad_bundle", "Bundle.entry must be a list.")
     reader = _BundleReader(entries, progress)
     try:
         return reader.run()
@@ -283,7 +170,7 @@ def import_bundle(bundle: Any, progress: Progress | None = None) -> FhirImportRe
         # Hostile or badly generated JSON can put a string where an object belongs anywhere; whatever element the
         # mappers tripped on, the file as a whole is refused rather than half-read.
         where = reader.where(*reader.current) if reader.current else "the bundle"
-        raise _reject(
+        raise reject(
             "fhir_malformed_resource",
             f"{where} is not valid FHIR R4: an element has the wrong shape ({type(exc).__name__}: {exc}).",
             where=where,
@@ -300,7 +187,7 @@ class _BundleReader:
         for index, entry in enumerate(entries):
             resource = entry.get("resource") if isinstance(entry, dict) else None
             if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
-                raise _reject(
+                raise reject(
                     "fhir_bad_entry", f"Bundle entry {index + 1} has no resource with a resourceType.", entry=index + 1
                 )
             self.resources.append((index, resource))
@@ -332,7 +219,7 @@ class _BundleReader:
     def run(self) -> FhirImportResult:
         patients = [r for _, r in self.resources if r["resourceType"] == "Patient"]
         if not patients:
-            raise _reject("fhir_no_patient", "The bundle contains no Patient resource, so there is nothing to import.")
+            raise reject("fhir_no_patient", "The bundle contains no Patient resource, so there is nothing to import.")
         builders: dict[int, _PatientBuilder] = {}
         for index, res in self.resources:
             if res["resourceType"] == "Patient":
@@ -351,7 +238,7 @@ class _BundleReader:
             if self.progress is not None and done % 250 == 0:
                 self.progress.update(done, total, "Reading FHIR resources")
             rtype = res["resourceType"]
-            if rtype == "CarePlan" and any(_code_in(c, SYS_CARE_PLAN) for c in res.get("category") or []):
+            if rtype == "CarePlan" and any(code_in(c, SYS_CARE_PLAN) for c in res.get("category") or []):
                 rtype = "CarePlan (follow-ups)"  # only our own follow-up plans; other care plans are skipped
             if rtype not in SUPPORTED_TYPES:
                 self.skipped_counts[rtype] = self.skipped_counts.get(rtype, 0) + 1
@@ -377,12 +264,12 @@ class _BundleReader:
             elif rtype == "CarePlan (follow-ups)":
                 builder.follow_ups.setdefault(case_key, []).extend(self._follow_ups(index, res))
             elif rtype == "Observation":
-                entry_kind = _ext(res, EXT_ENTRY_KIND)
+                entry_kind = extension_value(res, EXT_ENTRY_KIND)
                 labs = self._observation(index, res, enc_start)
                 if entry_kind is not None:  # a lab captured on the timeline by CDSS Desk's own export
                     kind = _entry_kind(entry_kind, self.where(index, res))
-                    text = _str(_ext(res, EXT_ENTRY_TEXT)) or ""
-                    entry_time = _ext(res, EXT_ENTRY_TIME)
+                    text = as_str(extension_value(res, EXT_ENTRY_TEXT)) or ""
+                    entry_time = extension_value(res, EXT_ENTRY_TIME)
                     when = parse_fhir_datetime(entry_time, self.where(index, res)) if entry_time else labs[0].taken_at
                     builder.add_entry(case_key, Entry(kind=kind, occurred_at=when, text=text, lab=labs[0]), index)
                 else:
@@ -405,7 +292,7 @@ class _BundleReader:
             return next(iter(builders.values()))  # a single-patient bundle may leave the subject implicit
         if len(builders) == 1 and target is None:
             return next(iter(builders.values()))
-        raise _reject(
+        raise reject(
             "fhir_unresolved_patient",
             f"{self.where(index, res)}: its {key} does not point to a Patient in this bundle.",
             where=self.where(index, res),
@@ -430,7 +317,7 @@ class _BundleReader:
     def _patient(self, index: int, res: dict[str, Any]) -> PatientRecord:
         name = _human_name(res.get("name"))
         if not name:
-            raise _reject("fhir_patient_without_name", f"{self.where(index, res)}: the Patient has no name.")
+            raise reject("fhir_patient_without_name", f"{self.where(index, res)}: the Patient has no name.")
         extra: dict[str, str] = {}
         birth_date = None
         if res.get("birthDate") is not None:
@@ -444,8 +331,8 @@ class _BundleReader:
             if isinstance(i, dict) and i.get("value") is not None and i.get("system") != IDENT_SOURCE_REF
         )
         telecom = [t for t in res.get("telecom") or [] if isinstance(t, dict)]
-        phone = next((_str(t.get("value")) for t in telecom if t.get("system") in ("phone", "sms")), None)
-        email = next((_str(t.get("value")) for t in telecom if t.get("system") == "email"), None)
+        phone = next((as_str(t.get("value")) for t in telecom if t.get("system") in ("phone", "sms")), None)
+        email = next((as_str(t.get("value")) for t in telecom if t.get("system") == "email"), None)
         gender = res.get("gender")
         sex = {"male": Sex.MALE, "female": Sex.FEMALE, "other": Sex.OTHER}.get(gender, Sex.UNKNOWN)
         return PatientRecord(
@@ -456,16 +343,16 @@ class _BundleReader:
             phone=phone,
             address=_address(res.get("address")),
             email=email,
-            tags=_tags(res, SYS_PATIENT_TAG),
-            notes=_str(_ext(res, EXT_PATIENT_NOTE)) or "",
-            source_ref=_source_ref(res),
+            tags=tags_of(res, SYS_PATIENT_TAG),
+            notes=as_str(extension_value(res, EXT_PATIENT_NOTE)) or "",
+            source_ref=source_ref_of(res),
             extra=extra,
         )
 
     def _encounter(self, index: int, res: dict[str, Any]) -> dict[str, Any]:
         period = res.get("period") if isinstance(res.get("period"), dict) else {}
         if not period.get("start"):
-            raise _reject(
+            raise reject(
                 "fhir_encounter_without_start",
                 f"{self.where(index, res)}: the Encounter has no period.start, so the case cannot be dated.",
             )
@@ -473,7 +360,9 @@ class _BundleReader:
         closed = parse_fhir_date(period["end"], f"{self.where(index, res)} period.end") if period.get("end") else None
         klass = res.get("class") if isinstance(res.get("class"), dict) else {}
         title = (
-            _text_of(_first(res.get("type"))) or _str(klass.get("display")) or f"Encounter {opened.date().isoformat()}"
+            text_of(first_item(res.get("type")))
+            or as_str(klass.get("display"))
+            or f"Encounter {opened.date().isoformat()}"
         )
         return {
             "opened": opened,
@@ -481,8 +370,8 @@ class _BundleReader:
                 title=title,
                 opened_on=opened.date(),
                 closed_on=closed,
-                tags=_tags(res, SYS_CASE_TAG),
-                source_ref=_source_ref(res),
+                tags=tags_of(res, SYS_CASE_TAG),
+                source_ref=source_ref_of(res),
             ),
         }
 
@@ -497,7 +386,7 @@ class _BundleReader:
                 return parse_fhir_datetime(value, f"{self.where(index, res)} {key}")
         if fallback is not None:
             return fallback
-        raise _reject(
+        raise reject(
             "fhir_resource_without_date",
             f"{self.where(index, res)} has no date ({' / '.join(keys)}) and no dated Encounter.",
             where=self.where(index, res),
@@ -506,7 +395,7 @@ class _BundleReader:
     def _condition(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> Entry:
         when = self._when(index, res, ("recordedDate", "onsetDateTime", "onsetPeriod"), enc_start)
         return Entry(
-            EntryKind.DIAGNOSIS, when, _coded_text(res.get("code")), icd10=_code_in(res.get("code"), ICD10_SYSTEMS)
+            EntryKind.DIAGNOSIS, when, _coded_text(res.get("code")), icd10=code_in(res.get("code"), ICD10_SYSTEMS)
         )
 
     def _procedure(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> Entry:
@@ -515,7 +404,7 @@ class _BundleReader:
 
     def _document(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> Entry:
         when = self._when(index, res, ("date",), enc_start)
-        kind_code = _code_in(res.get("type"), SYS_ENTRY_KIND)
+        kind_code = code_in(res.get("type"), SYS_ENTRY_KIND)
         kind = _entry_kind(kind_code, self.where(index, res)) if kind_code else EntryKind.NOTE
         text_parts: list[str] = []
         attachment: Attachment | None = None
@@ -524,14 +413,14 @@ class _BundleReader:
             if not isinstance(att, dict):
                 continue
             ctype = str(att.get("contentType") or "")
-            sha = _ext(att, EXT_ATTACHMENT_SHA256)
+            sha = extension_value(att, EXT_ATTACHMENT_SHA256)
             if sha:
                 attachment = Attachment(
                     sha256=sha,
                     filename=att.get("title") or "",
                     media_type=ctype,
                     size=int(att.get("size") or 0),
-                    caption=_ext(att, EXT_ATTACHMENT_CAPTION),
+                    caption=extension_value(att, EXT_ATTACHMENT_CAPTION),
                 )
             elif att.get("data") is not None and (ctype.startswith("text/") or not ctype):
                 text_parts.append(_decode_text(att["data"], ctype, self.where(index, res)))
@@ -546,28 +435,28 @@ class _BundleReader:
         if concept is None and isinstance(res.get("medicationReference"), dict):
             med = self.resolve(res["medicationReference"])
             concept = med.get("code") if med else {"text": res["medicationReference"].get("display")}
-        name = _text_of(concept)
+        name = text_of(concept)
         if not name:
-            raise _reject(
+            raise reject(
                 "fhir_medication_without_name",
                 f"{self.where(index, res)}: the medication has no name or code display.",
                 where=self.where(index, res),
             )
-        coding = _first(_codings(concept)) or {}
-        dosage = _first(res.get("dosageInstruction") or res.get("dosage")) or {}
+        coding = first_item(codings(concept)) or {}
+        dosage = first_item(res.get("dosageInstruction") or res.get("dosage")) or {}
         period = res.get("effectivePeriod") if isinstance(res.get("effectivePeriod"), dict) else {}
         start_raw = period.get("start") or res.get("effectiveDateTime") or res.get("authoredOn")
         where = self.where(index, res)
         return Medication(
             name=name,
-            dose=_str(dosage.get("text")) if isinstance(dosage, dict) else None,
-            route=_text_of(dosage.get("route")) if isinstance(dosage, dict) else None,
+            dose=as_str(dosage.get("text")) if isinstance(dosage, dict) else None,
+            route=text_of(dosage.get("route")) if isinstance(dosage, dict) else None,
             start=parse_fhir_date(start_raw, f"{where} start") if start_raw else None,
             end=parse_fhir_date(period["end"], f"{where} end") if period.get("end") else None,
             active=res.get("status") == "active",
-            drug_id=_str(_ext(res, EXT_DRUG_ID)),
-            code=_str(coding.get("code")),
-            code_system=_str(coding.get("system")),
+            drug_id=as_str(extension_value(res, EXT_DRUG_ID)),
+            code=as_str(coding.get("code")),
+            code_system=as_str(coding.get("system")),
         )
 
     def _follow_ups(self, index: int, res: dict[str, Any]) -> list[FollowUp]:
@@ -578,43 +467,43 @@ class _BundleReader:
                 continue
             period = detail.get("scheduledPeriod") if isinstance(detail.get("scheduledPeriod"), dict) else {}
             if not period.get("start"):
-                raise _reject("fhir_follow_up_without_date", f"{self.where(index, res)}: a follow-up has no date.")
+                raise reject("fhir_follow_up_without_date", f"{self.where(index, res)}: a follow-up has no date.")
             due = parse_fhir_date(period["start"], f"{self.where(index, res)} scheduledPeriod.start")
-            note = _str(detail.get("description")) or ""
+            note = as_str(detail.get("description")) or ""
             follow_ups.append(FollowUp(due=due, note=note, done=detail.get("status") == "completed"))
         return follow_ups
 
     def _allergy(self, index: int, res: dict[str, Any]) -> Allergy:
-        substance = _text_of(res.get("code"))
+        substance = text_of(res.get("code"))
         if not substance:
-            raise _reject(
+            raise reject(
                 "fhir_allergy_without_substance",
                 f"{self.where(index, res)}: the AllergyIntolerance does not name a substance.",
             )
-        reaction = _first(res.get("reaction")) or {}
-        manifestation = _first(reaction.get("manifestation"))
-        reaction_text = None if _code_in(manifestation, DATA_ABSENT) else _text_of(manifestation)
+        reaction = first_item(res.get("reaction")) or {}
+        manifestation = first_item(reaction.get("manifestation"))
+        reaction_text = None if code_in(manifestation, DATA_ABSENT) else text_of(manifestation)
         recorded = res.get("recordedDate")
         return Allergy(
             substance=substance,
             reaction=reaction_text,
-            severity=_str(reaction.get("severity")),
-            verified=_code_in(res.get("verificationStatus"), VER_STATUS) == "confirmed",
+            severity=as_str(reaction.get("severity")),
+            verified=code_in(res.get("verificationStatus"), VER_STATUS) == "confirmed",
             recorded_on=parse_fhir_date(recorded, f"{self.where(index, res)} recordedDate") if recorded else None,
         )
 
     def _observation(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> list[LabResult]:
-        name = _text_of(res.get("code"))
+        name = text_of(res.get("code"))
         if not name:
-            raise _reject("fhir_observation_without_code", f"{self.where(index, res)}: the Observation has no code.")
+            raise reject("fhir_observation_without_code", f"{self.where(index, res)}: the Observation has no code.")
         taken = self._when(
             index, res, ("effectiveDateTime", "effectivePeriod", "effectiveInstant", "issued"), enc_start
         )
-        value_text = _str(_ext(res, EXT_VALUE_TEXT))
-        main = _lab_from(name, taken, res, _code_in(res.get("code"), LOINC), value_text)
-        components = [c for c in res.get("component") or [] if isinstance(c, dict) and _text_of(c.get("code"))]
+        value_text = as_str(extension_value(res, EXT_VALUE_TEXT))
+        main = _lab_from(name, taken, res, code_in(res.get("code"), LOINC), value_text)
+        components = [c for c in res.get("component") or [] if isinstance(c, dict) and text_of(c.get("code"))]
         labs = [
-            _lab_from(_text_of(c.get("code")) or "", taken, c, _code_in(c.get("code"), LOINC), None) for c in components
+            _lab_from(text_of(c.get("code")) or "", taken, c, code_in(c.get("code"), LOINC), None) for c in components
         ]
         # A panel (blood pressure) carries its values in components only; keep the parent when it has its own value.
         if not components or _has_value(res):
@@ -672,7 +561,7 @@ def _encounter_ref(res: dict[str, Any]) -> Any:
     ``context.encounter[0]``."""
     context = res.get("context")
     if isinstance(context, dict) and isinstance(context.get("encounter"), list):
-        return _first(context["encounter"])
+        return first_item(context["encounter"])
     return res.get("encounter") or context
 
 
@@ -680,7 +569,7 @@ def _human_name(names: Any) -> str | None:
     if not isinstance(names, list):
         return None
     candidates = [n for n in names if isinstance(n, dict)]
-    official = next((n for n in candidates if n.get("use") == "official"), _first(candidates))
+    official = next((n for n in candidates if n.get("use") == "official"), first_item(candidates))
     if not official:
         return None
     if isinstance(official.get("text"), str) and official["text"]:
@@ -692,7 +581,7 @@ def _human_name(names: Any) -> str | None:
 
 
 def _address(addresses: Any) -> str | None:
-    address = _first(addresses)
+    address = first_item(addresses)
     if not isinstance(address, dict):
         return None
     if isinstance(address.get("text"), str) and address["text"]:
@@ -709,8 +598,8 @@ def _address(addresses: Any) -> str | None:
 
 def _coded_text(concept: Any) -> str:
     """Text of a diagnosis/procedure; a SNOMED CT code has no home in Entry, so it travels in the text."""
-    text = _text_of(concept) or ""
-    snomed = _code_in(concept, SNOMED)
+    text = text_of(concept) or ""
+    snomed = code_in(concept, SNOMED)
     if snomed and snomed not in text:
         text = f"{text} (SNOMED CT {snomed})" if text else f"SNOMED CT {snomed}"
     return text
@@ -720,7 +609,7 @@ def _entry_kind(code: Any, where: str) -> EntryKind:
     try:
         return EntryKind(code)
     except ValueError as exc:
-        raise _reject("fhir_bad_entry_kind", f"{where}: unknown CDSS entry kind {code!r}.") from exc
+        raise reject("fhir_bad_entry_kind", f"{where}: unknown CDSS entry kind {code!r}.") from exc
 
 
 def _decode_text(data: Any, content_type: str, where: str) -> str:
@@ -730,7 +619,7 @@ def _decode_text(data: Any, content_type: str, where: str) -> str:
     try:
         return base64.b64decode(str(data), validate=True).decode(charset)
     except (binascii.Error, UnicodeDecodeError, LookupError) as exc:
-        raise _reject("fhir_bad_attachment", f"{where}: the inline document text cannot be decoded.") from exc
+        raise reject("fhir_bad_attachment", f"{where}: the inline document text cannot be decoded.") from exc
 
 
 def _has_value(res: dict[str, Any]) -> bool:
@@ -739,7 +628,7 @@ def _has_value(res: dict[str, Any]) -> bool:
 
 _VALUE_RENDERERS: dict[str, Callable[[Any], str | None]] = {
     "valueString": lambda v: v if isinstance(v, str) else None,
-    "valueCodeableConcept": _text_of,
+    "valueCodeableConcept": text_of,
     "valueBoolean": lambda v: "true" if v is True else "false" if v is False else None,
     "valueDateTime": lambda v: str(v),
     "valueTime": lambda v: str(v),
@@ -752,15 +641,15 @@ def _lab_from(
     value = unit = None
     quantity = holder.get("valueQuantity")
     if isinstance(quantity, dict):
-        value = _number(quantity.get("value"))
-        unit = _str(quantity.get("unit")) or _str(quantity.get("code"))
+        value = as_number(quantity.get("value"))
+        unit = as_str(quantity.get("unit")) or as_str(quantity.get("code"))
     elif "valueInteger" in holder:
-        value = _number(holder["valueInteger"])
+        value = as_number(holder["valueInteger"])
     else:
         for key, render in _VALUE_RENDERERS.items():
             if key in holder:
                 value_text = value_text if value_text is not None else render(holder[key])
-    ref = _first(holder.get("referenceRange")) or {}
+    ref = first_item(holder.get("referenceRange")) or {}
     low = ref.get("low") if isinstance(ref.get("low"), dict) else {}
     high = ref.get("high") if isinstance(ref.get("high"), dict) else {}
     return LabResult(
@@ -769,7 +658,7 @@ def _lab_from(
         value=value,
         value_text=value_text,
         unit=unit,
-        ref_low=_number(low.get("value")),
-        ref_high=_number(high.get("value")),
+        ref_low=as_number(low.get("value")),
+        ref_high=as_number(high.get("value")),
         loinc=loinc,
     )
