@@ -33,7 +33,16 @@ from cdss.records.deid.images import strip_image_metadata
 from cdss.records.deid.names import find_named_people
 from cdss.records.deid.places import province_of
 from cdss.records.deid.text import KnownIdentifiers, TextScrubber
-from cdss.records.types import Allergy, Attachment, Case, FollowUp, LabResult, Medication, PatientRecord
+from cdss.records.types import (
+    Allergy,
+    Attachment,
+    Case,
+    FollowUp,
+    LabResult,
+    Medication,
+    PatientRecord,
+    age_on,
+)
 
 __all__ = ["Change", "DeidResult", "date_offset_days", "deidentify", "strip_image_metadata"]
 
@@ -74,10 +83,6 @@ def date_offset_days(secret: bytes, case_key: str) -> int:
     return magnitude if (value >> 63) & 1 else -magnitude
 
 
-def _age_on(birth: dt.date, on: dt.date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
 class _Walker:
     def __init__(self, record: PatientRecord, offset: int, today: dt.date) -> None:
         self.offset = offset
@@ -102,7 +107,7 @@ class _Walker:
                     known.other_names.add(value.strip())
         if record.birth_date is not None:
             known.birth_year = record.birth_date.year
-            known.pooled_age = _age_on(record.birth_date, today) > 89
+            known.pooled_age = age_on(record.birth_date, today) > 89
         for text in _all_texts(record):
             known.other_names |= find_named_people(text)
         known.other_names -= {record.name}

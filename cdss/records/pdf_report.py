@@ -25,7 +25,7 @@ from cdss.errors import UserError
 from cdss.progress import Progress, ensure_progress
 from cdss.records.charts import trend_drawing, trend_series
 from cdss.records.pdf_fonts import find_cjk_font
-from cdss.records.types import Case, Entry, EntryKind, LabResult, PatientRecord, Sex
+from cdss.records.types import Case, Entry, EntryKind, LabResult, PatientRecord, Sex, age_on
 
 THUMB_PX = 480  # long side of the embedded photo: sharp at ~55 mm wide, small in the file
 PHOTOS_PER_ROW = 3
@@ -317,8 +317,7 @@ class _ReportBuilder:
         if record.extra.get("birth_date_precision") == "year":
             age = self.today.year - record.birth_date.year
             return "90+" if age > 89 else f"{age - 1}–{age}" if age > 0 else str(age)
-        birth = record.birth_date
-        age = self.today.year - birth.year - ((self.today.month, self.today.day) < (birth.month, birth.day))
+        age = age_on(record.birth_date, self.today)
         return "90+" if self.deidentified and age > 89 else str(age)
 
     def header(self, record: PatientRecord) -> list:

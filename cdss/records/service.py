@@ -47,7 +47,7 @@ from cdss.records.service_rows import (
     touch,
     write_patient,
 )
-from cdss.records.types import Identifier, PatientRecord, Sex
+from cdss.records.types import Identifier, PatientRecord, Sex, age_on
 from cdss.workspace import Workspace
 
 _EDITABLE = frozenset({"name", "sex", "birth_date", "phone", "address", "email", "notes", "identifiers", "tags"})
@@ -80,12 +80,6 @@ class SkippedRecord:
 class SaveOutcome:
     added: tuple[int, ...]
     skipped: tuple[SkippedRecord, ...]
-
-
-def age_on(birth_date: dt.date | None, today: dt.date) -> int | None:
-    if birth_date is None:
-        return None
-    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
 
 
 class RecordsService(ClinicalMixin):

@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+def age_on(birth_date: dt.date | None, on: dt.date) -> int | None:
+    """Completed years of age on ``on``; None when the birth date is not known."""
+    if birth_date is None:
+        return None
+    return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+
+
 class Sex(StrEnum):
     MALE = "male"
     FEMALE = "female"

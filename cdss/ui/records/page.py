@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cdss.records.types import Entry, EntryKind, PatientRecord
+from cdss.records.types import Entry, EntryKind, PatientRecord, age_on
 from cdss.ui.context import AppContext
 from cdss.ui.models.lazy_table_model import ROW_ROLE, Column, LazyTableModel
 from cdss.ui.records.labs_panel import LabsPanel
@@ -254,7 +254,7 @@ class RecordsPage(QWidget):
 
         bits = [f"<span style='font-size:18px; font-weight:600'>{escape(patient.name)}</span>"]
         if patient.birth_date:
-            age = _age(patient.birth_date)
+            age = age_on(patient.birth_date, dt.date.today())
             bits.append(escape(self.tr("{age} years").format(age=age)))
         if patient.allergies:
             names = ", ".join(a.substance for a in patient.allergies)
@@ -444,8 +444,3 @@ class RecordsPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-def _age(birth: dt.date, today: dt.date | None = None) -> int:
-    today = today or dt.date.today()
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))

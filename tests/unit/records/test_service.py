@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from cdss import audit
 from cdss.errors import UserError
-from cdss.records.service import RecordsService, age_on
+from cdss.records.service import RecordsService
 from cdss.records.types import (
     Allergy,
     Attachment,
@@ -22,6 +22,7 @@ from cdss.records.types import (
     Medication,
     PatientRecord,
     Sex,
+    age_on,
 )
 
 TODAY = dt.date(2025, 3, 15)
