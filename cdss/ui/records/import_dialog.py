@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.errors import UserError
-from cdss.records.tabular_import import FIELDS, IGNORE, ValidationReport
+from cdss.records.tabular_fields import FIELDS, IGNORE
+from cdss.records.tabular_import import ValidationReport
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
 from cdss.ui.tasks import while_alive

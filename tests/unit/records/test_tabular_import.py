@@ -10,15 +10,14 @@ import pytest
 
 from cdss.errors import ImportRejected, UserError
 from cdss.records import tabular_import
-from cdss.records.tabular_import import (
-    load,
+from cdss.records.tabular_fields import (
     load_mapping_file,
     parse_date_text,
     parse_sex,
     suggest_mapping,
     valid_cn_resident_id,
-    validate,
 )
+from cdss.records.tabular_import import load, validate
 from cdss.records.types import EntryKind, Identifier, Sex
 
 HEADER = "姓名,性别,出生日期,身份证号,手机,住址,就诊日期,诊断,过敏史,用药,住院号"
