@@ -13,16 +13,23 @@ converting Synthea's ``+00:00`` stamps to the doctor's zone would move dates acr
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from cdss.progress import Progress
+from cdss.records.fhir_readers import (
+    address_text,
+    coded_text,
+    decode_inline_text,
+    encounter_ref,
+    entry_kind_of,
+    has_value,
+    human_name,
+    lab_from,
+)
 from cdss.records.fhir_vocab import (
     ACCEPTED_BUNDLE_TYPES,
     CATCH_ALL_TITLE,
@@ -39,14 +46,12 @@ from cdss.records.fhir_vocab import (
     IDENT_SOURCE_REF,
     LOINC,
     MAX_FHIR_BYTES,
-    SNOMED,
     SUPPORTED_TYPES,
     SYS_CARE_PLAN,
     SYS_CASE_TAG,
     SYS_ENTRY_KIND,
     SYS_PATIENT_TAG,
     VER_STATUS,
-    as_number,
     as_str,
     code_in,
     codings,
@@ -248,7 +253,7 @@ class _BundleReader:
                 continue
             subject_key = "patient" if rtype == "AllergyIntolerance" else "subject"
             builder = self._owner(index, res, builders, subject_key)
-            encounter = self.resolve(_encounter_ref(res))
+            encounter = self.resolve(encounter_ref(res))
             case_key = id(encounter) if encounter is not None and id(encounter) in encounter_cases else None
             enc_start = encounter_cases[case_key][1]["opened"] if case_key is not None else None
             if rtype == "Condition":
@@ -267,7 +272,7 @@ class _BundleReader:
                 entry_kind = extension_value(res, EXT_ENTRY_KIND)
                 labs = self._observation(index, res, enc_start)
                 if entry_kind is not None:  # a lab captured on the timeline by CDSS Desk's own export
-                    kind = _entry_kind(entry_kind, self.where(index, res))
+                    kind = entry_kind_of(entry_kind, self.where(index, res))
                     text = as_str(extension_value(res, EXT_ENTRY_TEXT)) or ""
                     entry_time = extension_value(res, EXT_ENTRY_TIME)
                     when = parse_fhir_datetime(entry_time, self.where(index, res)) if entry_time else labs[0].taken_at
@@ -315,7 +320,7 @@ class _BundleReader:
 
     # -- resource mappers -------------------------------------------------------------------------------------
     def _patient(self, index: int, res: dict[str, Any]) -> PatientRecord:
-        name = _human_name(res.get("name"))
+        name = human_name(res.get("name"))
         if not name:
             raise reject("fhir_patient_without_name", f"{self.where(index, res)}: the Patient has no name.")
         extra: dict[str, str] = {}
@@ -341,7 +346,7 @@ class _BundleReader:
             birth_date=birth_date,
             identifiers=identifiers,
             phone=phone,
-            address=_address(res.get("address")),
+            address=address_text(res.get("address")),
             email=email,
             tags=tags_of(res, SYS_PATIENT_TAG),
             notes=as_str(extension_value(res, EXT_PATIENT_NOTE)) or "",
@@ -395,17 +400,17 @@ class _BundleReader:
     def _condition(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> Entry:
         when = self._when(index, res, ("recordedDate", "onsetDateTime", "onsetPeriod"), enc_start)
         return Entry(
-            EntryKind.DIAGNOSIS, when, _coded_text(res.get("code")), icd10=code_in(res.get("code"), ICD10_SYSTEMS)
+            EntryKind.DIAGNOSIS, when, coded_text(res.get("code")), icd10=code_in(res.get("code"), ICD10_SYSTEMS)
         )
 
     def _procedure(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> Entry:
         when = self._when(index, res, ("performedDateTime", "performedPeriod"), enc_start)
-        return Entry(EntryKind.TREATMENT, when, _coded_text(res.get("code")))
+        return Entry(EntryKind.TREATMENT, when, coded_text(res.get("code")))
 
     def _document(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> Entry:
         when = self._when(index, res, ("date",), enc_start)
         kind_code = code_in(res.get("type"), SYS_ENTRY_KIND)
-        kind = _entry_kind(kind_code, self.where(index, res)) if kind_code else EntryKind.NOTE
+        kind = entry_kind_of(kind_code, self.where(index, res)) if kind_code else EntryKind.NOTE
         text_parts: list[str] = []
         attachment: Attachment | None = None
         for content in res.get("content") or []:
@@ -423,7 +428,7 @@ class _BundleReader:
                     caption=extension_value(att, EXT_ATTACHMENT_CAPTION),
                 )
             elif att.get("data") is not None and (ctype.startswith("text/") or not ctype):
-                text_parts.append(_decode_text(att["data"], ctype, self.where(index, res)))
+                text_parts.append(decode_inline_text(att["data"], ctype, self.where(index, res)))
             elif att.get("url"):
                 text_parts.append(f"{att.get('title') or res.get('description') or 'Document'}: {att['url']}")
         if not text_parts and not attachment and res.get("description"):
@@ -500,13 +505,13 @@ class _BundleReader:
             index, res, ("effectiveDateTime", "effectivePeriod", "effectiveInstant", "issued"), enc_start
         )
         value_text = as_str(extension_value(res, EXT_VALUE_TEXT))
-        main = _lab_from(name, taken, res, code_in(res.get("code"), LOINC), value_text)
+        main = lab_from(name, taken, res, code_in(res.get("code"), LOINC), value_text)
         components = [c for c in res.get("component") or [] if isinstance(c, dict) and text_of(c.get("code"))]
         labs = [
-            _lab_from(text_of(c.get("code")) or "", taken, c, code_in(c.get("code"), LOINC), None) for c in components
+            lab_from(text_of(c.get("code")) or "", taken, c, code_in(c.get("code"), LOINC), None) for c in components
         ]
         # A panel (blood pressure) carries its values in components only; keep the parent when it has its own value.
-        if not components or _has_value(res):
+        if not components or has_value(res):
             labs.insert(0, main)
         return labs
 
@@ -554,111 +559,3 @@ class _PatientBuilder:
             allergies=tuple(self.allergies),
             labs=tuple(self.labs.get(None, ())),
         )
-
-
-def _encounter_ref(res: dict[str, Any]) -> Any:
-    """Where a resource names its encounter: ``encounter``, MedicationStatement ``context``, or (DocumentReference)
-    ``context.encounter[0]``."""
-    context = res.get("context")
-    if isinstance(context, dict) and isinstance(context.get("encounter"), list):
-        return first_item(context["encounter"])
-    return res.get("encounter") or context
-
-
-def _human_name(names: Any) -> str | None:
-    if not isinstance(names, list):
-        return None
-    candidates = [n for n in names if isinstance(n, dict)]
-    official = next((n for n in candidates if n.get("use") == "official"), first_item(candidates))
-    if not official:
-        return None
-    if isinstance(official.get("text"), str) and official["text"]:
-        return official["text"]
-    parts = [g for g in official.get("given") or [] if isinstance(g, str)]
-    if isinstance(official.get("family"), str):
-        parts.append(official["family"])
-    return " ".join(parts) or None
-
-
-def _address(addresses: Any) -> str | None:
-    address = first_item(addresses)
-    if not isinstance(address, dict):
-        return None
-    if isinstance(address.get("text"), str) and address["text"]:
-        return address["text"]
-    parts = [
-        *(address.get("line") or []),
-        address.get("city"),
-        address.get("state"),
-        address.get("postalCode"),
-        address.get("country"),
-    ]
-    return ", ".join(str(p) for p in parts if p) or None
-
-
-def _coded_text(concept: Any) -> str:
-    """Text of a diagnosis/procedure; a SNOMED CT code has no home in Entry, so it travels in the text."""
-    text = text_of(concept) or ""
-    snomed = code_in(concept, SNOMED)
-    if snomed and snomed not in text:
-        text = f"{text} (SNOMED CT {snomed})" if text else f"SNOMED CT {snomed}"
-    return text
-
-
-def _entry_kind(code: Any, where: str) -> EntryKind:
-    try:
-        return EntryKind(code)
-    except ValueError as exc:
-        raise reject("fhir_bad_entry_kind", f"{where}: unknown CDSS entry kind {code!r}.") from exc
-
-
-def _decode_text(data: Any, content_type: str, where: str) -> str:
-    charset = "utf-8"
-    if "charset=" in content_type:
-        charset = content_type.split("charset=", 1)[1].split(";")[0].strip() or "utf-8"
-    try:
-        return base64.b64decode(str(data), validate=True).decode(charset)
-    except (binascii.Error, UnicodeDecodeError, LookupError) as exc:
-        raise reject("fhir_bad_attachment", f"{where}: the inline document text cannot be decoded.") from exc
-
-
-def _has_value(res: dict[str, Any]) -> bool:
-    return any(k.startswith("value") for k in res)
-
-
-_VALUE_RENDERERS: dict[str, Callable[[Any], str | None]] = {
-    "valueString": lambda v: v if isinstance(v, str) else None,
-    "valueCodeableConcept": text_of,
-    "valueBoolean": lambda v: "true" if v is True else "false" if v is False else None,
-    "valueDateTime": lambda v: str(v),
-    "valueTime": lambda v: str(v),
-}
-
-
-def _lab_from(
-    name: str, taken: dt.datetime, holder: dict[str, Any], loinc: str | None, value_text: str | None
-) -> LabResult:
-    value = unit = None
-    quantity = holder.get("valueQuantity")
-    if isinstance(quantity, dict):
-        value = as_number(quantity.get("value"))
-        unit = as_str(quantity.get("unit")) or as_str(quantity.get("code"))
-    elif "valueInteger" in holder:
-        value = as_number(holder["valueInteger"])
-    else:
-        for key, render in _VALUE_RENDERERS.items():
-            if key in holder:
-                value_text = value_text if value_text is not None else render(holder[key])
-    ref = first_item(holder.get("referenceRange")) or {}
-    low = ref.get("low") if isinstance(ref.get("low"), dict) else {}
-    high = ref.get("high") if isinstance(ref.get("high"), dict) else {}
-    return LabResult(
-        name=name,
-        taken_at=taken,
-        value=value,
-        value_text=value_text,
-        unit=unit,
-        ref_low=as_number(low.get("value")),
-        ref_high=as_number(high.get("value")),
-        loinc=loinc,
-    )
