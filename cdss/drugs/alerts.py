@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from cdss.drugs.messages import Message
 from cdss.drugs.ratings import SEVERITY_RANK
 
 KINDS = ("interaction", "allergy", "duplicate", "renal", "hepatic", "pregnancy", "lactation", "qt", "serotonergic",
@@ -42,6 +43,12 @@ class Alert:
     ratings: tuple[SourceRating, ...] = ()
     disagreement: bool = False
     related_rules: tuple[str, ...] = ()
+    #: ``title`` as a code and parameters, for translation (``title`` is its English rendering)
+    title_message: Message | None = None
+    #: Chinese mechanism / effect / management where the knowledge has them (None: show the English)
+    mechanism_zh: str | None = None
+    effect_zh: str | None = None
+    management_zh: str | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, int, tuple[str, ...]]:
@@ -53,6 +60,10 @@ class Alert:
             "mechanism": self.mechanism, "effect": self.effect, "management": self.management,
             "evidence": self.evidence, "sources": list(self.sources), "interruptive": self.interruptive,
             "rule_id": self.rule_id,
+            # added fields (older readers ignore them): coded title and Chinese clinical text
+            "title_code": self.title_message.code if self.title_message else None,
+            "title_params": self.title_message.param_dict if self.title_message else {},
+            "mechanism_zh": self.mechanism_zh, "effect_zh": self.effect_zh, "management_zh": self.management_zh,
         }
         if self.kind == "interaction":
             out["ratings"] = [r.to_dict() for r in self.ratings]
@@ -82,6 +93,7 @@ class CheckResult:
     resolved: tuple[ResolvedDrug, ...] = ()
     unresolved: tuple[UnresolvedQuery, ...] = ()
     notes: tuple[str, ...] = field(default=())  # e.g. unrecognised allergy names, assumptions made
+    note_messages: tuple[Message, ...] = field(default=())  # the same notes, coded (``notes`` = their English)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -92,6 +104,8 @@ class CheckResult:
         }
         if self.notes:
             out["notes"] = list(self.notes)
+        if self.note_messages:
+            out["note_codes"] = [m.to_dict() for m in self.note_messages]
         return out
 
     def to_json(self) -> str:

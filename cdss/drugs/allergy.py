@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from cdss.drugs.alerts import Alert
 from cdss.drugs.catalog import Catalog, normalise_name
+from cdss.drugs.messages import Message, message
 from cdss.drugs.models import Drug
 
 PRACTICE_PARAMETER = "Khan DA et al. Drug allergy: a 2022 practice parameter update. J Allergy Clin Immunol 2022"
@@ -86,11 +87,14 @@ def allergy_alerts(drugs: Sequence[Drug], profile: AllergyProfile) -> list[Alert
 
 def _alert_for(drug: Drug, profile: AllergyProfile) -> Alert | None:
     info = drug.allergy
+    names = {"drug": drug.name_en, "drug_zh": drug.name_zh}
     if drug.id in profile.drug_ids:
-        return _make(drug, "contraindicated", f"Recorded allergy to {drug.name_en}",
-                     "The patient has a recorded allergy to this same ingredient.",
-                     "Do not give unless the allergy label has been assessed and removed (e.g. by an allergist).",
-                     "allergy_same_ingredient", profile.labels.get(drug.id, drug.id))
+        return _make(drug, "contraindicated",
+                     message("allergy_same_ingredient", **names, label=profile.labels.get(drug.id, drug.id)),
+                     ("The patient has a recorded allergy to this same ingredient.", "患者对同一成分有过敏记录。"),
+                     ("Do not give unless the allergy label has been assessed and removed (e.g. by an allergist).",
+                      "除非过敏标签已经评估并撤销（如经变态反应专科医生），否则不要使用。"),
+                     "allergy_same_ingredient")
     shared = [g for g in info.groups if g in profile.groups]
     chain_match = info.r1_side_chain is not None and info.r1_side_chain in profile.r1_side_chains
     if not shared and not chain_match:
@@ -98,21 +102,30 @@ def _alert_for(drug: Drug, profile: AllergyProfile) -> Alert | None:
     # Beta-lactam tiers: same class -> contraindicated; other beta-lactam class -> by R1 side chain.
     for group in shared:
         if group in BETA_LACTAMS or group in {"sulfonamide_antibiotic"}:
-            return _make(drug, "contraindicated", f"{drug.name_en}: {group.replace('_', ' ')} allergy recorded",
-                         f"{drug.name_en} belongs to the same allergy class ({group.replace('_', ' ')}).",
-                         "Avoid; choose a drug from another class, or refer for allergy evaluation/delabelling.",
-                         f"allergy_class_{group}", profile.labels.get(group, group))
+            return _make(drug, "contraindicated",
+                         message("allergy_class", **names, group=group, label=profile.labels.get(group, group)),
+                         (f"{drug.name_en} belongs to the same allergy class ({group.replace('_', ' ')}).",
+                          f"{drug.name_zh}属于同一过敏类别（{GROUP_ZH.get(group, group)}）。"),
+                         ("Avoid; choose a drug from another class, or refer for allergy evaluation/delabelling.",
+                          "避免使用；选择其他类别的药物，或转诊进行过敏评估/撤销过敏标签。"),
+                         f"allergy_class_{group}")
     if shared:
         group = shared[0]
-        return _make(drug, "major", f"{drug.name_en}: {group.replace('_', ' ')} allergy recorded",
-                     f"{drug.name_en} belongs to the same allergy class ({group.replace('_', ' ')}); "
-                     "cross-reactivity within the class is possible.",
-                     "Prefer another class; if needed, assess the original reaction (type, severity) first.",
-                     f"allergy_class_{group}", profile.labels.get(group, group))
-    return _make(drug, "major", f"{drug.name_en}: shares the R1 side chain of a recorded beta-lactam allergen",
-                 "Beta-lactam cross-reactivity is mostly determined by an identical or similar R1 side chain.",
-                 "Avoid; choose a beta-lactam with a dissimilar side chain or a non-beta-lactam.",
-                 "allergy_r1_side_chain", ", ".join(sorted(profile.r1_side_chains)))
+        return _make(drug, "major",
+                     message("allergy_class", **names, group=group, label=profile.labels.get(group, group)),
+                     (f"{drug.name_en} belongs to the same allergy class ({group.replace('_', ' ')}); "
+                      "cross-reactivity within the class is possible.",
+                      f"{drug.name_zh}属于同一过敏类别（{GROUP_ZH.get(group, group)}）；类内可能存在交叉反应。"),
+                     ("Prefer another class; if needed, assess the original reaction (type, severity) first.",
+                      "优先选择其他类别；如需使用，先评估既往反应（类型、严重程度）。"),
+                     f"allergy_class_{group}")
+    return _make(drug, "major",
+                 message("allergy_r1_side_chain", **names, label=", ".join(sorted(profile.r1_side_chains))),
+                 ("Beta-lactam cross-reactivity is mostly determined by an identical or similar R1 side chain.",
+                  "β-内酰胺类的交叉反应主要由相同或相似的R1侧链决定。"),
+                 ("Avoid; choose a beta-lactam with a dissimilar side chain or a non-beta-lactam.",
+                  "避免使用；选择侧链不同的β-内酰胺类或非β-内酰胺类药物。"),
+                 "allergy_r1_side_chain")
 
 
 def beta_lactam_lower_tier(drug: Drug, profile: AllergyProfile) -> Alert | None:
@@ -133,19 +146,33 @@ def beta_lactam_lower_tier(drug: Drug, profile: AllergyProfile) -> Alert | None:
     if ("penicillin" in allergic_classes and not profile.r1_side_chains
             and info.r1_side_chain in {"aminobenzyl", "hydroxyaminobenzyl"}):
         severity = "moderate"
+    title = message("allergy_cross_class", drug=drug.name_en, drug_zh=drug.name_zh, label=label)
     return Alert(
-        kind="allergy", severity=severity, drugs=(drug.id,),
-        title=f"{drug.name_en}: different beta-lactam class from the recorded allergy ({label})",
+        kind="allergy", severity=severity, drugs=(drug.id,), title=title.text, title_message=title,
         mechanism="Cross-reactivity between penicillins, cephalosporins and carbapenems is low (about 1-2 %) when "
                   "R1 side chains differ.",
-        effect="Small risk of an allergic reaction.",
+        mechanism_zh="R1侧链不同时，青霉素类、头孢菌素类和碳青霉烯类之间的交叉反应率低（约1-2 %）。",
+        effect="Small risk of an allergic reaction.", effect_zh="发生过敏反应的风险较小。",
         management="May be given with standard monitoring unless the original reaction was severe (e.g. SJS/TEN, "
                    "anaphylaxis): then consult allergy guidance.",
+        management_zh="可在常规监测下使用，除非既往反应严重（如SJS/TEN、过敏性休克）：此时应参考过敏诊疗指南。",
         evidence="established", sources=(PRACTICE_PARAMETER,), rule_id="allergy_beta_lactam_cross_class")
 
 
-def _make(drug: Drug, severity: str, title: str, effect: str, management: str, rule_id: str, label: str) -> Alert:
-    return Alert(kind="allergy", severity=severity, drugs=(drug.id,), title=f"{title} ({label})",
-                 mechanism="Immunological cross-reactivity within a drug allergy class.", effect=effect,
-                 management=management, evidence="established", sources=(PRACTICE_PARAMETER,),
-                 interruptive=severity == "contraindicated", rule_id=rule_id)
+#: Chinese names of the allergy groups, for the generated Chinese text (the UI translates titles itself).
+GROUP_ZH = {
+    "penicillin": "青霉素类", "cephalosporin": "头孢菌素类", "carbapenem": "碳青霉烯类", "monobactam": "单环β-内酰胺类",
+    "sulfonamide_antibiotic": "磺胺类抗菌药", "sulfonamide_nonantibiotic": "非抗菌药磺胺类", "macrolide": "大环内酯类",
+    "fluoroquinolone": "氟喹诺酮类", "tetracycline": "四环素类", "aminoglycoside": "氨基糖苷类",
+    "nsaid": "非甾体抗炎药", "opioid": "阿片类", "iodinated_contrast": "碘造影剂", "glycopeptide": "糖肽类",
+    "lincosamide": "林可酰胺类",
+}
+
+
+def _make(drug: Drug, severity: str, title: Message, effect: tuple[str, str], management: tuple[str, str],
+          rule_id: str) -> Alert:
+    return Alert(kind="allergy", severity=severity, drugs=(drug.id,), title=title.text, title_message=title,
+                 mechanism="Immunological cross-reactivity within a drug allergy class.",
+                 mechanism_zh="药物过敏类别内的免疫学交叉反应。", effect=effect[0], effect_zh=effect[1],
+                 management=management[0], management_zh=management[1], evidence="established",
+                 sources=(PRACTICE_PARAMETER,), interruptive=severity == "contraindicated", rule_id=rule_id)

@@ -16,6 +16,7 @@ from cdss.drugs.alerts import Alert, CheckResult, ResolvedDrug, SourceRating, Un
 from cdss.drugs.allergy import allergy_alerts, beta_lactam_lower_tier, build_profile
 from cdss.drugs.burdens import burden_alerts, duplicate_alerts
 from cdss.drugs.catalog import Catalog
+from cdss.drugs.messages import Message, message
 from cdss.drugs.models import Drug
 from cdss.drugs.ratings import ExtraRatings, PairRating, severity_rank
 from cdss.drugs.rules import SOURCE_NAME, InteractionRule
@@ -27,6 +28,8 @@ NOTE_SEVERITY = {"contraindicated": "contraindicated", "avoid": "major", "reduce
                  "caution": "minor"}
 PREGNANCY_SEVERITY = {"contraindicated": "contraindicated", "avoid": "major", "caution": "moderate"}
 LACTATION_SEVERITY = {"avoid": "major", "caution": "minor"}
+#: Chinese for the note kinds, used in the generated mechanism text of pregnancy/lactation/hepatic alerts
+NOTE_KIND_ZH = {"pregnancy": "妊娠期", "lactation": "哺乳期", "hepatic": "肝功能损害"}
 
 
 @dataclass(frozen=True)
@@ -54,16 +57,21 @@ class PatientContext:
 
     def renal_values(self) -> tuple[float | None, float | None, list[str]]:
         """(eGFR, CrCl, notes): given values win; otherwise computed from serum creatinine when possible."""
-        notes: list[str] = []
+        egfr, crcl, notes = self.renal_estimates()
+        return egfr, crcl, [note.text for note in notes]
+
+    def renal_estimates(self) -> tuple[float | None, float | None, list[Message]]:
+        """As :meth:`renal_values`, with the notes coded for translation."""
+        notes: list[Message] = []
         egfr, crcl = self.egfr, self.crcl
         if self.scr is not None and self.age is not None and self.sex:
             scr_mg = dosing.scr_to_mg_dl(self.scr, self.scr_unit)
             if egfr is None:
                 egfr = dosing.ckd_epi_2021(self.age, scr_mg, self.sex)
-                notes.append(f"eGFR {egfr:.0f} mL/min/1.73 m² computed by CKD-EPI 2021 (race-free).")
+                notes.append(message("note_egfr_computed", egfr=egfr))
             if crcl is None and self.weight_kg is not None:
                 crcl = dosing.cockcroft_gault(self.age, self.weight_kg, scr_mg, self.sex)
-                notes.append(f"CrCl {crcl:.0f} mL/min computed by Cockcroft-Gault with actual body weight.")
+                notes.append(message("note_crcl_computed", crcl=crcl))
         return egfr, crcl, notes
 
 
@@ -90,23 +98,32 @@ def _interaction_alert(first: Drug, second: Drug, rules: list[InteractionRule],
     top = max(ratings, key=lambda r: severity_rank(r.severity))
     severity = top.severity if top.severity != "unknown" else "minor"
     drugs = tuple(sorted((first.id, second.id)))
+    names = {"a": first.name_en, "a_zh": first.name_zh, "b": second.name_en, "b_zh": second.name_zh}
     if lead_rule is not None and severity_rank(lead_rule.severity) >= severity_rank(severity):
+        title = message("interaction", **names, effect=lead_rule.effect.rstrip("."),
+                        effect_zh=(lead_rule.effect_zh or "").rstrip("。"))
         return Alert(
-            kind="interaction", severity=severity, drugs=drugs,
-            title=f"{first.name_en} + {second.name_en}: {lead_rule.effect.rstrip('.')}",
+            kind="interaction", severity=severity, drugs=drugs, title=title.text, title_message=title,
+            mechanism_zh=lead_rule.mechanism_zh, effect_zh=lead_rule.effect_zh, management_zh=lead_rule.management_zh,
             mechanism=lead_rule.mechanism, effect=lead_rule.effect, management=lead_rule.management,
             evidence=lead_rule.evidence, sources=lead_rule.sources + tuple(r.source for r in extra),
             interruptive=severity == "contraindicated" or lead_rule.onc_high_priority, rule_id=lead_rule.id,
             ratings=tuple(ratings), disagreement=len(graded) > 1, related_rules=tuple(r.id for r in rules[1:]))
     # An imported source rates the pair higher than our rules (or we have no rule): it leads.
     lead = max(extra, key=lambda r: severity_rank(r.severity))
+    # Imported sources are English (or French) only: the title's effect stays in the source's language.
+    title = (message("interaction", **names, effect=lead.effect.rstrip(".")) if lead.effect
+             else message("interaction_reported", **names))
     return Alert(
-        kind="interaction", severity=severity, drugs=drugs,
-        title=f"{first.name_en} + {second.name_en}: {(lead.effect or 'interaction reported').rstrip('.')}",
+        kind="interaction", severity=severity, drugs=drugs, title=title.text, title_message=title,
         mechanism=lead.mechanism or (lead_rule.mechanism if lead_rule else "not available"),
         effect=lead.effect or (lead_rule.effect if lead_rule else "not available"),
         management=lead.management or (lead_rule.management if lead_rule else "not available"),
         evidence=lead.evidence or "not available",
+        # Chinese only where the English above fell back to our own rule's text (imported sources are not bilingual)
+        mechanism_zh=lead_rule.mechanism_zh if lead_rule and not lead.mechanism else None,
+        effect_zh=lead_rule.effect_zh if lead_rule and not lead.effect else None,
+        management_zh=lead_rule.management_zh if lead_rule and not lead.management else None,
         sources=tuple(dict.fromkeys([lead.source, *(r.source for r in extra),
                                      *(lead_rule.sources if lead_rule else ())])),
         interruptive=severity == "contraindicated" or bool(lead_rule and lead_rule.onc_high_priority),
@@ -114,8 +131,8 @@ def _interaction_alert(first: Drug, second: Drug, rules: list[InteractionRule],
         related_rules=tuple(r.id for r in rules[1:]) if rules else ())
 
 
-def _renal_alerts(drugs: Sequence[Drug], ctx: PatientContext) -> tuple[list[Alert], list[str]]:
-    egfr, crcl, notes = ctx.renal_values()
+def _renal_alerts(drugs: Sequence[Drug], ctx: PatientContext) -> tuple[list[Alert], list[Message]]:
+    egfr, crcl, notes = ctx.renal_estimates()
     if egfr is None and crcl is None:
         return [], notes
     alerts = []
@@ -136,12 +153,15 @@ def _renal_alerts(drugs: Sequence[Drug], ctx: PatientContext) -> tuple[list[Aler
         sev, t, value, surrogate = best
         label = "eGFR" if t.measure == "egfr" else "CrCl"
         used = ("CrCl" if t.measure == "egfr" else "eGFR") if surrogate else label
+        title = message("renal_threshold", drug=drug.name_en, drug_zh=drug.name_zh, action=t.action, measure=label,
+                        below=t.below, used=used, value=value)
         alerts.append(Alert(
-            kind="renal", severity=sev, drugs=(drug.id,),
-            title=f"{drug.name_en}: {t.action.replace('_', ' ')} at {label} < {t.below:g} ({used} {value:.0f})",
+            kind="renal", severity=sev, drugs=(drug.id,), title=title.text, title_message=title,
             mechanism=f"Renal threshold for {drug.name_en}"
                       + (f" ({used} used in place of {label})" if surrogate else ""),
-            effect=t.text_en, management=t.text_en, evidence="established", sources=(t.source,),
+            mechanism_zh=f"{drug.name_zh}的肾功能阈值" + (f"（以{used}代替{label}）" if surrogate else ""),
+            effect=t.text_en, management=t.text_en, effect_zh=t.text_zh, management_zh=t.text_zh,
+            evidence="established", sources=(t.source,),
             interruptive=sev == "contraindicated", rule_id=f"renal_{drug.id}_{t.measure}_{t.below:g}"))
     return alerts, notes
 
@@ -157,10 +177,12 @@ def _note_alerts(drugs: Sequence[Drug], ctx: PatientContext) -> list[Alert]:
             if not active or note is None or note.action not in mapping:
                 continue
             sev = mapping[note.action]
+            title = message("clinical_note", drug=drug.name_en, drug_zh=drug.name_zh, action=note.action, kind=kind)
             alerts.append(Alert(
-                kind=kind, severity=sev, drugs=(drug.id,), title=f"{drug.name_en}: {note.action} in {kind}",
+                kind=kind, severity=sev, drugs=(drug.id,), title=title.text, title_message=title,
                 mechanism=f"{kind.capitalize()} note for {drug.name_en}.", effect=note.text_en,
-                management=note.text_en, evidence="established", sources=(note.source,),
+                mechanism_zh=f"{drug.name_zh}的{NOTE_KIND_ZH[kind]}提示。", effect_zh=note.text_zh,
+                management_zh=note.text_zh, management=note.text_en, evidence="established", sources=(note.source,),
                 interruptive=sev == "contraindicated", rule_id=f"{kind}_{drug.id}"))
     return alerts
 
@@ -190,7 +212,7 @@ def check(drug_ids: Sequence[str], context: PatientContext | None, catalog: Cata
             alerts.append(alert)
     alerts.extend(duplicate_alerts(drugs, repeated))
     alerts.extend(burden_alerts(drugs, context))
-    notes: list[str] = []
+    notes: list[Message] = []
     if context is not None:
         if context.allergies:
             profile = build_profile(context.allergies, catalog)
@@ -198,13 +220,13 @@ def check(drug_ids: Sequence[str], context: PatientContext | None, catalog: Cata
             flagged = {a.drugs[0] for a in alerts if a.kind == "allergy"}
             alerts.extend(a for d in drugs if d.id not in flagged
                           for a in [beta_lactam_lower_tier(d, profile)] if a is not None)
-            notes.extend(f"Allergy '{name}' not recognised: not checked." for name in profile.unrecognised)
+            notes.extend(message("note_allergy_unrecognised", name=name) for name in profile.unrecognised)
         renal, renal_notes = _renal_alerts(drugs, context)
         alerts.extend(renal)
         notes.extend(renal_notes)
         alerts.extend(_note_alerts(drugs, context))
     alerts.sort(key=lambda a: a.sort_key)
-    return CheckResult(alerts=tuple(alerts), notes=tuple(notes))
+    return CheckResult(alerts=tuple(alerts), notes=tuple(n.text for n in notes), note_messages=tuple(notes))
 
 
 def resolve_queries(queries: Sequence[str], catalog: Catalog, search=None,

@@ -7,6 +7,8 @@ a pair's rules are then two set intersections instead of a loop over every rule.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +56,18 @@ class InteractionRule:
     management: str
     evidence: str
     sources: tuple[str, ...]
+    # Chinese text of mechanism / effect / management (None = not translated: the UI shows the English)
+    mechanism_zh: str | None = None
+    effect_zh: str | None = None
+    management_zh: str | None = None
+
+    def text(self, key: str, chinese: bool) -> str:
+        """``mechanism``, ``effect`` or ``management`` in Chinese when asked and available, else English."""
+        zh = getattr(self, f"{key}_zh") if chinese else None
+        return zh or getattr(self, key)
+
+
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _fail(file: str, rule: str, problem: str) -> UserError:
@@ -101,6 +115,7 @@ def parse_rule(raw: Any, file: str, catalog: Catalog | None) -> InteractionRule:
     for key in ("mechanism", "effect", "management"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise _fail(file, rule_id, f"'{key}' must be a non-empty string")
+        _check_translation(raw, key, file, rule_id)
     sources = raw.get("sources")
     if not isinstance(sources, list) or not sources or not all(isinstance(s, str) and s.strip() for s in sources):
         raise _fail(file, rule_id, "'sources' must name at least one source")
@@ -118,7 +133,31 @@ def parse_rule(raw: Any, file: str, catalog: Catalog | None) -> InteractionRule:
         b=_selector(match["b"], file, rule_id, "b", catalog), exclude_ids=frozenset(exclude),
         mechanism=raw["mechanism"].strip(), effect=raw["effect"].strip(), management=raw["management"].strip(),
         evidence=raw["evidence"], sources=tuple(s.strip() for s in sources),
+        mechanism_zh=_optional_text(raw, "mechanism_zh"), effect_zh=_optional_text(raw, "effect_zh"),
+        management_zh=_optional_text(raw, "management_zh"),
     )
+
+
+def _optional_text(raw: dict[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    return value.strip() if isinstance(value, str) else None
+
+
+def _check_translation(raw: dict[str, Any], key: str, file: str, rule_id: str) -> None:
+    """``<key>_zh`` is optional; when present it must be non-empty and keep every number of the English text.
+
+    A translation that drops or changes a dose, an interval or a threshold is a patient-safety error, and the one
+    kind of translation error a loader can catch mechanically.
+    """
+    zh_key = f"{key}_zh"
+    if zh_key not in raw or raw[zh_key] is None:
+        return
+    value = raw[zh_key]
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(file, rule_id, f"'{zh_key}' must be a non-empty string or null")
+    missing = Counter(_NUMBER_RE.findall(raw[key])) - Counter(_NUMBER_RE.findall(value))
+    if missing:
+        raise _fail(file, rule_id, f"'{zh_key}' lacks number(s) {sorted(missing)} of '{key}'")
 
 
 class RuleSet:

@@ -95,3 +95,83 @@ def test_hiding_minor_alerts_is_a_setting(qtbot, drugs_page, main_window):
     assert main_window.ctx.settings.get("drugs.hide_minor_alerts") is True
     drugs_page.run_check()
     assert drugs_page.alerts.cards == []
+
+
+def test_alert_text_follows_the_interface_language(qtbot, drugs_page, main_window):
+    from PySide6.QtCore import QLocale
+
+    add(qtbot, drugs_page, "simvastatin")
+    add(qtbot, drugs_page, "clarithromycin")
+    card = drugs_page.alerts.cards[0]
+    assert "Simvastatin + Clarithromycin" in card.title.text() and "Contraindicated" in card.details.text()
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        card.retranslate_ui()
+        assert "辛伐他汀 + 克拉霉素" in card.title.text() and "肌病和横纹肌溶解" in card.title.text()
+        assert "普伐他汀" in card.details.text()  # management in Chinese, drug names as in the catalog
+        assert "pravastatin" not in card.details.text()
+    finally:
+        QLocale.setDefault(previous)
+    card.retranslate_ui()
+    assert "pravastatin" in card.details.text()
+
+
+def test_ui_message_templates_match_the_domain():
+    from cdss.drugs.messages import TEMPLATES as DOMAIN
+    from cdss.ui.drugs.messages_text import TEMPLATES as UI
+
+    assert UI == DOMAIN  # lupdate extracts the UI copies; they must be the exact English the domain renders
+
+
+def _ddinter_file(tmp_path, rows):
+    path = tmp_path / "ddinter_downloads_code_B.csv"
+    path.write_text("DDInterID_A,Drug_A,DDInterID_B,Drug_B,Level\n" + "".join(f"{r}\n" for r in rows),
+                    encoding="utf-8")
+    return path
+
+
+def test_packs_dialog_imports_lists_and_deletes(qtbot, drugs_page, tmp_path):
+    dialog = drugs_page.open_packs_dialog()
+    assert dialog.isVisible() and dialog.table.rowCount() == 0
+    good = _ddinter_file(tmp_path, ["DDInter1,Warfarin,DDInter2,Fluconazole,Major"])
+    handle = dialog.import_files("ddinter", [good])
+    with qtbot.waitSignal(dialog.packs_changed, timeout=20000):
+        pass
+    assert handle.error is None and dialog.table.rowCount() == 1
+    assert [dialog.table.item(0, c).text() for c in (0, 1, 3)] == ["ddinter", "ddinter", "1"]
+    assert "nothing was stored" not in dialog.last_message
+    qtbot.waitUntil(lambda: drugs_page.ready and drugs_page.backend._extra is not None, timeout=20000)
+    add(qtbot, drugs_page, "warfarin")
+    add(qtbot, drugs_page, "fluconazole")
+    alert = next(c.alert for c in drugs_page.alerts.cards if c.alert["kind"] == "interaction")
+    assert "ddinter" in [r["source"] for r in alert["ratings"]]
+
+    dialog.table.selectRow(0)
+    assert dialog.selected_name() == "ddinter" and dialog.delete_button.isEnabled()
+    with qtbot.waitSignal(dialog.packs_changed, timeout=20000):
+        dialog.delete_pack("ddinter")
+    assert dialog.table.rowCount() == 0 and dialog.store.list() == []
+
+
+@pytest.mark.parametrize("content", ["", "name,level\nwarfarin,high\n"])
+def test_packs_dialog_refuses_a_bad_file_and_stores_nothing(qtbot, drugs_page, tmp_path, content):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(content, encoding="utf-8")
+    dialog = drugs_page.open_packs_dialog()
+    handle = dialog.import_files("ddinter", [bad])
+    qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
+    assert handle.error is not None
+    assert "nothing was stored" in dialog.last_message and "bad.csv" in dialog.last_message
+    assert dialog.store.list() == [] and dialog.import_button.isEnabled()
+
+
+def test_cancelled_pack_import_stores_nothing(qtbot, drugs_page, tmp_path):
+    rows = [f"DDInter{i},Drug {i},DDInter{i + 1},Drug {i + 1},Minor" for i in range(30000)]
+    dialog = drugs_page.open_packs_dialog()
+    handle = dialog.import_files("ddinter", [_ddinter_file(tmp_path, rows)])
+    assert dialog.cancel_button.isVisibleTo(dialog) and not dialog.import_button.isEnabled()
+    dialog.cancel_import()
+    qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
+    assert "cancelled" in dialog.last_message and dialog.store.list() == []
+    assert dialog.import_button.isEnabled() and not dialog.cancel_button.isVisibleTo(dialog)

@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from cdss.ui.drugs.labels import SEVERITY_COLOURS, kind_label, severity_label, severity_rank
+from cdss.ui.drugs.labels import SEVERITY_COLOURS, evidence_label, kind_label, severity_label, severity_rank
+from cdss.ui.drugs.messages_text import alert_title, clinical_text
 
 Alert = Mapping[str, Any]
 
@@ -71,7 +72,8 @@ class AlertCard(QFrame):
             badge = self.tr("{severity} · interruptive").format(severity=badge)
         self.badge.setText(badge)
         drugs = " + ".join(self._drug_names.get(d, d) for d in alert.get("drugs", []))
-        self.title.setText(f"{kind_label(alert.get('kind', ''))}: {alert.get('title', '')}"
+        # Older stored alerts (e.g. saved by the records room before titles were coded) carry only the English title.
+        self.title.setText(f"{kind_label(alert.get('kind', ''))}: {alert_title(alert)}"
                            + (f"  ({drugs})" if drugs else ""))
         self.details.setText(self._details_html())
 
@@ -80,9 +82,10 @@ class AlertCard(QFrame):
         rows = []
         for key, label in (("mechanism", self.tr("Mechanism")), ("effect", self.tr("Clinical effect")),
                            ("management", self.tr("Management")), ("evidence", self.tr("Evidence"))):
-            value = alert.get(key)
+            value = clinical_text(alert, key) if key != "evidence" else evidence_label(str(alert.get(key) or ""))
             unavailable = self.tr("not available")
-            text = html.escape(str(value)) if value else f"<i>{html.escape(unavailable)}</i>"
+            known = bool(value) and value != "not available"  # the checker's English placeholder
+            text = html.escape(str(value)) if known else f"<i>{html.escape(unavailable)}</i>"
             rows.append(f"<p><b>{html.escape(label)}:</b> {text}</p>")
         sources = alert.get("sources") or []
         source_text = "; ".join(html.escape(str(s)) for s in sources) or html.escape(self.tr("not stated"))

@@ -30,6 +30,12 @@ _KIND = {
     "anticholinergic": QT_TRANSLATE_NOOP("DrugLabels", "Anticholinergic burden"),
 }
 
+_EVIDENCE = {
+    "established": QT_TRANSLATE_NOOP("DrugLabels", "established"),
+    "probable": QT_TRANSLATE_NOOP("DrugLabels", "probable"),
+    "theoretical": QT_TRANSLATE_NOOP("DrugLabels", "theoretical"),
+}
+
 #: Stripe and badge colours by severity: red, orange, amber, grey-blue — readable on white, distinct in greyscale.
 SEVERITY_COLOURS = {
     "contraindicated": "#b3261e",
@@ -46,6 +52,12 @@ def severity_label(severity: str) -> str:
 
 def kind_label(kind: str) -> str:
     return QCoreApplication.translate("DrugLabels", _KIND.get(kind, kind))
+
+
+def evidence_label(evidence: str) -> str:
+    """Our evidence levels translated; an imported source's own wording is shown as the source wrote it."""
+    source = _EVIDENCE.get(evidence)
+    return QCoreApplication.translate("DrugLabels", source) if source else evidence
 
 
 def severity_rank(severity: str) -> int:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from cdss.ui.context import AppContext
 from cdss.ui.drugs.alert_cards import AlertList
 from cdss.ui.drugs.backend import DrugsBackend, MonographView
 from cdss.ui.drugs.context_panel import ContextPanel
+from cdss.ui.drugs.messages_text import check_notes
 from cdss.ui.drugs.regimen_panel import RegimenDrug, RegimenPanel
 
 SEARCH_LIMIT = 30
@@ -52,6 +54,17 @@ class DrugsPage(QWidget):
         self.results.itemActivated.connect(lambda _item: self._add_current())
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.results)
+        self.packs_button = QPushButton(left)  # imported knowledge packs (DDInter, ANSM, WHO ATC)
+        self.packs_button.setObjectName("drugPacksButton")
+        self.packs_button.clicked.connect(self.open_packs_dialog)
+        left_layout.addWidget(self.packs_button)
+        self.packs_dialog = None
+
+        self.stats_button = QPushButton(left)  # alert statistics per rule (decision support in cases)
+        self.stats_button.setObjectName("alertStatsButton")
+        self.stats_button.clicked.connect(self.open_alert_stats)
+        left_layout.addWidget(self.stats_button)
+        self.stats_dialog = None
 
         self.monograph = QTextBrowser(splitter)
         self.monograph.setObjectName("monograph")
@@ -82,6 +95,7 @@ class DrugsPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
         self._last_alerts: list[dict[str, Any]] = []
+        self._last_result: dict[str, Any] = {}
         self.retranslate_ui()
         self._load_backend()
 
@@ -96,6 +110,8 @@ class DrugsPage(QWidget):
         self.search_box.setEnabled(True)
         self.retranslate_ui()
         self.run_search(self.search_box.text())
+        if self.regimen.drugs:  # a reload after a pack change: the same regimen, checked with the new packs
+            self.run_check()
 
     @property
     def ready(self) -> bool:
@@ -152,9 +168,8 @@ class DrugsPage(QWidget):
         ids = self.regimen.ids()
         result = self.backend.check(ids, self.context_panel.values()) if ids else {"alerts": []}
         self._last_alerts = list(result["alerts"])
-        notes = result.get("notes") or []
-        self.check_notes.setText("\n".join(f"• {note}" for note in notes))
-        self.check_notes.setVisible(bool(notes))
+        self._last_result = result
+        self._show_check_notes()
         names = {d.id: d.label() for d in self.regimen.drugs}
         hide_minor = bool(self.ctx.settings.get("drugs.hide_minor_alerts"))
         self.alerts.set_alerts(self._last_alerts, names, hide_minor=hide_minor)
@@ -169,8 +184,38 @@ class DrugsPage(QWidget):
             self.alerts_heading.setText(self.tr("{count} alerts, most severe first").format(
                 count=len(self.alerts.cards)))
 
+    def _show_check_notes(self) -> None:
+        notes = check_notes(self._last_result)
+        self.check_notes.setText("\n".join(f"• {note}" for note in notes))
+        self.check_notes.setVisible(bool(notes))
+
+    # -- knowledge packs -------------------------------------------------------------------------------------------
+    def open_packs_dialog(self):
+        from cdss.ui.drugs.packs_dialog import PacksDialog
+
+        if self.packs_dialog is None:
+            self.packs_dialog = PacksDialog(self.ctx, self)
+            self.packs_dialog.packs_changed.connect(self._load_backend)
+        self.packs_dialog.refresh()
+        self.packs_dialog.show()
+        self.packs_dialog.raise_()
+        return self.packs_dialog
+
+    def open_alert_stats(self):
+        from cdss.ui.drugs.alert_stats import AlertStatsDialog
+
+        if self.stats_dialog is None:
+            self.stats_dialog = AlertStatsDialog(self.ctx, self)
+        self.stats_dialog.refresh()
+        self.stats_dialog.show()
+        self.stats_dialog.raise_()
+        return self.stats_dialog
+
     # -- text ----------------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        self.stats_button.setText(self.tr("Alert statistics…"))
+        self.packs_button.setText(self.tr("Knowledge packs…"))
+        self._show_check_notes()
         if self.backend is None:
             self.search_box.setPlaceholderText(self.tr("Loading the drug dictionary…"))
         else:
