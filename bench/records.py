@@ -1,10 +1,14 @@
-"""Records benchmark: search latency on a big synthetic workspace, FTS5 versus a LIKE scan, and the first list page.
+"""Records benchmark: search latency on a big synthetic workspace, FTS5 versus a LIKE scan, the first list page,
+the FHIR import rate and the PDF export time of a 50-entry case with 5 photos.
 
     .venv/bin/python bench/records.py                   # 10,000 patients / 200,000 entries
     .venv/bin/python bench/records.py --patients 2000   # smaller run (entries scale: 20 per patient)
 
 The generator writes rows with executemany (the fast bulk path), then builds the search index with the same code the
-service uses. Targets: search p50/p99 < 30 ms, first page of list_patients (50 rows) < 100 ms.
+service uses. Targets: search p50/p99 < 30 ms, first page of list_patients (50 rows) < 100 ms, PDF < 1 s.
+Peers measured in the same run: a LIKE scan for search; ``json.loads`` of the same files for the FHIR import (the
+floor any importer pays: parsing); a bare reportlab canvas drawing the same text and photos for the PDF (the floor
+of the PDF library without layout, tables or charts).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -119,11 +124,166 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+@dataclass(frozen=True)
+class FhirFigures:
+    bundles: int
+    megabytes: float
+    patients: int
+    seconds: float  # read + map + store, every file
+    read_seconds: float
+    store_seconds: float
+    parse_seconds: float  # the peer: json.loads of the same files
+
+
+def fhir_import_figures(files: list[Path], workspace_root: Path) -> FhirFigures:
+    """Import every bundle into an empty workspace the way ``cdss records import`` does (one transaction a file)."""
+    import json
+
+    from cdss.records.fhir_import import read_fhir_file
+
+    ws = Workspace.open(workspace_root)
+    service = RecordsService(ws)
+    read_seconds = store_seconds = 0.0
+    patients = 0
+    for path in files:
+        start = time.perf_counter()
+        records = read_fhir_file(path)
+        middle = time.perf_counter()
+        patients += len(service.save_patient_records(records).added)
+        read_seconds += middle - start
+        store_seconds += time.perf_counter() - middle
+    ws.close()
+    start = time.perf_counter()
+    for path in files:
+        json.loads(path.read_bytes())
+    parse_seconds = time.perf_counter() - start
+    size = sum(path.stat().st_size for path in files) / 1e6
+    return FhirFigures(len(files), size, patients, read_seconds + store_seconds, read_seconds, store_seconds,
+                       parse_seconds)
+
+
+@dataclass(frozen=True)
+class PdfFigures:
+    pages: int
+    first_ms: float  # first export in the process: font registration and imports included
+    p50_ms: float
+    peer_p50_ms: float
+
+
+def _pdf_case(workspace: Workspace, entries: int, photos: int):
+    """A stored patient with one case of ``entries`` timeline entries, ``photos`` of them JPEG photos, and labs."""
+    import io
+
+    from PIL import Image
+
+    from cdss.records.attachment_intake import attach_bytes
+    from cdss.records.attachments import AttachmentStore
+    from cdss.records.types import Allergy, LabResult
+
+    service = RecordsService(workspace)
+    patient = service.create_patient("张三", birth_date=dt.date(1955, 6, 15))
+    service.add_allergy(patient.id, Allergy("青霉素", "皮疹", "moderate", True))
+    case = service.create_case(patient.id, "慢性心力衰竭急性加重 Acute decompensated heart failure",
+                               opened_on=dt.date(2024, 3, 1))
+    start = dt.datetime(2024, 3, 1, 9)
+    rng = random.Random(11)
+    store = AttachmentStore(workspace.attachments_dir)
+    for i in range(photos):
+        buffer = io.BytesIO()
+        Image.new("RGB", (1600, 1200), (40 * i % 255, 120, 200 - 30 * i)).save(buffer, "JPEG", quality=85)
+        attach_bytes(service, store, case.id, buffer.getvalue(), f"photo-{i + 1}.jpg",
+                     occurred_at=start + dt.timedelta(days=i, hours=3))
+    for i in range(entries - photos):
+        text = "，".join(rng.sample(NOTES_ZH, 3)) + "。" + ". ".join(rng.sample(NOTES_EN, 2)) + "."
+        service.add_entry(case.id, rng.choice(KINDS), text, occurred_at=start + dt.timedelta(hours=7 * i))
+    for i in range(8):
+        service.add_lab(patient.id, LabResult("NT-proBNP", start + dt.timedelta(days=2 * i), 4500 - 500 * i,
+                                              unit="pg/mL", ref_high=125), case_id=case.id)
+    return service.get_patient_record(patient.id)
+
+
+def _bare_reportlab(out: Path, font_name: str, lines: list[str], images: list[Path]) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(out), pagesize=A4)
+    y = 800
+    for line in lines:
+        pdf.setFont(font_name, 9)
+        pdf.drawString(40, y, line[:90])
+        y -= 14
+        if y < 60:
+            pdf.showPage()
+            y = 800
+    for image in images:
+        pdf.drawImage(str(image), 40, 300, width=240, height=180)
+        pdf.showPage()
+    pdf.save()
+
+
+def pdf_export_figures(workspace_root: Path, entries: int, photos: int, rounds: int = 5) -> PdfFigures:
+    from cdss.records.attachments import attachment_path
+    from cdss.records.pdf_fonts import find_cjk_font
+    from cdss.records.pdf_report import export_case_pdf
+
+    workspace = Workspace.open(workspace_root)
+    patient = _pdf_case(workspace, entries, photos)
+    out = workspace_root / "case.pdf"
+
+    def ours() -> None:
+        export_case_pdf(patient, patient.cases, out, attachments_dir=workspace.attachments_dir, deidentified=False,
+                        secret=None)
+
+    first = timed(ours)[0]
+    samples = timed(ours, rounds)
+    font = find_cjk_font()
+    case = patient.cases[0]
+    lines = [e.text for e in case.entries if e.text]
+    images = [attachment_path(workspace.attachments_dir, e.attachment.sha256) for e in case.entries if e.attachment]
+    peer = timed(lambda: _bare_reportlab(workspace_root / "bare.pdf", font.name, lines, images), rounds)
+    pages = out.read_bytes().count(b"/Type /Page") - out.read_bytes().count(b"/Type /Pages")
+    workspace.close()
+    return PdfFigures(pages, first, percentile(samples, 50), percentile(peer, 50))
+
+
+DEFAULT_FHIR_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "synthea-fhir-r4" / "bundles"
+
+
+def print_fhir_import(folder: Path, scratch: Path) -> None:
+    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if not files:
+        print(f"FHIR import: skipped (no bundles in {folder})")
+        return
+    figures = fhir_import_figures(files, scratch / "fhir-ws")
+    print(f"FHIR import ({figures.bundles} bundles, {figures.megabytes:.0f} MB, {figures.patients} patients): "
+          f"{figures.seconds:.2f} s = {figures.bundles / figures.seconds:.1f} bundles/s "
+          f"(read+map {figures.read_seconds:.2f} s, store {figures.store_seconds:.2f} s)")
+    print(f"  peer json.loads only           {figures.parse_seconds:.2f} s = "
+          f"{figures.bundles / figures.parse_seconds:.1f} bundles/s; ratio import / parse "
+          f"{figures.seconds / figures.parse_seconds:.1f}x")
+
+
+def print_pdf_export(scratch: Path) -> None:
+    from cdss.errors import UserError
+
+    try:
+        figures = pdf_export_figures(scratch / "pdf-ws", entries=50, photos=5)
+    except UserError as error:  # no CJK TrueType font on this machine
+        print(f"PDF export: skipped ({error})")
+        return
+    print(f"PDF export (50 entries, 5 photos, {figures.pages} pages)  first {figures.first_ms:6.0f} ms   "
+          f"p50 {figures.p50_ms:6.0f} ms   (target < 1000 ms)")
+    print(f"  peer bare reportlab canvas     p50 {figures.peer_p50_ms:6.0f} ms; ratio ours / bare "
+          f"{figures.p50_ms / figures.peer_p50_ms:.1f}x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5, help="times each query is run")
     parser.add_argument("--workspace", type=Path, default=None, help="keep the generated workspace here")
+    parser.add_argument("--fhir-dir", type=Path, default=DEFAULT_FHIR_DIR,
+                        help="folder of FHIR R4 bundles for the import rate (default: the shared Synthea subset)")
     args = parser.parse_args()
 
     root = args.workspace or Path(tempfile.mkdtemp(prefix="cdss-bench-records-")) / "ws"
@@ -164,6 +324,8 @@ def main() -> int:
     print(f"list_patients first page (50)    p50 {percentile(first_page, 50):6.2f} ms   "
           f"max {max(first_page):6.2f} ms   (target < 100 ms)")
     print(f"list_patients last page (50)     p50 {percentile(deep_page, 50):6.2f} ms")
+    print_fhir_import(args.fhir_dir, root.parent)
+    print_pdf_export(root.parent)
     ws.close()
     return 0
 

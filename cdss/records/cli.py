@@ -27,7 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                               "stored all-or-nothing")
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     importing.add_argument("--mapping", type=Path, default=None,
-                           help="JSON object mapping CSV/Excel column names to record fields")
+                           help="JSON object {\"column\": \"field\"} or a two-column CSV (column,field) mapping "
+                                "CSV/Excel column names to record fields")
     importing.add_argument("--json", action="store_true", help="print JSON instead of text")
     importing.set_defaults(func=_cmd_import)
 
@@ -78,18 +79,16 @@ def _cmd_list(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from cdss.errors import UserError
     from cdss.records.importers import read_records  # pandas for CSV/Excel: import only when importing
+    from cdss.records.tabular_fields import load_mapping_file
 
     mapping = None
     if args.mapping is not None:
         try:
-            mapping = json.loads(args.mapping.read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError) as exc:
-            print(f"cdss: cannot read the mapping file {args.mapping}: {exc}", file=sys.stderr)
-            return 2
-        if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                    for k, v in mapping.items()):
-            print(f"cdss: the mapping file {args.mapping} must be a JSON object of column name -> field name",
-                  file=sys.stderr)
+            mapping = load_mapping_file(args.mapping)
+        except UserError as exc:
+            # A usage error (exit 2), worded for the command line: which file, then what is wrong with it.
+            reason = exc.params.get("reason") if exc.code in ("mapping_unreadable", "mapping_not_json") else None
+            print(f"cdss: cannot read the mapping file {args.mapping}: {reason or exc.message}", file=sys.stderr)
             return 2
     service = _service(args)
     results = []

@@ -99,7 +99,8 @@ def load_bundle_json(path: Path | str, *, max_bytes: int = MAX_FHIR_BYTES) -> di
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise reject("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.", path=str(path)) from exc
+        raise reject("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.", path=str(path), name=path.name,
+                     reason=str(exc.strerror or exc)) from exc
     if size > max_bytes:
         raise reject(
             "file_too_large",
@@ -107,6 +108,9 @@ def load_bundle_json(path: Path | str, *, max_bytes: int = MAX_FHIR_BYTES) -> di
             "Export one patient per file and retry.",
             size=size,
             limit=max_bytes,
+            name=path.name,
+            size_mb=round(size / 1e6),
+            limit_mb=round(max_bytes / 1e6),
         )
     data = path.read_bytes()
     return parse_bundle_bytes(data, name=path.name)
@@ -122,9 +126,10 @@ def parse_bundle_bytes(data: bytes, *, name: str = "the file") -> dict[str, Any]
             "fhir_not_utf8",
             f"{name} is not UTF-8 text (byte {exc.start}); FHIR JSON must be UTF-8. Re-export it as UTF-8.",
             position=exc.start,
+            name=name,
         ) from exc
     if not text.strip():
-        raise reject("fhir_empty", f"{name} is empty.")
+        raise reject("fhir_empty", f"{name} is empty.", name=name)
     try:
         bundle = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -139,9 +144,13 @@ def parse_bundle_bytes(data: bytes, *, name: str = "the file") -> dict[str, Any]
             "fhir_not_json",
             f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).{hint}",
             line=exc.lineno,
+            column=exc.colno,
+            name=name,
+            truncated=bool(hint),
         ) from exc
     except RecursionError as exc:  # hostile nesting
-        raise reject("fhir_not_json", f"{name} nests JSON too deeply to be a FHIR bundle.") from exc
+        raise reject("fhir_not_json", f"{name} nests JSON too deeply to be a FHIR bundle.", name=name,
+                     too_deep=True) from exc
     return bundle
 
 
@@ -164,6 +173,7 @@ def import_bundle(bundle: Any, progress: Progress | None = None) -> FhirImportRe
             f"Bundle type {bundle.get('type')!r} cannot be imported; "
             f"expected one of {', '.join(ACCEPTED_BUNDLE_TYPES)}.",
             bundle_type=str(bundle.get("type")),
+            accepted=", ".join(ACCEPTED_BUNDLE_TYPES),
         )
     entries = bundle.get("entry", [])
     if not isinstance(entries, list):
@@ -322,7 +332,8 @@ class _BundleReader:
     def _patient(self, index: int, res: dict[str, Any]) -> PatientRecord:
         name = human_name(res.get("name"))
         if not name:
-            raise reject("fhir_patient_without_name", f"{self.where(index, res)}: the Patient has no name.")
+            raise reject("fhir_patient_without_name", f"{self.where(index, res)}: the Patient has no name.",
+                         where=self.where(index, res))
         extra: dict[str, str] = {}
         birth_date = None
         if res.get("birthDate") is not None:
@@ -360,6 +371,7 @@ class _BundleReader:
             raise reject(
                 "fhir_encounter_without_start",
                 f"{self.where(index, res)}: the Encounter has no period.start, so the case cannot be dated.",
+                where=self.where(index, res),
             )
         opened = parse_fhir_datetime(period["start"], f"{self.where(index, res)} period.start")
         closed = parse_fhir_date(period["end"], f"{self.where(index, res)} period.end") if period.get("end") else None
@@ -395,6 +407,7 @@ class _BundleReader:
             "fhir_resource_without_date",
             f"{self.where(index, res)} has no date ({' / '.join(keys)}) and no dated Encounter.",
             where=self.where(index, res),
+            keys=" / ".join(keys),
         )
 
     def _condition(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> Entry:
@@ -472,7 +485,8 @@ class _BundleReader:
                 continue
             period = detail.get("scheduledPeriod") if isinstance(detail.get("scheduledPeriod"), dict) else {}
             if not period.get("start"):
-                raise reject("fhir_follow_up_without_date", f"{self.where(index, res)}: a follow-up has no date.")
+                raise reject("fhir_follow_up_without_date", f"{self.where(index, res)}: a follow-up has no date.",
+                             where=self.where(index, res))
             due = parse_fhir_date(period["start"], f"{self.where(index, res)} scheduledPeriod.start")
             note = as_str(detail.get("description")) or ""
             follow_ups.append(FollowUp(due=due, note=note, done=detail.get("status") == "completed"))
@@ -484,6 +498,7 @@ class _BundleReader:
             raise reject(
                 "fhir_allergy_without_substance",
                 f"{self.where(index, res)}: the AllergyIntolerance does not name a substance.",
+                where=self.where(index, res),
             )
         reaction = first_item(res.get("reaction")) or {}
         manifestation = first_item(reaction.get("manifestation"))
@@ -500,7 +515,8 @@ class _BundleReader:
     def _observation(self, index: int, res: dict[str, Any], enc_start: dt.datetime | None) -> list[LabResult]:
         name = text_of(res.get("code"))
         if not name:
-            raise reject("fhir_observation_without_code", f"{self.where(index, res)}: the Observation has no code.")
+            raise reject("fhir_observation_without_code", f"{self.where(index, res)}: the Observation has no code.",
+                         where=self.where(index, res))
         taken = self._when(
             index, res, ("effectiveDateTime", "effectivePeriod", "effectiveInstant", "issued"), enc_start
         )

@@ -67,7 +67,8 @@ def entry_kind_of(code: Any, where: str) -> EntryKind:
     try:
         return EntryKind(code)
     except ValueError as exc:
-        raise reject("fhir_bad_entry_kind", f"{where}: unknown CDSS entry kind {code!r}.") from exc
+        raise reject("fhir_bad_entry_kind", f"{where}: unknown CDSS entry kind {code!r}.", where=where,
+                     kind=str(code)) from exc
 
 
 def decode_inline_text(data: Any, content_type: str, where: str) -> str:
@@ -77,7 +78,8 @@ def decode_inline_text(data: Any, content_type: str, where: str) -> str:
     try:
         return base64.b64decode(str(data), validate=True).decode(charset)
     except (binascii.Error, UnicodeDecodeError, LookupError) as exc:
-        raise reject("fhir_bad_attachment", f"{where}: the inline document text cannot be decoded.") from exc
+        raise reject("fhir_bad_attachment", f"{where}: the inline document text cannot be decoded.",
+                     where=where) from exc
 
 
 def has_value(res: dict[str, Any]) -> bool:

@@ -29,27 +29,30 @@ def detect_format(path: Path | str) -> FileFormat:
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
     except OSError as exc:
-        raise ImportRejected("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.") from exc
+        raise ImportRejected("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.", name=path.name,
+                             reason=str(exc.strerror or exc)) from exc
     if not head.strip():
-        raise ImportRejected("file_empty", f"{path.name} is empty.")
+        raise ImportRejected("file_empty", f"{path.name} is empty.", name=path.name)
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
                 if any(name.startswith("xl/") for name in archive.namelist()):
                     return "xlsx"
         except zipfile.BadZipFile as exc:
-            raise ImportRejected("file_corrupt", f"{path.name} is a damaged ZIP/XLSX file.") from exc
-        raise ImportRejected("format_unknown", f"{path.name} is a ZIP archive but not an Excel .xlsx workbook.")
+            raise ImportRejected("file_corrupt", f"{path.name} is a damaged ZIP/XLSX file.", name=path.name) from exc
+        raise ImportRejected("format_unknown", f"{path.name} is a ZIP archive but not an Excel .xlsx workbook.",
+                             name=path.name)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRejected(
-            "xls_not_supported", f"{path.name} is an old Excel 97-2003 (.xls) workbook. Save it as .xlsx and retry."
+            "xls_not_supported", f"{path.name} is an old Excel 97-2003 (.xls) workbook. Save it as .xlsx and retry.",
+            name=path.name,
         )
     try:
         # The sniffed prefix may cut a multi-byte character in half; decoding the head alone is only a guess.
         text, _ = decode_bytes(head if len(head) < _SNIFF_BYTES else _trim_partial(head))
     except UserError as exc:
         raise ImportRejected(
-            "format_unknown", f"{path.name} is neither a FHIR JSON, CSV nor XLSX file ({exc.message})"
+            "format_unknown", f"{path.name} is neither a FHIR JSON, CSV nor XLSX file ({exc.message})", name=path.name
         ) from exc
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
@@ -59,6 +62,7 @@ def detect_format(path: Path | str) -> FileFormat:
             "json_not_fhir",
             f"{path.name} is JSON but not a FHIR resource (no resourceType). "
             "Export the patient from the source system as a FHIR R4 Bundle.",
+            name=path.name,
         )
     return "csv"
 

@@ -28,6 +28,7 @@ from cdss.records.service_rows import (
     allergy_row,
     check_allergy,
     check_kind,
+    check_lab,
     check_medication,
     clean_icd10,
     lab_row,
@@ -191,9 +192,17 @@ class ClinicalMixin:
             return to_entry(session, row)
 
     def purge_deleted_entries(self, older_than: dt.timedelta = dt.timedelta(days=30)) -> int:
-        """Remove soft-deleted entries for good once the undo window is long past."""
+        """Remove soft-deleted entries for good once the undo window is long past.
+
+        A lab value captured on such an entry goes with it; otherwise it would reappear as a loose lab of the case.
+        """
         with self._workspace.unit_of_work() as session:
-            result = session.execute(delete(EntryRow).where(EntryRow.deleted_at < now() - older_than))
+            expired = EntryRow.deleted_at < now() - older_than
+            lab_ids = list(session.scalars(select(EntryRow.lab_result_id).where(
+                expired, EntryRow.lab_result_id.is_not(None))))
+            result = session.execute(delete(EntryRow).where(expired))
+            if lab_ids:
+                session.execute(delete(LabResultRow).where(LabResultRow.id.in_(lab_ids)))
             return int(result.rowcount or 0)
 
     # -- allergies and medications --------------------------------------------------------------------------------
@@ -281,6 +290,18 @@ class ClinicalMixin:
             touch(session, patient_id, "update", f"lab {row.id} added", self._actor)
             return to_lab(row)
 
+    def update_lab(self, lab_id: int, lab: LabResult) -> LabResult:
+        """Correct a stored lab result (name, value, unit, time, reference range, LOINC); the case link is kept."""
+        check_lab(lab)
+        with self._workspace.unit_of_work() as session:
+            row = self._require(session, LabResultRow, lab_id, "lab_not_found")
+            row.name = lab.name.strip()
+            row.taken_at = naive(lab.taken_at)
+            for field in ("value", "value_text", "unit", "ref_low", "ref_high", "loinc"):
+                setattr(row, field, getattr(lab, field))
+            touch(session, row.patient_id, "update", f"lab {lab_id} edited", self._actor)
+            return to_lab(row)
+
     def delete_lab(self, lab_id: int) -> None:
         with self._workspace.unit_of_work() as session:
             row = self._require(session, LabResultRow, lab_id, "lab_not_found")
@@ -292,7 +313,10 @@ class ClinicalMixin:
         """A patient's lab results, oldest first (a trend), optionally one test by name or LOINC code."""
         with self._workspace.unit_of_work() as session:
             self._read(session, patient_id, "labs")
-            query = select(LabResultRow).where(LabResultRow.patient_id == patient_id)
+            # A lab captured on a timeline entry that is deleted (awaiting undo) is hidden with its entry.
+            hidden = select(EntryRow.lab_result_id).where(
+                EntryRow.lab_result_id.is_not(None), EntryRow.deleted_at.is_not(None))
+            query = select(LabResultRow).where(LabResultRow.patient_id == patient_id, LabResultRow.id.not_in(hidden))
             if name is not None:
                 query = query.where(LabResultRow.name == name)
             if loinc is not None:
@@ -315,6 +339,17 @@ class ClinicalMixin:
             row.done = done
             patient_id = session.get(CaseRow, row.case_id).patient_id
             touch(session, patient_id, "update", f"follow-up {follow_up_id} done={done}", self._actor)
+            return to_follow_up(row)
+
+    def update_follow_up(self, follow_up_id: int, *, due: dt.date | None = None, note: str | None = None) -> FollowUp:
+        with self._workspace.unit_of_work() as session:
+            row = self._require(session, FollowUpRow, follow_up_id, "follow_up_not_found")
+            if due is not None:
+                row.due = due
+            if note is not None:
+                row.note = note.strip()
+            patient_id = session.get(CaseRow, row.case_id).patient_id
+            touch(session, patient_id, "update", f"follow-up {follow_up_id} edited", self._actor)
             return to_follow_up(row)
 
     def delete_follow_up(self, follow_up_id: int) -> None:

@@ -128,20 +128,24 @@ def load_mapping_file(path: Path | str) -> dict[str, str]:
     try:
         text, _ = decode_bytes(path.read_bytes())
     except OSError as exc:
-        raise UserError("mapping_unreadable", f"Cannot read the mapping file {path.name}: {exc.strerror}.") from exc
-    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        raise UserError("mapping_unreadable", f"Cannot read the mapping file {path.name}: {exc.strerror or exc}.",
+                        name=path.name, reason=str(exc.strerror or exc)) from exc
+    if path.suffix.lower() == ".json" or text.lstrip().startswith(("{", "[")):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise UserError("mapping_invalid", f"The mapping file {path.name} is not valid JSON ({exc.msg}).") from exc
+            raise UserError("mapping_not_json", f"The mapping file {path.name} is not valid JSON ({exc.msg}).",
+                            name=path.name, reason=exc.msg) from exc
         if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-            raise UserError("mapping_invalid", f"{path.name} must be a JSON object of column name → field name.")
+            raise UserError("mapping_not_object", f"{path.name} must be a JSON object of column name → field name.",
+                            name=path.name)
         return dict(data)
     pairs = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
     if pairs and [c.strip().lower() for c in pairs[0][:2]] in (["column", "field"], ["列", "字段"], ["列名", "字段"]):
         pairs = pairs[1:]
     if any(len(row) < 2 for row in pairs):
-        raise UserError("mapping_invalid", f"Every row of {path.name} needs two cells: column name, field name.")
+        raise UserError("mapping_csv_short_row",
+                        f"Every row of {path.name} needs two cells: column name, field name.", name=path.name)
     return {row[0].strip(): row[1].strip() for row in pairs}
 
 

@@ -50,11 +50,15 @@ from cdss.records.types import Allergy, Case, Entry, EntryKind, Identifier, LabR
 
 @dataclass(frozen=True)
 class RowProblem:
+    """One cell's problem. ``code`` and ``params`` let the UI say it in the user's language; ``message`` is English
+    (the CLI and logs). ``params`` always holds ``value`` (the cell text, may be empty) and ``field``."""
+
     row: int  # 1-based row number as the spreadsheet shows it
     column: str | None
     code: str
     message: str
     value: str | None = None
+    params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         where = f"row {self.row}" + (f", column {self.column!r}" if self.column else "")
@@ -113,27 +117,30 @@ def _read_sheet(path: Path) -> _Sheet:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise ImportRejected("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.") from exc
+        raise ImportRejected("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.", name=path.name,
+                             reason=str(exc.strerror or exc)) from exc
     if size > MAX_TABULAR_BYTES:
         raise ImportRejected(
             "file_too_large",
             f"{path.name} is {size / 1e6:.0f} MB; tables over "
             f"{MAX_TABULAR_BYTES / 1e6:.0f} MB are refused. Split the file and retry.",
+            name=path.name, size_mb=round(size / 1e6), limit_mb=round(MAX_TABULAR_BYTES / 1e6),
         )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRejected(
             "xls_not_supported",
             f"{path.name} is an old Excel 97-2003 (.xls) workbook. "
             "Open it in Excel or WPS and save it as .xlsx, then retry.",
+            name=path.name,
         )
     if head.startswith(b"PK\x03\x04"):
         return _Sheet("xlsx", None, _read_xlsx(path))
     try:
         text, encoding = decode_bytes(path.read_bytes())
     except UserError as exc:
-        raise ImportRejected(exc.code, f"{path.name}: {exc.message}") from exc
+        raise ImportRejected(exc.code, f"{path.name}: {exc.message}", name=path.name, **exc.params) from exc
     if not text.strip():
-        raise ImportRejected("table_empty", f"{path.name} is empty.")
+        raise ImportRejected("table_empty", f"{path.name} is empty.", name=path.name)
     delimiter = _guess_delimiter(text)
     # The csv module rather than pandas.read_csv here: exports often put a one-cell title line above the header,
     # and pandas fixes the column count from the first line and then fails on the wider header.
@@ -142,7 +149,8 @@ def _read_sheet(path: Path) -> _Sheet:
             [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         ]
     except csv.Error as exc:
-        raise ImportRejected("csv_unreadable", f"{path.name} is not a readable CSV table ({exc}).") from exc
+        raise ImportRejected("csv_unreadable", f"{path.name} is not a readable CSV table ({exc}).", name=path.name,
+                             reason=str(exc)) from exc
     _check_row_count(len(rows))
     return _Sheet("csv", encoding, rows)
 
@@ -162,7 +170,8 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     try:
         frame = pd.read_excel(path, sheet_name=0, header=None, dtype=str, keep_default_na=False, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types (BadZipFile, KeyError, InvalidFileException…)
-        raise ImportRejected("xlsx_unreadable", f"{path.name} is not a readable .xlsx workbook ({exc}).") from exc
+        raise ImportRejected("xlsx_unreadable", f"{path.name} is not a readable .xlsx workbook ({exc}).",
+                             name=path.name, reason=str(exc)) from exc
     _check_row_count(len(frame))
     return [[v.strip() if isinstance(v, str) else "" for v in row] for row in frame.itertuples(index=False, name=None)]
 
@@ -172,6 +181,7 @@ def _check_row_count(count: int) -> None:
         raise ImportRejected(
             "table_too_many_rows",
             f"The table has {count} rows; at most {MAX_ROWS} are imported at once. Split the file and retry.",
+            count=count, limit=MAX_ROWS,
         )
 
 
@@ -193,7 +203,7 @@ def _resolve_mapping(columns: list[str], user_mapping: dict[str, str] | None) ->
             raise UserError(
                 "mapping_column_missing",
                 f"The mapping names column {column!r}, which the table does not have. Columns: {', '.join(columns)}.",
-                column=column,
+                column=column, columns=", ".join(columns),
             )
         norm = norm_header(target)
         fld = (
@@ -206,7 +216,7 @@ def _resolve_mapping(columns: list[str], user_mapping: dict[str, str] | None) ->
                 "mapping_unknown_field",
                 f"The mapping sends column {column!r} to {target!r}, which is "
                 f"not a field. Fields: {', '.join(FIELDS)}, or 'ignore'.",
-                field=target,
+                field=target, column=column, fields=", ".join(FIELDS),
             )
         mapping = {c: f for c, f in mapping.items() if f != fld or fld == IGNORE}
         mapping[column] = fld
@@ -217,7 +227,7 @@ def _resolve_mapping(columns: list[str], user_mapping: dict[str, str] | None) ->
             raise UserError(
                 "mapping_duplicate_field",
                 f"Columns {seen[fld]!r} and {column!r} both map to {fld!r}; map one of them to 'ignore'.",
-                field=fld,
+                field=fld, first=seen[fld], column=column,
             )
         seen[fld] = column
     return mapping
@@ -237,9 +247,10 @@ class _Row:
     def get(self, fld: str) -> str:
         return self.cells.get(fld, ("", ""))[1]
 
-    def problem(self, fld: str | None, code: str, message: str) -> None:
+    def problem(self, fld: str | None, code: str, message: str, **params: str) -> None:
         column, value = self.cells.get(fld, (None, None)) if fld else (None, None)
-        self.problems.append(RowProblem(self.number, column, code, message, value or None))
+        params = {"value": value or "", "field": fld or "", **params}
+        self.problems.append(RowProblem(self.number, column, code, message, value or None, params))
 
     def date(self, fld: str) -> dt.datetime | None:
         text = self.get(fld)
@@ -356,7 +367,8 @@ def _merge_row(draft: _PatientDraft, row: _Row) -> None:
     record = draft.record
     sex = parse_sex(row.get("sex")) or Sex.UNKNOWN
     if sex is not Sex.UNKNOWN and record.sex is not Sex.UNKNOWN and sex is not record.sex:
-        row.problem("sex", "conflicting_sex", f"this row gives a different sex for {record.name} than an earlier row.")
+        row.problem("sex", "conflicting_sex", f"this row gives a different sex for {record.name} than an earlier row.",
+                    name=record.name)
     elif sex is not Sex.UNKNOWN:
         record = replace(record, sex=sex)
     for attr, fld in (("phone", "phone"), ("address", "address"), ("email", "email")):
@@ -415,7 +427,7 @@ def _run(
     path = Path(path)
     sheet = _read_sheet(path)
     if not sheet.rows:
-        raise ImportRejected("table_empty", f"{path.name} has no rows.")
+        raise ImportRejected("table_empty", f"{path.name} has no rows.", name=path.name)
     header_index = _pick_header(sheet.rows, mapping or {})
     columns = [c or f"column {i + 1}" for i, c in enumerate(sheet.rows[header_index])]
     resolved = _resolve_mapping(columns, mapping)
@@ -424,6 +436,7 @@ def _run(
             "no_name_column",
             f"{path.name}: no column holds the patient's name (姓名/name). "
             f"Columns: {', '.join(columns)}. Rename the header or pass a mapping.",
+            name=path.name, columns=", ".join(columns),
         )
     drafts: list[_PatientDraft] = []
     by_key: dict[tuple[str, str, str], _PatientDraft] = {}
@@ -487,7 +500,9 @@ def load(
             f"{Path(path).name}: nothing was imported because "
             f"{report.rows_with_problems} rows have problems.\n{report.summary()}",
             problems=[str(p) for p in report.problems[:50]],
+            name=Path(path).name, rows=report.rows_with_problems, row_problems=report.problems[:50],
         )
     if not records:
-        raise ImportRejected("table_no_rows", f"{Path(path).name} has a header but no patient rows.")
+        raise ImportRejected("table_no_rows", f"{Path(path).name} has a header but no patient rows.",
+                             name=Path(path).name)
     return records

@@ -73,7 +73,7 @@ def test_invalid_table_cannot_be_imported(qtbot, dialog, tmp_path):
     importer.add_files([path])
     _wait(qtbot, importer.last_handle)
     assert importer.report is not None and not importer.report.ok
-    assert "row 2" in importer.report_view.toPlainText()
+    assert "Row 2, column" in importer.report_view.toPlainText()
     assert not importer.import_button.isEnabled()
     assert importer.import_table() is None
     assert RecordsService(window.ctx.workspace).count_patients() == 0
@@ -86,3 +86,23 @@ def test_unrecognised_file_is_reported_not_imported(qtbot, dialog, tmp_path):
     importer.add_files([path])
     assert "photo.png" in importer.log_view.toPlainText()
     assert RecordsService(window.ctx.workspace).count_patients() == 0
+
+
+def test_row_problems_and_refusals_are_said_from_their_codes(qtbot):
+    """The dialog words problems from code + parameters (translatable), not from the importer's English sentence."""
+    from cdss.errors import ImportRejected
+    from cdss.records.tabular_import import RowProblem
+    from cdss.ui.records.import_texts import import_error_text, row_problem_text
+
+    problem = RowProblem(4, "性别", "unknown_sex", "(English only)", "x", {"value": "x", "field": "sex"})
+    assert row_problem_text(problem) == "Row 4, column “性别”: “x” is not a sex value; use 男/女, M/F or male/female."
+    dated = RowProblem(2, "诊断", "missing_visit_date", "(English only)", "肺炎",
+                       {"value": "肺炎", "field": "diagnosis"})
+    assert row_problem_text(dated).startswith("Row 2, column “诊断”: Diagnosis needs the date")
+    unknown = RowProblem(3, None, "some_new_code", "an English fallback.")
+    assert row_problem_text(unknown) == "Row 3: an English fallback."
+    refused = ImportRejected("table_rows_invalid", "(English only)", name="a.csv", rows=1, row_problems=(problem,))
+    assert import_error_text(refused).splitlines() == [
+        "a.csv: nothing was imported because 1 rows have problems.", row_problem_text(problem)]
+    cut = ImportRejected("fhir_not_json", "(English only)", name="b.json", line=1, column=9, truncated=True)
+    assert "looks truncated" in import_error_text(cut)

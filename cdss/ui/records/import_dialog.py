@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,42 +29,10 @@ from cdss.errors import UserError
 from cdss.records.tabular_fields import FIELDS, IGNORE
 from cdss.records.tabular_import import ValidationReport
 from cdss.ui.context import AppContext
-from cdss.ui.error_texts import user_error_text
+from cdss.ui.records.import_texts import FIELD_LABELS, field_label, import_error_text, row_problem_text
 from cdss.ui.tasks import while_alive
 
-# What each import field means, for people choosing a column's field; a field missing here shows its code name.
-FIELD_LABELS = {
-    "name": QT_TRANSLATE_NOOP("ImportFields", "Name"),
-    "sex": QT_TRANSLATE_NOOP("ImportFields", "Sex"),
-    "birth_date": QT_TRANSLATE_NOOP("ImportFields", "Birth date"),
-    "age": QT_TRANSLATE_NOOP("ImportFields", "Age"),
-    "id_number": QT_TRANSLATE_NOOP("ImportFields", "ID card number"),
-    "phone": QT_TRANSLATE_NOOP("ImportFields", "Phone"),
-    "address": QT_TRANSLATE_NOOP("ImportFields", "Address"),
-    "email": QT_TRANSLATE_NOOP("ImportFields", "Email"),
-    "visit_date": QT_TRANSLATE_NOOP("ImportFields", "Visit date"),
-    "case_title": QT_TRANSLATE_NOOP("ImportFields", "Case title"),
-    "complaint": QT_TRANSLATE_NOOP("ImportFields", "Chief complaint"),
-    "diagnosis": QT_TRANSLATE_NOOP("ImportFields", "Diagnosis"),
-    "icd10": QT_TRANSLATE_NOOP("ImportFields", "ICD-10 code"),
-    "allergies": QT_TRANSLATE_NOOP("ImportFields", "Allergies"),
-    "medications": QT_TRANSLATE_NOOP("ImportFields", "Medications"),
-    "notes": QT_TRANSLATE_NOOP("ImportFields", "Notes"),
-    "inpatient_no": QT_TRANSLATE_NOOP("ImportFields", "Inpatient number"),
-    "outpatient_no": QT_TRANSLATE_NOOP("ImportFields", "Outpatient number"),
-    "record_no": QT_TRANSLATE_NOOP("ImportFields", "Medical record number"),
-    "insurance_no": QT_TRANSLATE_NOOP("ImportFields", "Insurance number"),
-    "lab_name": QT_TRANSLATE_NOOP("ImportFields", "Lab test name"),
-    "lab_value": QT_TRANSLATE_NOOP("ImportFields", "Lab value"),
-    "lab_unit": QT_TRANSLATE_NOOP("ImportFields", "Lab unit"),
-    "lab_range": QT_TRANSLATE_NOOP("ImportFields", "Lab reference range"),
-    "lab_date": QT_TRANSLATE_NOOP("ImportFields", "Lab date"),
-}
-
-
-def field_label(field_name: str) -> str:
-    label = FIELD_LABELS.get(field_name)
-    return QCoreApplication.translate("ImportFields", label) if label else field_name
+__all__ = ["FIELD_LABELS", "ImportDialog", "field_label"]  # the labels moved to import_texts
 
 
 class ImportDialog(QDialog):
@@ -142,7 +110,7 @@ class ImportDialog(QDialog):
             try:
                 kind = detect_format(path)
             except UserError as error:
-                self._log(self.tr("{name}: {message}").format(name=path.name, message=user_error_text(error)))
+                self._log(self.tr("{name}: {message}").format(name=path.name, message=import_error_text(error)))
                 continue
             if kind == "fhir":
                 self.import_fhir(path)
@@ -201,7 +169,7 @@ class ImportDialog(QDialog):
             if generation != self._generation:
                 return
             if isinstance(error, UserError):
-                self.report_view.setPlainText(user_error_text(error))
+                self.report_view.setPlainText(import_error_text(error))
             else:
                 raise error
 
@@ -220,7 +188,7 @@ class ImportDialog(QDialog):
         self._validated_mapping = self.current_mapping()
         lines = [self.tr("{ok} of {total} rows OK ({patients} patients); {bad} rows with problems.").format(
             ok=report.rows_ok, total=report.rows_total, patients=report.patients, bad=report.rows_with_problems)]
-        lines += [str(problem) for problem in report.problems[:50]]
+        lines += [row_problem_text(problem) for problem in report.problems[:50]]
         if len(report.problems) > 50:
             lines.append(self.tr("… and {count} more.").format(count=len(report.problems) - 50))
         if report.ok:
@@ -272,7 +240,7 @@ class ImportDialog(QDialog):
     def _failed(self, path: Path, error: BaseException) -> None:
         if isinstance(error, UserError):
             self._log(self.tr("{name}: nothing imported. {message}").format(name=path.name,
-                                                                             message=user_error_text(error)))
+                                                                             message=import_error_text(error)))
         elif self.ctx.tasks.default_error_handler is not None:
             self.ctx.tasks.default_error_handler(error)
 
