@@ -27,6 +27,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     lit_sub.add_parser("reindex", help="rebuild the search index from the library").set_defaults(func=_cmd_reindex)
 
+    evidence = lit_sub.add_parser("evidence", help="papers matching a case's diagnoses, drugs and key terms")
+    evidence.add_argument("case_id", type=int, metavar="CASE_ID")
+    evidence.add_argument("--limit", type=int, default=10)
+    evidence.add_argument("--json", action="store_true", help="print the result as JSON")
+    evidence.set_defaults(func=_cmd_evidence)
+
+    link = lit_sub.add_parser("link", help="link a paper to a case (or one entry of it); --remove to unlink")
+    link.add_argument("paper_id", type=int, metavar="PAPER_ID")
+    link.add_argument("case_id", type=int, metavar="CASE_ID")
+    link.add_argument("--entry", type=int, default=None, metavar="ENTRY_ID")
+    link.add_argument("--remove", action="store_true")
+    link.set_defaults(func=_cmd_link)
+
     exp = lit_sub.add_parser("export", help="export the whole library")
     exp.add_argument("--format", required=True, choices=("ris", "bibtex", "csl-json"))
     exp.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: standard output)")
@@ -95,4 +108,44 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(f"cdss: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
             return 1
         print(f"wrote {args.output}")
+    return 0
+
+
+def _cmd_evidence(args: argparse.Namespace) -> int:
+    from cdss.literature.evidence import find_evidence
+    from cdss.records.service import RecordsService
+
+    library = _library(args)
+    result = find_evidence(library, RecordsService(library.workspace), args.case_id, limit=max(1, args.limit))
+    if args.json:
+        print(json.dumps({
+            "terms": [{"kind": t.kind, "text": t.text} for t in result.terms],
+            "linked": [{"link_id": link.id, "id": link.reference_id, "title": link.paper_title,
+                        "entry_id": link.entry_id} for link in result.linked],
+            "hits": [{"id": h.id, "title": h.title, "year": h.year, "journal": h.journal, "score": round(h.score, 4),
+                      "matched": [{"kind": t.kind, "text": t.text} for t in h.matched]} for h in result.hits],
+        }, ensure_ascii=False))
+        return 0
+    print("searched for: " + ("; ".join(f"{t.kind} {t.text}" for t in result.terms) or "nothing (no diagnoses, "
+                                                                                          "drugs or key terms)"))
+    for link in result.linked:
+        print(f"linked [{link.reference_id}] {link.paper_title}")
+    for hit in result.hits:
+        reasons = ", ".join(t.text for t in hit.matched)
+        print(f"[{hit.id}] {hit.title} ({hit.year or 'n.d.'}) — matches {reasons}")
+    return 0
+
+
+def _cmd_link(args: argparse.Namespace) -> int:
+    links = _library(args).links
+    if args.remove:
+        doomed = [link for link in links.for_case(args.case_id)
+                  if link.reference_id == args.paper_id and link.entry_id == args.entry]
+        for link in doomed:
+            links.unlink(link.id)
+        print(f"removed {len(doomed)} link(s)")
+        return 0 if doomed else 1
+    link = links.link(args.paper_id, args.case_id, args.entry)
+    print(f"linked paper {link.reference_id} to case {link.case_id}" + (f" entry {link.entry_id}" if link.entry_id
+                                                                      else ""))
     return 0

@@ -1,30 +1,32 @@
-"""The literature library as the CLI (and, until SQLite storage lands, the UI) uses it.
+"""The literature library as the CLI, the Literature room and the evidence panel use it.
 
-INTERIM STORE — to be moved into SQLite by the lead engineer. References live in
-``<workspace>/literature/references.jsonl``: one ``{"id": int, "ref": {...Reference.to_dict()}}`` per line,
-rewritten atomically (temp file + fsync + rename) on every change, so a crash leaves either the old or the new file.
-Ids are stable integers (never reused; the next id is one past the highest ever written, kept in the first line).
-The Whoosh index in ``<workspace>/literature-index/`` is derived from this store and rebuilt from it when missing or
-damaged. Imports are all-or-nothing per file and de-duplicated against the library (DOI, PMID, normalised title).
+Metadata lives in the workspace SQLite database (:mod:`cdss.literature.store`, the source of truth); the Whoosh
+index in ``<workspace>/literature-index/`` is derived from it. After every index write the store's fingerprint is
+written next to the index (:data:`SYNC_FILENAME`), and it is removed before every change; an index whose recorded
+fingerprint differs from the store's (a crash between the database commit and the index commit, a restored backup,
+a damaged or missing folder) is rebuilt from SQLite when the library opens it. Imports are all-or-nothing per file and
+de-duplicated against the library (DOI, PMID, normalised title). An imported PDF is kept in the workspace attachment
+store by content hash, so the paper can be opened later.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 import threading
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cdss.errors import UserError
 from cdss.literature.importers import FileRejection, dedupe, import_paths
-from cdss.literature.index import LiteratureIndex, open_or_rebuild
+from cdss.literature.index import LiteratureIndex, create_index, open_or_rebuild
+from cdss.literature.links import CaseLinks
 from cdss.literature.reference import Reference
+from cdss.literature.store import LiteratureStore, Paper
 from cdss.progress import Progress
 
-STORE_FILENAME = "references.jsonl"
+SYNC_FILENAME = "library-state.txt"
+_shared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_shared_guard = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class FileImportSummary:
     format: str
     added_ids: tuple[int, ...]
     duplicates: int
+    # PDFs of papers already in the library (same DOI/PMID/title) attached to those papers instead of added.
+    attached_pdfs: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,137 +52,196 @@ class LibraryImportSummary:
     def duplicates(self) -> int:
         return sum(f.duplicates for f in self.files)
 
+    @property
+    def added_ids(self) -> tuple[int, ...]:
+        return tuple(ref_id for f in self.files for ref_id in f.added_ids)
+
 
 class LiteratureLibrary:
-    def __init__(self, store_dir: Path, index_dir: Path) -> None:
-        self.store_path = store_dir / STORE_FILENAME
-        self.index_dir = index_dir
+    def __init__(self, workspace, index_dir: Path | None = None) -> None:
+        """``workspace`` is an opened :class:`cdss.workspace.Workspace`; the index defaults to its index folder."""
+        self.workspace = workspace
+        self.index_dir = index_dir if index_dir is not None else workspace.literature_index_dir
+        self.store = LiteratureStore(workspace)
+        self.links = CaseLinks(workspace)
         self._lock = threading.RLock()
-        self._refs: dict[int, Reference] | None = None
-        self._next_id = 1
         self._index: LiteratureIndex | None = None
+        self._legacy_checked = False
 
     @classmethod
     def for_workspace(cls, workspace) -> LiteratureLibrary:
-        """``workspace`` is a :class:`cdss.workspace.Workspace`."""
-        return cls(workspace.subdir("literature"), workspace.subdir("literature-index"))
+        return cls(workspace)
 
-    # -- store ---------------------------------------------------------------------------------------------------
-    def _load(self) -> dict[int, Reference]:
-        if self._refs is not None:
-            return self._refs
-        refs: dict[int, Reference] = {}
-        next_id = 1
-        number = 0
-        if self.store_path.is_file():
-            try:
-                with self.store_path.open(encoding="utf-8") as handle:
-                    for line in handle:
-                        number += 1
-                        if not line.strip():
-                            continue
-                        row = json.loads(line)
-                        if "next_id" in row:
-                            next_id = max(next_id, int(row["next_id"]))
-                            continue
-                        refs[int(row["id"])] = Reference.from_dict(row["ref"])
-            except (ValueError, KeyError, TypeError) as exc:
-                raise UserError("literature_store_damaged",
-                                f"The literature store {self.store_path} is damaged near line {number}; restore it "
-                                "from a backup.", path=str(self.store_path)) from exc
-        self._next_id = max([next_id, *(i + 1 for i in refs)])
-        self._refs = refs
-        return refs
+    @classmethod
+    def shared(cls, workspace) -> LiteratureLibrary:
+        """One library per open workspace for the whole app (the Literature room and every case's evidence panel),
+        so they share one opened index and one lock."""
+        with _shared_guard:
+            library = _shared.get(workspace)
+            if library is None:
+                library = _shared[workspace] = cls(workspace)
+            return library
 
-    def _save(self, refs: dict[int, Reference], next_id: int) -> None:
-        self.store_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".references-", suffix=".tmp", dir=self.store_path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps({"next_id": next_id}) + "\n")
-                for ref_id in sorted(refs):
-                    handle.write(json.dumps({"id": ref_id, "ref": refs[ref_id].to_dict()}, ensure_ascii=False) + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, self.store_path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+    def _ready(self) -> LiteratureStore:
+        """The store, after moving an old JSON-lines library into SQLite the first time (once per object)."""
+        if not self._legacy_checked:
+            with self._lock:
+                if not self._legacy_checked:
+                    from cdss.literature.legacy_store import migrate_legacy_store
 
-    def references(self) -> dict[int, Reference]:
-        with self._lock:
-            return dict(self._load())
+                    if migrate_legacy_store(self.workspace, self.store):
+                        self._forget_sync()
+                    self._legacy_checked = True
+        return self.store
+
+    # -- reading -------------------------------------------------------------------------------------------------
+    def count(self) -> int:
+        return self._ready().count()
+
+    def references(self, ids: Iterable[int] | None = None) -> dict[int, Reference]:
+        return self._ready().references(ids)
 
     def items(self) -> Iterator[tuple[int, Reference]]:
-        return iter(sorted(self.references().items()))
+        return self._ready().items()
 
     def get(self, ref_id: int) -> Reference:
-        ref = self.references().get(ref_id)
-        if ref is None:
-            raise UserError("literature_not_found", f"There is no paper with id {ref_id}.", id=ref_id)
-        return ref
+        return self._ready().paper(ref_id).ref
+
+    def paper(self, ref_id: int) -> Paper:
+        return self._ready().paper(ref_id)
+
+    def pdf_path(self, ref_id: int) -> Path | None:
+        """The stored PDF of a paper, or None when none was imported (or its file has gone missing)."""
+        from cdss.records.attachments import AttachmentStore
+
+        sha = self.paper(ref_id).pdf_sha256
+        if not sha:
+            return None
+        path = AttachmentStore(self.workspace.attachments_dir).path(sha)
+        return path if path.is_file() else None
 
     # -- index ---------------------------------------------------------------------------------------------------
     def index(self, progress: Progress | None = None) -> LiteratureIndex:
-        """The search index, rebuilt from the store first if it is missing or damaged."""
+        """The search index, rebuilt from SQLite first if it is missing, damaged or out of step with the store."""
+        index = self._index
+        if index is not None:  # searches must not wait for an import holding the lock
+            return index
         with self._lock:
             if self._index is None:
-                self._index, _rebuilt = open_or_rebuild(self.index_dir, self.items, progress)
+                store = self._ready()
+                index, rebuilt = open_or_rebuild(self.index_dir, store.items, progress)
+                if rebuilt or self._recorded_sync() != store.fingerprint():
+                    if not rebuilt:
+                        index.close()
+                        index = create_index(self.index_dir)
+                        index.rebuild(store.items(), progress, total=store.count())
+                    self._record_sync()
+                self._index = index
             return self._index
 
     def reindex(self, progress: Progress | None = None) -> int:
-        from cdss.literature.index import create_index
-
         with self._lock:
+            store = self._ready()
+            self._forget_sync()
+            if self._index is not None:
+                self._index.close()
             self._index = create_index(self.index_dir)
-            items = list(self.items())
-            return self._index.rebuild(items, progress, total=len(items))
+            count = self._index.rebuild(store.items(), progress, total=store.count())
+            self._record_sync()
+            return count
+
+    def _sync_path(self) -> Path:
+        return self.index_dir / SYNC_FILENAME
+
+    def _recorded_sync(self) -> str | None:
+        try:
+            return self._sync_path().read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+
+    def _record_sync(self) -> None:
+        self._sync_path().write_text(self.store.fingerprint(), encoding="utf-8")
+
+    def _forget_sync(self) -> None:
+        self._sync_path().unlink(missing_ok=True)
+
+    def _change(self, write, index_ids_to_refresh=None, index_ids_to_delete=None):
+        """Run a store write with the index kept in step: forget the sync mark, write SQLite, update the index,
+        record the new mark. An exception between the two leaves no mark, so the next open rebuilds."""
+        index = self.index()
+        before = self._recorded_sync()
+        self._forget_sync()
+        try:
+            result = write()
+        except BaseException:
+            # A refused change (bad input, duplicate) wrote nothing: keep the mark rather than force a rebuild.
+            if before is not None and before == self.store.fingerprint():
+                self._sync_path().write_text(before, encoding="utf-8")
+            raise
+        refresh = index_ids_to_refresh(result) if index_ids_to_refresh else []
+        if refresh:
+            index.add_or_update(sorted(self.store.references(refresh).items()))
+        doomed = index_ids_to_delete(result) if index_ids_to_delete else []
+        if doomed:
+            index.delete(doomed)
+        self._record_sync()
+        return result
 
     # -- changes -------------------------------------------------------------------------------------------------
     def import_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> LibraryImportSummary:
         report = import_paths(paths, progress)
         with self._lock:
-            refs = self._load()
-            keys = {key for ref in refs.values() for key in ref.dedup_keys()}
-            new_refs = dict(refs)
-            next_id = self._next_id
-            summaries = []
-            added_pairs: list[tuple[int, Reference]] = []
-            for result in report.files:
-                outcome = dedupe(keys, result.references)
-                ids = []
-                for ref in outcome.added:
-                    new_refs[next_id] = ref
-                    added_pairs.append((next_id, ref))
-                    ids.append(next_id)
-                    keys.update(ref.dedup_keys())
-                    next_id += 1
-                summaries.append(FileImportSummary(result.path, result.format, tuple(ids), len(outcome.duplicates)))
-            if added_pairs:
-                index = self.index()
-                self._save(new_refs, next_id)  # the store is the commit point; the index follows it
-                self._refs, self._next_id = new_refs, next_id
-                index.add_or_update(added_pairs)
+            store = self._ready()
+            # One transaction per file (all or nothing per file), then one index commit for the whole import.
+            summaries = self._change(lambda: [self._store_file(store, result) for result in report.files],
+                                     index_ids_to_refresh=lambda done: [i for f in done for i in f.added_ids])
         return LibraryImportSummary(files=tuple(summaries), rejected=report.rejected)
 
-    def update(self, ref_id: int, ref: Reference) -> None:
+    def _store_file(self, store: LiteratureStore, result) -> FileImportSummary:
+        candidate_keys = {key for ref in result.references for key in ref.dedup_keys()}
+        existing = store.existing_keys(candidate_keys)
+        outcome = dedupe(existing, result.references)
+        pdf_sha = self._keep_pdf(result.path) if result.format == "pdf" else None
+        ids = store.add(outcome.added, [pdf_sha] * len(outcome.added)) if outcome.added else []
+        attached = 0
+        if pdf_sha is not None:
+            # A PDF of a paper already imported from PubMed/RIS gives that paper its full text file.
+            for _ref, key in outcome.duplicates:
+                owner = existing.get(key)
+                if owner is not None and store.paper(owner).pdf_sha256 is None:
+                    store.set_pdf(owner, pdf_sha)
+                    attached += 1
+        return FileImportSummary(result.path, result.format, tuple(ids), len(outcome.duplicates), attached)
+
+    def _keep_pdf(self, path: Path) -> str:
+        from cdss.records.attachments import AttachmentStore
+
+        return AttachmentStore(self.workspace.attachments_dir).put_file(path).sha256
+
+    def add(self, refs: Iterable[Reference]) -> list[int]:
+        """Add records that are already parsed (no duplicate check: the caller decides); index kept in step."""
+        items = list(refs)
         with self._lock:
-            refs = dict(self._load())
-            if ref_id not in refs:
-                raise UserError("literature_not_found", f"There is no paper with id {ref_id}.", id=ref_id)
-            refs[ref_id] = ref
-            self._save(refs, self._next_id)
-            self._refs = refs
-            self.index().add_or_update([(ref_id, ref)])
+            store = self._ready()
+            return self._change(lambda: store.add(items), index_ids_to_refresh=lambda ids: ids)
+
+    def update(self, ref_id: int, ref: Reference) -> Reference:
+        with self._lock:
+            store = self._ready()
+            return self._change(lambda: store.update(ref_id, ref), index_ids_to_refresh=lambda _r: [ref_id])
+
+    def set_tags(self, ref_id: int, tags: Iterable[str]) -> Reference:
+        with self._lock:
+            store = self._ready()
+            return self._change(lambda: store.set_tags(ref_id, tags), index_ids_to_refresh=lambda _r: [ref_id])
+
+    def set_notes(self, ref_id: int, notes: str) -> Paper:
+        # Notes are not indexed, but the fingerprint moves with every edit, so the mark is refreshed all the same.
+        with self._lock:
+            store = self._ready()
+            return self._change(lambda: store.set_notes(ref_id, notes))
 
     def delete(self, ids: Iterable[int]) -> int:
         with self._lock:
-            refs = dict(self._load())
-            doomed = [ref_id for ref_id in ids if ref_id in refs]
-            for ref_id in doomed:
-                del refs[ref_id]
-            if doomed:
-                self._save(refs, self._next_id)
-                self._refs = refs
-                self.index().delete(doomed)
-            return len(doomed)
+            store = self._ready()
+            return len(self._change(lambda: store.delete(ids), index_ids_to_delete=lambda deleted: deleted))

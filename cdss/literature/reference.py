@@ -1,7 +1,7 @@
 """The bibliographic record every importer produces and every exporter and the index consume.
 
-``Reference`` is deliberately storage-agnostic: the lead engineer's SQLite layer will persist it later, and the
-interim JSON-lines store (:mod:`cdss.literature.library`) serialises it with :meth:`Reference.to_dict`.
+``Reference`` is deliberately storage-agnostic: the SQLite store (:mod:`cdss.literature.store`) keeps it as
+:meth:`Reference.to_dict` JSON next to the columns it queries.
 """
 
 from __future__ import annotations

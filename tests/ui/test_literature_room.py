@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QUrl
 
 from cdss.errors import Cancelled
 
@@ -47,8 +50,44 @@ def test_import_search_facet_and_detail(qtbot, lit_page, shared_data):
     assert lit_page.last_results.total <= results.total
     assert all(str(h.year) == years[0][0] for h in lit_page.last_results.hits)
 
-    lit_page.show_reference(results.hits[0].id)
+    wait_results(qtbot, lit_page, lit_page.show_reference(results.hits[0].id))
     assert results.hits[0].title[:20] in lit_page.detail.toPlainText()
+
+
+def test_tags_notes_linked_cases_and_export(qtbot, lit_page, tmp_path):
+    from cdss.literature.exporters import export_references
+    from cdss.literature.reference import Reference
+    from cdss.records.service import RecordsService
+
+    refs = [Reference(title="Colchicine prophylaxis when starting allopurinol for gout", year=2010,
+                      journal="Rheumatology", doi="10.1000/gout.1", abstract="Colchicine reduced gout flares."),
+            Reference(title="Allopurinol dose escalation in chronic kidney disease", year=2015,
+                      journal="Kidney Int", abstract="Allopurinol doses were raised in steps.")]
+    ids = lit_page.library.add(refs)
+    records = RecordsService(lit_page.ctx.workspace)
+    case = records.create_case(records.create_patient("王芳").id, "痛风")
+    lit_page.library.links.link(ids[0], case.id)
+
+    wait_results(qtbot, lit_page, lit_page.show_reference(ids[0]))
+    panel = lit_page.paper_panel
+    assert "王芳 · 痛风" in lit_page.detail.toPlainText()  # the paper shows the case it is linked to
+    assert not panel.pdf_button.isEnabled()  # imported from metadata only: no PDF to open
+    panel.tags_edit.setText("gout，to-read")
+    panel.notes_edit.setPlainText("Use for the flare-prophylaxis question.")
+    wait_results(qtbot, lit_page, panel.save())
+    paper = lit_page.library.paper(ids[0])
+    assert (paper.ref.tags, paper.notes) == (("gout", "to-read"), "Use for the flare-prophylaxis question.")
+
+    lit_page.search_box.setText("allopurinol")
+    wait_results(qtbot, lit_page, lit_page.run_search())
+    assert set(dict(lit_page.last_results.facets["tags"])) >= {"gout", "to-read"}
+    assert sorted(lit_page.export_ids()) == sorted(ids)  # nothing ticked: every result shown
+    lit_page._link_clicked(QUrl(f"select:{ids[1]}"))
+    assert lit_page.export_ids() == [ids[1]] and "☑" in lit_page.results.toPlainText()
+    target = tmp_path / "picked.ris"
+    wait_results(qtbot, lit_page, lit_page.export_to(target, "ris"))
+    assert target.read_text(encoding="utf-8") == export_references([refs[1]], "ris")
+    assert "Exported 1 papers" in lit_page.last_export_message
 
 
 def test_half_typed_query_shows_a_message_not_a_dialog(qtbot, lit_page):
@@ -57,3 +96,27 @@ def test_half_typed_query_shows_a_message_not_a_dialog(qtbot, lit_page):
     with qtbot.waitSignal(handle.done, timeout=20000):
         pass
     assert not lit_page.ctx.errors.dialogs
+
+
+def test_imported_pdf_can_be_opened_from_the_detail(qtbot, lit_page, tmp_path, monkeypatch):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from cdss.ui.literature import paper_panel
+
+    path = tmp_path / "paper.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setTitle("Febuxostat versus allopurinol in gout with chronic kidney disease")
+    pdf.drawString(72, 800, "Febuxostat versus allopurinol in gout with chronic kidney disease")
+    pdf.save()
+    handle = lit_page.import_files([path])
+    with qtbot.waitSignal(handle.done, timeout=60000):
+        pass
+    (ref_id,) = handle.result.added_ids
+    wait_results(qtbot, lit_page, lit_page.show_reference(ref_id))
+    panel = lit_page.paper_panel
+    assert panel.pdf_button.isEnabled() and "PDF attached" in lit_page.detail.toPlainText()
+    opened = []
+    monkeypatch.setattr(paper_panel.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    assert panel.open_pdf()
+    assert opened and Path(opened[0]).read_bytes() == path.read_bytes()  # a .pdf-named copy of the stored file

@@ -2,7 +2,9 @@
 
 The library and its index open in the background when the room is built; searches run on the task runner's read
 pool and only the answer to the latest query is shown, so typing never waits for Whoosh. Imports go through the
-single writer with a progress dialog and end with a report of what was added, merged or refused.
+single writer with a progress dialog and end with a report of what was added, merged or refused. Results can be
+ticked and exported (the ticked ones, or every result shown when none is ticked) to RIS, BibTeX or CSL-JSON; a paper's
+detail (tags, notes, linked cases, PDF) lives in :mod:`cdss.ui.literature.paper_panel`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -27,12 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.ui.context import AppContext
-from cdss.ui.literature.results_html import reference_html, results_html
+from cdss.ui.literature import error_texts as _literature_error_texts  # noqa: F401 - registers the codes
+from cdss.ui.literature.paper_panel import PaperPanel
+from cdss.ui.literature.results_html import results_html
 from cdss.ui.progress_dialog import run_with_progress
 from cdss.ui.tasks import while_alive
 
 SEARCH_DELAY_MS = 150
 FACET_NAMES = ("year", "journal", "pubtype", "tags")
+EXPORT_FORMATS = (("ris", "RIS (*.ris)", ".ris"), ("bibtex", "BibTeX (*.bib)", ".bib"),
+                  ("csl-json", "CSL-JSON (*.json)", ".json"))
 
 
 class LiteraturePage(QWidget):
@@ -44,6 +51,8 @@ class LiteraturePage(QWidget):
         self.filters: dict[str, str] = {}
         self.last_results = None
         self._query_serial = 0
+        self.selected: set[int] = set()
+        self.last_export_message = ""
 
         bar = QHBoxLayout()
         self.search_box = QLineEdit(self)
@@ -56,9 +65,17 @@ class LiteraturePage(QWidget):
         self.import_button = QPushButton(self)
         self.import_button.setObjectName("literatureImport")
         self.import_button.clicked.connect(self._ask_import)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("literatureExport")
+        self.export_menu = QMenu(self.export_button)
+        for fmt, file_filter, _suffix in EXPORT_FORMATS:
+            self.export_menu.addAction(file_filter.split(" (")[0]).setData(fmt)  # "RIS", "BibTeX", "CSL-JSON"
+        self.export_menu.triggered.connect(lambda action: self._ask_export(action.data()))
+        self.export_button.setMenu(self.export_menu)
         bar.addWidget(self.search_box, 1)
         bar.addWidget(self.sort_combo)
         bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.facets = QTreeWidget(splitter)
@@ -76,10 +93,10 @@ class LiteraturePage(QWidget):
         self.results.anchorClicked.connect(self._link_clicked)
         middle_layout.addWidget(self.count_label)
         middle_layout.addWidget(self.results, 1)
-        self.detail = QTextBrowser(splitter)
-        self.detail.setObjectName("literatureDetail")
-        self.detail.setOpenLinks(False)
-        self.detail.anchorClicked.connect(self._link_clicked)
+        self.paper_panel = PaperPanel(ctx, splitter)
+        self.paper_panel.link_clicked.connect(self._link_clicked)
+        self.paper_panel.saved.connect(self.run_search)
+        self.detail = self.paper_panel.detail
         splitter.setSizes([200, 520, 420])
 
         layout = QVBoxLayout(self)
@@ -97,9 +114,11 @@ class LiteraturePage(QWidget):
     def _open_library(self) -> None:
         from cdss.literature.library import LiteratureLibrary
 
+        workspace = self.ctx.workspace
+
         def open_library():
-            library = LiteratureLibrary.for_workspace(self.ctx.workspace)
-            library.index()  # opens, or rebuilds a missing/corrupt index from the store
+            library = LiteratureLibrary.shared(workspace)
+            library.index()  # moves an old JSON-lines store into SQLite, opens or rebuilds the index
             return library
 
         self.search_box.setEnabled(False)
@@ -108,6 +127,7 @@ class LiteraturePage(QWidget):
 
     def _library_ready(self, library) -> None:
         self.library = library
+        self.paper_panel.library = library
         self.search_box.setEnabled(True)
         self.retranslate_ui()
         self.run_search()
@@ -129,8 +149,7 @@ class LiteraturePage(QWidget):
         if not text:
             self.last_results = None
             self.facets.clear()
-            self.count_label.setText(self.tr("{count} papers in the library").format(
-                count=len(self.library.references())))
+            self.count_label.setText(self.tr("{count} papers in the library").format(count=self.library.count()))
             hint = self.tr("Type words in Chinese or English to search titles, abstracts, authors, journals and MeSH "
                            "terms, or import PubMed, MEDLINE, RIS, BibTeX, CSL-JSON or PDF files.")
             self.results.setHtml(f"<p style='color:#5b7083'>{hint}</p>")
@@ -165,7 +184,7 @@ class LiteraturePage(QWidget):
             return  # an answer to a query the user has already changed
         self.last_results = results
         self.count_label.setText(self.tr("{count} papers").format(count=results.total))
-        self.results.setHtml(results_html(results))
+        self.results.setHtml(results_html(results, self.selected))
         self._show_facets(results.facets)
 
     def _show_facets(self, facets) -> None:
@@ -201,15 +220,65 @@ class LiteraturePage(QWidget):
         target = url.toString()
         if target.startswith("ref:"):
             self.show_reference(int(target[4:]))
+        elif target.startswith("select:"):
+            self.toggle_selected(int(target[len("select:"):]))
         elif target.startswith("suggest:"):
             self.search_box.setText(target[len("suggest:"):])
 
-    def show_reference(self, ref_id: int) -> None:
-        from cdss.literature.search import more_like_this
+    def show_reference(self, ref_id: int):
+        """Show a paper's detail (loaded in the background); returns the task handle."""
+        return self.paper_panel.show_reference(ref_id)
 
-        ref = self.library.get(ref_id)
-        similar = more_like_this(self.library.index(), ref_id, limit=5)
-        self.detail.setHtml(reference_html(ref, similar))
+    def toggle_selected(self, ref_id: int) -> None:
+        self.selected.symmetric_difference_update({ref_id})
+        if self.last_results is not None:
+            scroll = self.results.verticalScrollBar()
+            position = scroll.value()  # ticking a box must not jump back to the top of a long list
+            self.results.setHtml(results_html(self.last_results, self.selected))
+            scroll.setValue(position)
+
+    # -- exporting -----------------------------------------------------------------------------------------------
+    def export_ids(self) -> list[int]:
+        """The ticked papers, or every result shown when none is ticked."""
+        if self.selected:
+            return sorted(self.selected)
+        return [hit.id for hit in self.last_results.hits] if self.last_results is not None else []
+
+    def _ask_export(self, fmt: str) -> None:
+        ids = self.export_ids()
+        if not ids or self.library is None:
+            self._tell(self.tr("Export"), self.tr("Search first, or tick the papers to export."))
+            return
+        _fmt, file_filter, suffix = next(f for f in EXPORT_FORMATS if f[0] == fmt)
+        path, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export references"), f"references{suffix}",
+                                                    file_filter)
+        if path:
+            self.export_to(Path(path), fmt, ids)
+
+    def export_to(self, path: Path, fmt: str, ids: list[int] | None = None):
+        """Write the papers (default: :meth:`export_ids`) to ``path`` in the background; returns the task handle."""
+        from cdss.literature.exporters import export_references
+
+        library, wanted = self.library, ids if ids is not None else self.export_ids()
+
+        def work():
+            refs = library.references(wanted)
+            text = export_references([refs[i] for i in wanted if i in refs], fmt)
+            path.write_text(text, encoding="utf-8")
+            return len(refs)
+
+        handle = self.ctx.tasks.run(work, name="literature-export")
+        handle.finished.connect(while_alive(self, lambda count: self._exported(path, count)))
+        return handle
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.last_export_message = self.tr("Exported {count} papers to {file}.").format(count=count, file=path.name)
+        self._tell(self.tr("Export finished"), self.last_export_message)
+
+    def _tell(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- importing -----------------------------------------------------------------------------------------------
     def _ask_import(self) -> None:
@@ -229,6 +298,10 @@ class LiteraturePage(QWidget):
     def _import_done(self, summary) -> None:
         lines = [self.tr("Added {added}, merged as duplicates {dup}, refused {bad} files.").format(
             added=summary.added, dup=summary.duplicates, bad=len(summary.rejected))]
+        attached = sum(f.attached_pdfs for f in summary.files)
+        if attached:
+            lines.append(self.tr("{count} PDFs were attached to papers already in the library.").format(
+                count=attached))
         lines.extend(f"{r.path.name}: {r.message}" for r in summary.rejected[:10])
         self.last_import_message = "\n".join(lines)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"), self.last_import_message,
@@ -250,6 +323,8 @@ class LiteraturePage(QWidget):
         self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(current)))
         self.sort_combo.blockSignals(False)
         self.import_button.setText(self.tr("Import…"))
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Export the ticked papers, or all results shown when none is ticked"))
         if self.last_results is not None:
             self._show_results(self._query_serial, self.last_results)
 

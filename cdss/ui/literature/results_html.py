@@ -12,33 +12,37 @@ from cdss.literature.search import SearchHit, SearchResults
 translate = QCoreApplication.translate
 
 
-def results_html(results: SearchResults) -> str:
+def results_html(results: SearchResults, selected: frozenset[int] | set[int] = frozenset()) -> str:
+    """The hit list; each hit has a tick box (a ``select:<id>`` link) that marks it for export."""
     parts = []
     if results.suggestion:
         did_you_mean = html.escape(translate("LiteratureResults", "Did you mean"))
         parts.append(f"<p>{did_you_mean} <a href='suggest:{html.escape(results.suggestion)}'>"
                      f"{html.escape(results.suggestion)}</a>?</p>")
     for hit in results.hits:
-        parts.append(_hit_html(hit))
+        parts.append(_hit_html(hit, hit.id in selected))
     if not results.hits:
         nothing = html.escape(translate("LiteratureResults", "No papers match. Try fewer words or another spelling."))
         parts.append(f"<p style='color:#5b7083'>{nothing}</p>")
     return "".join(parts)
 
 
-def _hit_html(hit: SearchHit) -> str:
+def _hit_html(hit: SearchHit, selected: bool = False) -> str:
     meta = " · ".join(part for part in (hit.journal, str(hit.year or "")) if part)
     ids = " ".join(part for part in (f"PMID {hit.pmid}" if hit.pmid else "", f"doi:{hit.doi}" if hit.doi else "")
                    if part)
     # The snippet comes from Whoosh's HtmlFormatter: text escaped, matches wrapped in <b>.
-    return (f"<p style='margin-bottom:2px'><a href='ref:{hit.id}' style='font-weight:600; color:#1f4f56'>"
+    box = "☑" if selected else "☐"
+    return (f"<p style='margin-bottom:2px'><a href='select:{hit.id}' style='text-decoration:none'>{box}</a> "
+            f"<a href='ref:{hit.id}' style='font-weight:600; color:#1f4f56'>"
             f"{html.escape(hit.title)}</a></p>"
             f"<p style='color:#5b7083; margin:0'>{html.escape(meta)}  <span style='color:#8a979c'>"
             f"{html.escape(ids)}</span></p>"
             f"<p style='margin-top:2px'>{hit.snippet}</p>")
 
 
-def reference_html(ref: Reference, similar: list[SearchHit]) -> str:
+def reference_html(ref: Reference, similar: list[SearchHit], *, pdf: bool = False, after_header: str = "") -> str:
+    """A paper's detail; ``after_header`` (e.g. its linked cases) goes between the citation and the abstract."""
     label = {
         "authors": translate("LiteratureResults", "Authors"),
         "journal": translate("LiteratureResults", "Journal"),
@@ -58,8 +62,11 @@ def reference_html(ref: Reference, similar: list[SearchHit]) -> str:
         links.append(f"PMID {html.escape(ref.pmid)}")
     if ref.doi:
         links.append(f"doi:{html.escape(ref.doi)}")
+    if pdf:
+        links.append(html.escape(translate("LiteratureResults", "PDF attached")))
     if links:
         rows.append(f"<p style='color:#5b7083'>{' · '.join(links)}</p>")
+    rows.append(after_header)
     abstract = html.escape(ref.abstract) if ref.abstract else f"<i>{html.escape(label['no_abstract'])}</i>"
     rows.append(f"<h4>{html.escape(label['abstract'])}</h4><p>{abstract}</p>")
     if ref.keywords:
@@ -70,4 +77,20 @@ def reference_html(ref: Reference, similar: list[SearchHit]) -> str:
         rows.append(f"<h4>{html.escape(label['similar'])}</h4><ul>")
         rows.extend(f"<li><a href='ref:{h.id}'>{html.escape(h.title)}</a> ({h.year or ''})</li>" for h in similar)
         rows.append("</ul>")
+    return "".join(rows)
+
+
+def linked_cases_html(links) -> str:
+    """The cases a paper is linked to (``cdss.literature.links.CaseLink`` values), for the paper's detail."""
+    title = html.escape(translate("LiteratureResults", "Linked cases"))
+    if not links:
+        none = html.escape(translate("LiteratureResults",
+                                     "Not linked to any case yet (link papers from a case's Evidence tab)."))
+        return f"<h4>{title}</h4><p style='color:#5b7083'>{none}</p>"
+    rows = [f"<h4>{title}</h4><ul>"]
+    for link in links:
+        where = html.escape(link.entry_label) if link.entry_id is not None else ""
+        rows.append(f"<li>{html.escape(link.patient_name)} · {html.escape(link.case_title)}"
+                    + (f" <span style='color:#5b7083'>({where})</span>" if where else "") + "</li>")
+    rows.append("</ul>")
     return "".join(rows)

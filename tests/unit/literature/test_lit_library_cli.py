@@ -4,13 +4,14 @@ import json
 
 from cdss.cli import main
 from cdss.literature.library import LiteratureLibrary
+from cdss.workspace import Workspace
 
 RIS = "TY  - JOUR\nTI  - Metformin and diabetic kidney disease outcomes\nDO  - 10.1000/met.1\nPY  - 2019\nER  - \n"
 RIS_TWO = RIS + "TY  - JOUR\nTI  - 二甲双胍与糖尿病肾病\nPY  - 2021\nER  - \n"
 
 
 def library(tmp_path) -> LiteratureLibrary:
-    return LiteratureLibrary(tmp_path / "store", tmp_path / "index")
+    return LiteratureLibrary(Workspace.open(tmp_path / "ws"), tmp_path / "index")
 
 
 def test_import_assigns_stable_ids_and_dedupes(tmp_path):
@@ -36,13 +37,12 @@ def test_ids_are_never_reused_after_delete(tmp_path):
     assert library(tmp_path).import_paths([tmp_path / "c.ris"]).files[0].added_ids == (3,)
 
 
-def test_rejected_file_adds_nothing_and_store_is_atomic(tmp_path):
+def test_rejected_file_adds_nothing(tmp_path):
     (tmp_path / "cut.ris").write_text(RIS + "TY  - JOUR\nTI  - cut off", encoding="utf-8")
     lib = library(tmp_path)
     summary = lib.import_paths([tmp_path / "cut.ris"])
     assert summary.added == 0 and summary.rejected[0].code == "import_truncated"
-    assert lib.references() == {}
-    assert not list((tmp_path / "store").glob(".references-*"))  # no temp file left behind
+    assert lib.references() == {} and lib.count() == 0
 
 
 def test_missing_index_is_rebuilt_from_the_store(tmp_path):
@@ -82,3 +82,30 @@ def test_cli_import_search_export_reindex(tmp_path, capsys):
     bad.write_text("<PubmedArticleSet><PubmedArticle>", encoding="utf-8")
     assert main(["--workspace", ws, "lit", "import", str(bad)]) == 1
     assert "bad.xml" in capsys.readouterr().err
+
+
+def test_cli_evidence_and_link(tmp_path, capsys):
+    from cdss.records.service import RecordsService
+    from cdss.records.types import EntryKind
+
+    ws_path = tmp_path / "ws"
+    source = tmp_path / "b.ris"
+    source.write_text(RIS_TWO, encoding="utf-8")
+    assert main(["--workspace", str(ws_path), "lit", "import", str(source)]) == 0
+    records = RecordsService(Workspace.open(ws_path))
+    case = records.create_case(records.create_patient("周七").id, "DKD")
+    entry = records.add_entry(case.id, EntryKind.DIAGNOSIS, "Diabetic kidney disease", icd10="E11.2")
+    capsys.readouterr()
+
+    assert main(["--workspace", str(ws_path), "lit", "evidence", str(case.id), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["terms"] == [{"kind": "diagnosis", "text": "Diabetic kidney disease"}]
+    assert found["hits"][0]["id"] == 1 and found["hits"][0]["matched"][0]["kind"] == "diagnosis"
+
+    assert main(["--workspace", str(ws_path), "lit", "link", "1", str(case.id), "--entry", str(entry.id)]) == 0
+    assert main(["--workspace", str(ws_path), "lit", "evidence", str(case.id)]) == 0
+    assert "linked [1]" in capsys.readouterr().out
+    assert main(["--workspace", str(ws_path), "lit", "link", "1", str(case.id), "--entry", str(entry.id),
+                 "--remove"]) == 0
+    assert "removed 1 link" in capsys.readouterr().out
+    assert main(["--workspace", str(ws_path), "lit", "link", "99", str(case.id)]) == 1  # unknown paper: a message

@@ -30,6 +30,8 @@ def upgrade() -> None:
         sa.Column("added_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_lit_reference"),
+        # AUTOINCREMENT: a deleted paper's id is never handed to a new one (exports and notes may cite ids).
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_lit_reference_doi", "lit_reference", ["doi"])
     op.create_index("ix_lit_reference_pmid", "lit_reference", ["pmid"])
@@ -60,6 +62,10 @@ def upgrade() -> None:
         sa.UniqueConstraint("reference_id", "case_id", "entry_id", name="uq_lit_case_link_reference_case_entry"),
     )
     op.create_index("ix_lit_case_link_case_id", "lit_case_link", ["case_id"])
+    # SQLite treats NULLs as distinct in the UNIQUE constraint above, so a case-level link (no entry) needs its own
+    # partial unique index to stay single.
+    op.create_index("uq_lit_case_link_reference_case", "lit_case_link", ["reference_id", "case_id"], unique=True,
+                    sqlite_where=sa.text("entry_id IS NULL"))
 
 
 def downgrade() -> None:

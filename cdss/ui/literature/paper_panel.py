@@ -1,0 +1,162 @@
+"""A paper's detail in the Literature room: metadata and abstract, the cases it is linked to, its tags and personal
+notes (editable), similar papers, and its PDF when one was imported.
+
+The detail is read on the task runner's read pool; saving tags and notes goes through the single writer (the index is
+updated with the tags, so the tag facet follows at once). A PDF opens in the system's viewer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cdss.ui.context import AppContext
+from cdss.ui.literature.results_html import linked_cases_html, reference_html
+from cdss.ui.tasks import TaskHandle, while_alive
+
+
+class PaperPanel(QWidget):
+    #: Emitted with a link's target ("ref:<id>") clicked in the detail, for the page to follow.
+    link_clicked = Signal(QUrl)
+    #: Emitted after tags or notes were saved (the page re-runs its search so facets follow).
+    saved = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.library = None
+        self.ref_id: int | None = None
+        self.paper = None
+        self.links: list = []
+        self._serial = 0
+
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName("literatureDetail")
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(self.link_clicked.emit)
+        self.tags_label = QLabel(self)
+        self.tags_edit = QLineEdit(self)
+        self.tags_edit.setObjectName("literatureTags")
+        self.notes_label = QLabel(self)
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setObjectName("literatureNotes")
+        self.notes_edit.setMaximumHeight(110)
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("literatureSavePaper")
+        self.save_button.clicked.connect(self.save)
+        self.pdf_button = QPushButton(self)
+        self.pdf_button.setObjectName("literatureOpenPdf")
+        self.pdf_button.clicked.connect(self.open_pdf)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(self.tags_label)
+        layout.addWidget(self.tags_edit)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.notes_edit)
+        layout.addLayout(buttons)
+        self._set_editable(False)
+        self.retranslate_ui()
+
+    def _set_editable(self, enabled: bool) -> None:
+        for widget in (self.tags_edit, self.notes_edit, self.save_button):
+            widget.setEnabled(enabled)
+        self.pdf_button.setEnabled(enabled and self.paper is not None and self.paper.pdf_sha256 is not None)
+
+    # -- loading -------------------------------------------------------------------------------------------------
+    def show_reference(self, ref_id: int) -> TaskHandle | None:
+        if self.library is None:
+            return None
+        from cdss.literature.search import more_like_this
+
+        self._serial += 1
+        serial, library = self._serial, self.library
+
+        def work():
+            paper = library.paper(ref_id)
+            similar = more_like_this(library.index(), ref_id, limit=5)
+            return paper, similar, library.links.for_reference(ref_id)
+
+        handle = self.ctx.tasks.run(work, name="literature-detail")
+        handle.finished.connect(while_alive(self, lambda result: self._loaded(serial, result)))
+        return handle
+
+    def _loaded(self, serial: int, result) -> None:
+        if serial != self._serial:
+            return
+        self.paper, similar, self.links = result
+        self.ref_id = self.paper.id
+        self.detail.setHtml(reference_html(self.paper.ref, similar, pdf=self.paper.pdf_sha256 is not None,
+                                           after_header=linked_cases_html(self.links)))
+        self.tags_edit.setText(", ".join(self.paper.ref.tags))
+        self.notes_edit.setPlainText(self.paper.notes)
+        self._set_editable(True)
+
+    # -- editing -------------------------------------------------------------------------------------------------
+    def save(self) -> TaskHandle | None:
+        if self.library is None or self.ref_id is None:
+            return None
+        library, ref_id = self.library, self.ref_id
+        tags = [t for t in self.tags_edit.text().replace("，", ",").split(",") if t.strip()]
+        notes = self.notes_edit.toPlainText()
+
+        def work():
+            library.set_tags(ref_id, tags)
+            return library.set_notes(ref_id, notes)
+
+        handle = self.ctx.tasks.run_write(work, name="literature-save-paper")
+        handle.finished.connect(while_alive(self, lambda paper: self._saved(paper)))
+        return handle
+
+    def _saved(self, paper) -> None:
+        if paper.id == self.ref_id:
+            self.paper = paper
+            self.tags_edit.setText(", ".join(paper.ref.tags))
+        self.saved.emit()
+
+    def open_pdf(self) -> bool:
+        """Open the paper's stored PDF with the system viewer; False when there is none to open."""
+        if self.library is None or self.ref_id is None:
+            return False
+        path = self.library.pdf_path(self.ref_id)
+        if path is None:
+            return False
+        # The store names files by hash; a copy with a .pdf name lets every viewer recognise the file type.
+        import shutil
+        import tempfile
+        from pathlib import Path
+
+        folder = Path(tempfile.gettempdir()) / "cdss-papers"
+        folder.mkdir(exist_ok=True)
+        target = folder / f"paper-{self.ref_id}.pdf"
+        shutil.copyfile(path, target)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    # -- text ----------------------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.tags_label.setText(self.tr("Tags (separate with commas)"))
+        self.notes_label.setText(self.tr("My notes"))
+        self.save_button.setText(self.tr("Save tags and notes"))
+        self.pdf_button.setText(self.tr("Open PDF"))
+        self.tags_edit.setPlaceholderText(self.tr("e.g. to-read, CKD"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self.paper is not None and self.ref_id is not None:
+                self.show_reference(self.ref_id)
+        super().changeEvent(event)
