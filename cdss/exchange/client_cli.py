@@ -40,6 +40,21 @@ def register_client_commands(subparsers: argparse._SubParsersAction) -> None:
     outbox = sub.add_parser("outbox", help="list actions waiting to be sent, refused or in conflict")
     outbox.set_defaults(func=_cmd_outbox)
 
+    retry = sub.add_parser("retry", help="put a refused outbox action back in the queue")
+    retry.add_argument("outbox_id", type=int)
+    retry.set_defaults(func=_cmd_retry)
+
+    resolve = sub.add_parser("resolve", help="resolve a conflicting update (the server's revision moved on)")
+    resolve.add_argument("outbox_id", type=int)
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep-mine", action="store_true", help="send my version as the next revision")
+    choice.add_argument("--take-server", action="store_true", help="drop my queued edit, keep the server's")
+    resolve.set_defaults(func=_cmd_resolve)
+
+    save = sub.add_parser("save", help="save a received case into my records as a reference patient")
+    save.add_argument("case_uuid")
+    save.set_defaults(func=_cmd_save)
+
     logout = sub.add_parser("logout", help="end the session and forget the tokens")
     logout.set_defaults(func=_cmd_logout)
 
@@ -125,6 +140,41 @@ def _cmd_outbox(args: argparse.Namespace) -> int:
     for item in list_outbox(_workspace(args)):
         print(f"#{item.id} {item.action:<8} {item.case_uuid} {item.state}" +
               (f"  {item.last_error}" if item.last_error else ""))
+    return 0
+
+
+def _cmd_retry(args: argparse.Namespace) -> int:
+    from cdss.exchange.client.outbox import list_outbox, retry_failed
+
+    workspace = _workspace(args)
+    retry_failed(workspace, args.outbox_id)
+    if not any(i.id == args.outbox_id and i.state == "pending" for i in list_outbox(workspace)):
+        print(f"outbox #{args.outbox_id} is not a refused action", file=sys.stderr)
+        return 1
+    print(f"outbox #{args.outbox_id} queued again; run `cdss exchange sync` to send it")
+    return 0
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    from cdss.exchange.client.conflicts import ConflictChoice
+    from cdss.exchange.client.service import ExchangeService
+
+    choice = ConflictChoice.KEEP_MINE if args.keep_mine else ConflictChoice.TAKE_SERVER
+    revision = ExchangeService(_workspace(args)).resolve_conflict(args.outbox_id, choice)
+    if choice is ConflictChoice.KEEP_MINE:
+        print(f"my version is queued on top of revision {revision}; run `cdss exchange sync` to send it")
+    else:
+        print(f"kept the server's revision {revision}; my queued edit was dropped")
+    return 0
+
+
+def _cmd_save(args: argparse.Namespace) -> int:
+    from cdss.exchange.client.save_received import received_case
+    from cdss.exchange.client.service import ExchangeService
+
+    workspace = _workspace(args)
+    patient_id = ExchangeService(workspace).save_to_records(received_case(workspace, args.case_uuid))
+    print(f"saved as patient {patient_id}")
     return 0
 
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from cdss.ui.context import AppContext
-from cdss.ui.widgets.empty_state import EmptyStatePage
 
 translate = QCoreApplication.translate
 
@@ -41,14 +40,10 @@ def _literature_page(ctx: AppContext) -> QWidget:
     return LiteraturePage(ctx)
 
 
-def _exchange_page(_ctx: AppContext) -> QWidget:
-    return EmptyStatePage("page_exchange", lambda: (
-        translate("Rooms", "Exchange"),
-        translate(
-            "Rooms",
-            "Share de-identified cases with colleagues and discuss theirs. Nothing leaves this computer unless you "
-           "share it, and only after identifiers are removed and the patient's consent is recorded."),
-    ))
+def _exchange_page(ctx: AppContext) -> QWidget:
+    from cdss.ui.exchange.page import ExchangePage
+
+    return ExchangePage(ctx)
 
 
 ROOMS: tuple[RoomSpec, ...] = (

@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from sqlalchemy import delete
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from cdss.errors import UserError
+from cdss.exchange.client.session import forget_tokens, live_tokens, store_tokens
 from cdss.exchange.models import ExchangeStateRow
 from cdss.exchange.schemas import API_PREFIX, IDEMPOTENCY_HEADER, CaseOut, CasePage, CommentList, CommentOut, TokenPair
 from cdss.workspace import Workspace
@@ -37,17 +39,30 @@ def get_state(workspace: Workspace, key: str) -> str | None:
         return None if row is None else row.value
 
 
-def set_state(workspace: Workspace, **values: str | None) -> None:
+def get_states(workspace: Workspace, keys: tuple[str, ...]) -> dict[str, str]:
+    """Several keys in one read (those that are set)."""
     with workspace.unit_of_work() as session:
-        for key, value in values.items():
-            row = session.get(ExchangeStateRow, key)
-            if value is None:
-                if row is not None:
-                    session.delete(row)
-            elif row is None:
-                session.add(ExchangeStateRow(key=key, value=value))
-            else:
-                row.value = value
+        rows = session.scalars(select(ExchangeStateRow).where(ExchangeStateRow.key.in_(keys))).all()
+        return {row.key: row.value for row in rows}
+
+
+def set_state(workspace: Workspace, **values: str | None) -> None:
+    """Set (or, with None, delete) keys in one transaction."""
+    try:
+        with workspace.unit_of_work() as session:
+            for key, value in values.items():
+                row = session.get(ExchangeStateRow, key)
+                if value is None:
+                    if row is not None:
+                        session.delete(row)
+                elif row is None:
+                    session.add(ExchangeStateRow(key=key, value=value))
+                else:
+                    row.value = value
+    except SQLAlchemyError as exc:
+        # SQLAlchemy's message carries the bound parameters, here token values: the log must never see them.
+        raise RuntimeError(f"could not store exchange state {sorted(values)}: {type(exc.orig or exc).__name__}"
+                           ) from None
 
 
 class ExchangeClient:
@@ -74,8 +89,7 @@ class ExchangeClient:
     def login(self, username: str, password: str) -> None:
         tokens = TokenPair.model_validate(self._send("POST", "/auth/login", json={"username": username,
                                                                                   "password": password}, auth=False))
-        set_state(self.workspace, server_url=self.server_url, username=username,
-                  access_token=tokens.access_token, refresh_token=tokens.refresh_token)
+        store_tokens(self.workspace, tokens, server_url=self.server_url, username=username)
 
     def logout(self) -> None:
         try:
@@ -84,9 +98,7 @@ class ExchangeClient:
         except (ApiRefused, TransientError):
             pass  # forgetting the tokens locally is what matters; the server lets them expire
         finally:
-            with self.workspace.unit_of_work() as session:
-                session.execute(delete(ExchangeStateRow).where(
-                    ExchangeStateRow.key.in_(("access_token", "refresh_token", "username"))))
+            forget_tokens(self.workspace)
 
     @property
     def username(self) -> str | None:
@@ -99,18 +111,25 @@ class ExchangeClient:
         try:
             body = self._send("POST", "/auth/refresh", json={"refresh_token": refresh_token}, auth=False)
         except ApiRefused:
-            set_state(self.workspace, access_token=None, refresh_token=None)
+            forget_tokens(self.workspace, keep_username=True)
             return False
         tokens = TokenPair.model_validate(body)
         # Refresh tokens rotate: the old one is now spent, so the new pair must be stored before anything else.
-        set_state(self.workspace, access_token=tokens.access_token, refresh_token=tokens.refresh_token)
+        store_tokens(self.workspace, tokens)
         return True
 
     # -- calls ----------------------------------------------------------------------------------------------------
-    def feed(self, *, cursor: str | None = None, mine: bool = False, limit: int = 50) -> CasePage:
+    def feed(self, *, cursor: str | None = None, mine: bool = False, limit: int = 50, query: str | None = None,
+             specialty: str | None = None, tags: tuple[str, ...] = ()) -> CasePage:
         params: dict[str, Any] = {"limit": limit, "mine": mine}
         if cursor:
             params["cursor"] = cursor
+        if query and query.strip():
+            params["q"] = query.strip()[:200]
+        if specialty:
+            params["specialty"] = specialty
+        if tags:
+            params["tag"] = list(tags[:5])
         return CasePage.model_validate(self._call("GET", "/cases", params=params))
 
     def get_case(self, case_uuid: str) -> CaseOut:
@@ -130,6 +149,9 @@ class ExchangeClient:
         return self._call(method, path, json=payload, idempotency_key=idempotency_key)
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        tokens, _pruned = live_tokens(self.workspace)
+        if not tokens.get("access_token") and tokens.get("refresh_token"):
+            self._refresh()  # the access token expired (and was pruned) but the refresh token may still work
         try:
             return self._send(method, path, **kwargs)
         except ApiRefused as exc:

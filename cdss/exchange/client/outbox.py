@@ -70,3 +70,13 @@ def _item(row: ExchangeOutboxRow) -> OutboxItem:
     return OutboxItem(id=row.id, action=row.action, case_uuid=row.case_uuid, payload=json.loads(row.payload_json),
                       idempotency_key=row.idempotency_key, state=row.state, attempts=row.attempts,
                       last_error=row.last_error, created_at=row.created_at)
+
+
+def discard(workspace: Workspace, item_id: int) -> bool:
+    """Drop a refused (failed) row the user gives up on; pending and conflict rows have their own paths."""
+    with workspace.unit_of_work() as session:
+        row = session.get(ExchangeOutboxRow, item_id)
+        if row is None or row.state != "failed":
+            return False
+        session.delete(row)
+        return True

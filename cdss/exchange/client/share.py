@@ -36,6 +36,9 @@ class SharePreview:
     case_id: int
     payload: CasePublish
     changes: tuple[Change, ...]
+    # The record as stored (only this case) and as de-identified: ``changes`` paths point into both.
+    original: PatientRecord | None = None
+    deidentified: PatientRecord | None = None
 
     def payload_json(self) -> str:
         return self.payload.model_dump_json(indent=2)
@@ -82,7 +85,7 @@ def build_share_preview(workspace: Workspace, case_id: int, *, today: dt.date | 
         age_band=_age_band(clean, today or dt.date.today()),
         sex=clean.sex.value,
     )
-    return SharePreview(case_id=case_id, payload=payload, changes=result.changes)
+    return SharePreview(case_id=case_id, payload=payload, changes=result.changes, original=subset, deidentified=clean)
 
 
 def share_case(workspace: Workspace, case_id: int, consent_recorded: bool, *, today: dt.date | None = None) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from cdss.exchange.client.http import ApiRefused, ExchangeClient, TransientError, get_state, set_state
+from cdss.exchange.client.session import record_sync_time
 from cdss.exchange.models import ExchangeCaseLinkRow, ExchangeOutboxRow, ExchangeReceivedCaseRow
 from cdss.exchange.schemas import CaseOut
 from cdss.progress import Progress
@@ -40,6 +41,8 @@ def sync(workspace: Workspace, client: ExchangeClient, *, progress: Progress | N
          sleep: Callable[[float], None] = time.sleep) -> SyncReport:
     pushed, failed, conflicts, offline = _push(workspace, client, progress, sleep)
     received = 0 if offline else _pull(workspace, client)
+    if not offline:
+        record_sync_time(workspace)
     return SyncReport(pushed=pushed, failed=tuple(failed), conflicts=tuple(conflicts), received=received,
                       offline=offline)
 

@@ -44,5 +44,12 @@ def test_cli_round_trip(tmp_path, exchange_server, monkeypatch, capsys) -> None:
     [shared] = json.loads(capsys.readouterr().out)
     assert shared["case_uuid"] == previewed["case_uuid"] and shared["author"] == user
 
+    # Saving one's own shared case back is allowed (it is a de-identified reference copy); a second copy is not.
+    assert main([*ws_args, "exchange", "save", shared["case_uuid"]]) == 0
+    assert "saved as patient" in capsys.readouterr().out
+    assert main([*ws_args, "exchange", "save", shared["case_uuid"]]) == 1
+    assert "already in your records" in capsys.readouterr().err
+    assert main([*ws_args, "exchange", "retry", "999"]) == 1
+
     assert main([*ws_args, "exchange", "logout"]) == 0
     assert get_state(Workspace.open(root), "access_token") is None

@@ -1,0 +1,149 @@
+"""Share a case from Records: preview side by side, record the patient's consent, queue, then sync.
+
+Nothing is sent until the doctor has seen exactly what leaves the machine and ticked that the patient gave separate
+consent (PIPL); the consent is stored with its date and a digest of the payload in the same transaction that queues
+the share. Sending happens afterwards in the background; offline, the share waits in the outbox.
+
+The Records page calls :func:`open_share_dialog` from its "Share…" button.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cdss.errors import UserError
+from cdss.exchange.client.service import ExchangeService
+from cdss.exchange.client.sync import SyncReport
+from cdss.ui.context import AppContext
+from cdss.ui.error_texts import user_error_text
+from cdss.ui.exchange import error_texts as _exchange_error_texts  # noqa: F401 - registers the exchange codes
+from cdss.ui.exchange.share_html import preview_html
+from cdss.ui.tasks import while_alive
+
+
+class ShareDialog(QDialog):
+    def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None,
+                 service: ExchangeService | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exchangeShareDialog")
+        self.setWindowTitle(self.tr("Share this case"))
+        self.ctx, self.case_id = ctx, case_id
+        self.service = service or ExchangeService(ctx.workspace)
+        self.preview = None
+        self.outbox_id: int | None = None
+        self.sync_report: SyncReport | None = None
+        intro = QLabel(self.tr("Left: the case as stored on this computer. Right: what will be shared. Struck-through "
+                               "red text is removed or replaced; green is what replaces it. Fields marked \"not "
+                               "shared\" never leave this computer."), self)
+        intro.setWordWrap(True)
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("exchangeSharePreview")
+        self.view.setHtml(escape(self.tr("Preparing the de-identified preview…")))
+        self.consent = QCheckBox(self)
+        self.consent.setObjectName("exchangeShareConsent")
+        self.consent.setEnabled(False)
+        self.consent.toggled.connect(self._update_buttons)
+        self.consent_text = QLabel(self)
+        self.consent_text.setObjectName("exchangeShareConsentText")
+        self.consent_text.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("exchangeShareStatus")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.share_button: QPushButton = self.buttons.addButton(self.tr("Share"),
+                                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.share_button.setObjectName("exchangeShareButton")
+        self.share_button.setEnabled(False)
+        self.share_button.clicked.connect(self.share)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.consent_text)
+        layout.addWidget(self.consent)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(980, 720)
+        server = self.service.default_server_url() or self.tr("the exchange server")
+        self.consent_text.setText(self.tr(
+            "What is shared: the case title, specialty and tags, a summary, the timeline text, labs, medications, "
+            "allergies, sex and an age band, as shown on the right, with identifiers removed and dates shifted. It is "
+            "shared with the clinicians who use {server}, who can read and comment on it. You can withdraw it later; "
+            "copies others already saved cannot be recalled.").format(server=server))
+        self.consent.setText(self.tr("The patient has given separate consent to share this de-identified case "
+                                     "(recorded with today's date)."))
+        self.preview_handle = ctx.tasks.run(self.service.preview_share, case_id, name="exchange-preview",
+                                            on_error=while_alive(self, self._failed))
+        self.preview_handle.finished.connect(while_alive(self, self._preview_ready))
+
+    def _preview_ready(self, preview) -> None:
+        self.preview = preview
+        self.view.setHtml(preview_html(preview))
+        self.consent.setEnabled(True)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.share_button.setEnabled(self.preview is not None and self.consent.isChecked() and self.outbox_id is None)
+
+    def share(self):
+        """Record consent and queue (one transaction), then try to send; returns the queue task's handle."""
+        if self.preview is None or not self.consent.isChecked():
+            return None
+        self.share_button.setEnabled(False)
+        self.consent.setEnabled(False)
+        self.status.setText(self.tr("Recording consent and queueing…"))
+        handle = self.ctx.tasks.run_write(self.service.share, self.case_id, True, name="exchange-share",
+                                          on_error=while_alive(self, self._failed))
+        handle.finished.connect(while_alive(self, self._queued))
+        return handle
+
+    def _queued(self, outbox_id: int) -> None:
+        self.outbox_id = outbox_id
+        self.status.setText(self.tr("Consent recorded and the case queued (outbox #{id}). Sending…").format(
+            id=outbox_id))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+        self.sync_handle = self.ctx.tasks.run_write(self.service.sync, name="exchange-sync",
+                                                    on_error=while_alive(self, self._not_sent))
+        self.sync_handle.finished.connect(while_alive(self, self._sent))
+
+    def _sent(self, report: SyncReport) -> None:
+        self.sync_report = report
+        if report.offline:
+            self.status.setText(self.tr("Queued. The server could not be reached; the case is sent at the next "
+                                        "sync."))
+        elif report.failed or report.conflicts:
+            self.status.setText(self.tr("Queued, but the server refused part of the outbox; see the Exchange room's "
+                                        "outbox."))
+        else:
+            self.status.setText(self.tr("Shared. Colleagues on the exchange can now read it."))
+
+    def _not_sent(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self.status.setText(self.tr("Queued, not sent yet: {reason}").format(reason=user_error_text(error)))
+        else:
+            self.ctx.errors.report(error)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self.view.setHtml(f"<p style='color:#b3261e'>{escape(user_error_text(error))}</p>")
+            self.status.setText(user_error_text(error))
+        else:
+            self.ctx.errors.report(error)
+
+
+def open_share_dialog(ctx: AppContext, case_id: int, parent: QWidget | None = None) -> ShareDialog:
+    """Open the share dialog for a local case (non-blocking); returns it so the caller can keep a reference."""
+    dialog = ShareDialog(ctx, case_id, parent)
+    dialog.open()
+    return dialog

@@ -1,0 +1,174 @@
+"""The share preview as HTML: every field of the case, original beside what will be shared, changes highlighted.
+
+The left column is the record as stored (only the case being shared), with each removed or changed identifier struck
+through in red; the right column is the de-identified value that leaves the machine, replacements in green, or "not
+shared" for fields the payload never carries (name, identifiers, contact details, notes, files). Below it comes the
+exact JSON payload, so nothing is hidden behind the friendly view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from html import escape
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from cdss.exchange.client.share import SharePreview
+from cdss.records.deidentify import Change
+from cdss.records.types import Case, PatientRecord
+
+translate = QCoreApplication.translate
+REMOVED_STYLE = "background:#fde7e9;color:#b3261e;text-decoration:line-through"
+ADDED_STYLE = "background:#e6f4ea;color:#1e6b34"
+NOT_SHARED_STYLE = "color:#8a8a8a;font-style:italic"
+
+_LABELS = {
+    "name": QT_TRANSLATE_NOOP("ShareDialog", "Name"), "sex": QT_TRANSLATE_NOOP("ShareDialog", "Sex"),
+    "birth_date": QT_TRANSLATE_NOOP("ShareDialog", "Birth date"),
+    "identifiers": QT_TRANSLATE_NOOP("ShareDialog", "Identifier"), "phone": QT_TRANSLATE_NOOP("ShareDialog", "Phone"),
+    "email": QT_TRANSLATE_NOOP("ShareDialog", "E-mail"), "address": QT_TRANSLATE_NOOP("ShareDialog", "Address"),
+    "notes": QT_TRANSLATE_NOOP("ShareDialog", "Notes"), "tags": QT_TRANSLATE_NOOP("ShareDialog", "Tag"),
+    "allergies": QT_TRANSLATE_NOOP("ShareDialog", "Allergy"),
+    "medications": QT_TRANSLATE_NOOP("ShareDialog", "Medication"),
+    "title": QT_TRANSLATE_NOOP("ShareDialog", "Case title"), "opened_on": QT_TRANSLATE_NOOP("ShareDialog", "Opened"),
+    "closed_on": QT_TRANSLATE_NOOP("ShareDialog", "Closed"), "entries": QT_TRANSLATE_NOOP("ShareDialog", "Entry"),
+    "labs": QT_TRANSLATE_NOOP("ShareDialog", "Lab"), "follow_ups": QT_TRANSLATE_NOOP("ShareDialog", "Follow-up"),
+    "attachment": QT_TRANSLATE_NOOP("ShareDialog", "File"),
+}
+# Fields of the record the payload carries (see cdss.exchange.client.share._structured_content); the rest stay here.
+_SHARED = re.compile(r"^(sex|birth_date|allergies\[|medications\[|"
+                     r"cases\[0\]\.(?!source_ref|entries\[\d+\]\.attachment))")
+
+Row = tuple[str, str | None, str | None]  # path, original value, de-identified value
+
+
+def field_label(path: str) -> str:
+    """``cases[0].entries[3].text`` → "Entry 4 · text" (translated where a name is known)."""
+    parts = []
+    for part in path.removeprefix("cases[0].").split("."):
+        match = re.fullmatch(r"(\w+)\[(\d+)\]", part)
+        name, index = (match.group(1), int(match.group(2)) + 1) if match else (part, None)
+        label = translate("ShareDialog", _LABELS[name]) if name in _LABELS else name.replace("_", " ")
+        parts.append(label if index is None else f"{label} {index}")
+    return " · ".join(parts)
+
+
+def record_rows(original: PatientRecord, clean: PatientRecord) -> Iterator[Row]:
+    """Pairs of values at the same path; the de-identified record has the same shape, minus removed lists."""
+    def val(value: object) -> str | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.isoformat(sep=" ", timespec="minutes")
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+    yield "name", val(original.name), val(clean.name)
+    yield "sex", val(original.sex.value), val(clean.sex.value)
+    birth = clean.extra.get("age_group") or (str(clean.birth_date.year) if clean.birth_date else None)
+    yield "birth_date", val(original.birth_date), birth
+    for i, ident in enumerate(original.identifiers):
+        yield f"identifiers[{i}]", f"{ident.system}: {ident.value}", None
+    for key in ("phone", "email", "address", "notes"):
+        yield key, val(getattr(original, key)), val(getattr(clean, key))
+    for i, tag in enumerate(original.tags):
+        yield f"tags[{i}]", tag, _at(clean.tags, i)
+    for i, allergy in enumerate(original.allergies):
+        other = _at(clean.allergies, i)
+        yield f"allergies[{i}].substance", allergy.substance, other and other.substance
+        yield f"allergies[{i}].reaction", val(allergy.reaction), other and val(other.reaction)
+    for i, med in enumerate(original.medications):
+        other = _at(clean.medications, i)
+        for key in ("name", "dose", "route", "start", "end"):
+            yield f"medications[{i}].{key}", val(getattr(med, key)), other and val(getattr(other, key))
+    if original.cases and clean.cases:
+        yield from _case_rows(original.cases[0], clean.cases[0], val)
+
+
+def _case_rows(case: Case, clean: Case, val) -> Iterator[Row]:
+    for key in ("title", "opened_on", "closed_on"):
+        yield f"cases[0].{key}", val(getattr(case, key)), val(getattr(clean, key))
+    for i, tag in enumerate(case.tags):
+        yield f"cases[0].tags[{i}]", tag, _at(clean.tags, i)
+    for i, entry in enumerate(case.entries):
+        other = _at(clean.entries, i)
+        path = f"cases[0].entries[{i}]"
+        yield f"{path}.occurred_at", val(entry.occurred_at), other and val(other.occurred_at)
+        yield f"{path}.text", val(entry.text), other and val(other.text)
+        if entry.attachment is not None:
+            yield f"{path}.attachment.filename", entry.attachment.filename, None
+    for i, lab in enumerate(case.labs):
+        other = _at(clean.labs, i)
+        yield f"cases[0].labs[{i}].name", lab.name, other and other.name
+        yield f"cases[0].labs[{i}].taken_at", val(lab.taken_at), other and val(other.taken_at)
+    for i, follow_up in enumerate(case.follow_ups):
+        other = _at(clean.follow_ups, i)
+        yield f"cases[0].follow_ups[{i}].due", val(follow_up.due), other and val(other.due)
+        yield f"cases[0].follow_ups[{i}].note", val(follow_up.note), other and val(other.note)
+
+
+def _at(items: tuple, index: int):
+    return items[index] if index < len(items) else None
+
+
+def _marked_original(value: str, changes: list[Change]) -> str:
+    spans = sorted((c.start, c.end) for c in changes if c.start is not None and c.end is not None)
+    if not spans:
+        return f"<span style='{REMOVED_STYLE}'>{escape(value)}</span>" if changes else escape(value)
+    out, cursor = [], 0
+    for start, end in spans:
+        if start < cursor:
+            continue  # overlapping findings: the first already covers it
+        out.append(escape(value[cursor:start]))
+        out.append(f"<span style='{REMOVED_STYLE}'>{escape(value[start:end])}</span>")
+        cursor = end
+    out.append(escape(value[cursor:]))
+    return "".join(out)
+
+
+def _marked_shared(value: str, changes: list[Change]) -> str:
+    if changes and all(c.start is None for c in changes):
+        return f"<span style='{ADDED_STYLE}'>{escape(value)}</span>"  # the whole field was replaced (e.g. a date)
+    replacements = sorted({c.replacement for c in changes if c.replacement}, key=len, reverse=True)
+    if not replacements:
+        return escape(value)
+    pattern = re.compile("|".join(re.escape(r) for r in replacements))
+    out, cursor = [], 0
+    for match in pattern.finditer(value):
+        out.append(escape(value[cursor:match.start()]))
+        out.append(f"<span style='{ADDED_STYLE}'>{escape(match.group())}</span>")
+        cursor = match.end()
+    out.append(escape(value[cursor:]))
+    return "".join(out)
+
+
+def preview_html(preview: SharePreview) -> str:
+    by_path: dict[str, list[Change]] = {}
+    for change in preview.changes:
+        by_path.setdefault(change.field_path, []).append(change)
+    not_shared = escape(translate("ShareDialog", "not shared"))
+    rows = []
+    if preview.original is not None and preview.deidentified is not None:
+        for path, original, clean in record_rows(preview.original, preview.deidentified):
+            if original is None:
+                continue
+            changes = by_path.get(path, [])
+            left = _marked_original(original, changes)
+            if not _SHARED.match(path) or clean is None:
+                right = f"<span style='{NOT_SHARED_STYLE}'>{not_shared}</span>"
+            else:
+                right = _marked_shared(clean, changes)
+            mark = " style='background:#fffbe6'" if changes else ""
+            rows.append(f"<tr{mark}><td style='color:#5b7083'>{escape(field_label(path))}</td><td>{left}</td>"
+                        f"<td>{right}</td></tr>")
+    head_field = escape(translate("ShareDialog", "Field"))
+    head_original = escape(translate("ShareDialog", "Original (stays on this computer)"))
+    head_shared = escape(translate("ShareDialog", "What will be shared"))
+    summary = escape(translate("ShareDialog", "{count} identifiers removed or changed.").format(
+        count=len(preview.changes)))
+    exact = escape(translate("ShareDialog", "Exactly what will be sent:"))
+    return (f"<p><b>{summary}</b></p>"
+            f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr><th>{head_field}</th>"
+            f"<th>{head_original}</th><th>{head_shared}</th></tr>{''.join(rows)}</table>"
+            f"<p><b>{exact}</b></p><pre style='white-space:pre-wrap'>{escape(preview.payload_json())}</pre>")
