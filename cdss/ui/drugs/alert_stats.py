@@ -1,0 +1,129 @@
+"""Alert statistics per rule (fired, overridden, accepted), opened from the Drugs room, so that noisy rules — those
+that fire often and are nearly always overridden — can be found and reviewed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cdss.ui.context import AppContext
+from cdss.ui.drugs.labels import kind_label, severity_label
+from cdss.ui.tasks import while_alive
+
+COLUMNS = 9
+
+
+class _NumberItem(QTableWidgetItem):
+    """Sorts by number, not by text ("10" after "9")."""
+
+    def __init__(self, value: float | None, text: str) -> None:
+        super().__init__(text)
+        self.value = -1.0 if value is None else float(value)
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return self.value < getattr(other, "value", -1.0)
+
+
+class AlertStatsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alertStatsDialog")
+        self.ctx = ctx
+        self.stats = []
+        self.summary = QLabel(self)
+        self.summary.setObjectName("alertStatsSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, COLUMNS, self)
+        self.table.setObjectName("alertStatsTable")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.setObjectName("alertStatsRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 480)
+        self.retranslate_ui()
+
+    def refresh(self):
+        from cdss.cds.stats import rule_statistics
+
+        handle = self.ctx.tasks.run(rule_statistics, self.ctx.workspace, name="cds-rule-stats")
+        handle.finished.connect(while_alive(self, self.set_stats))
+        return handle
+
+    def set_stats(self, stats) -> None:
+        self.stats = list(stats)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.stats))
+        for row, rule in enumerate(self.stats):
+            rate = rule.override_rate
+            cells = [
+                QTableWidgetItem(rule.rule_id),
+                QTableWidgetItem(kind_label(rule.kind)),
+                QTableWidgetItem(severity_label(rule.top_severity)),
+                _NumberItem(rule.fired, str(rule.fired)),
+                _NumberItem(rule.overridden, str(rule.overridden)),
+                _NumberItem(rule.accepted, str(rule.accepted)),
+                _NumberItem(rule.shown_inline + rule.remembered + rule.raised,
+                            str(rule.shown_inline + rule.remembered + rule.raised)),
+                _NumberItem(rate, f"{rate:.0%}" if rate is not None else "—"),
+                QTableWidgetItem(rule.example),
+            ]
+            for column, item in enumerate(cells):
+                self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # most fired first
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        fired = sum(r.fired for r in self.stats)
+        overridden = sum(r.overridden for r in self.stats)
+        accepted = sum(r.accepted for r in self.stats)
+        if not self.stats:
+            self.summary.setText(self.tr("No alerts recorded yet. Alerts are counted when medications are added in "
+                                         "a case (Records room, Medications tab)."))
+        else:
+            self.summary.setText(self.tr("{rules} rules fired {fired} times: {overridden} overridden, {accepted} "
+                                         "accepted. Rules overridden nearly every time are candidates for review.")
+                                 .format(rules=len(self.stats), fired=fired, overridden=overridden,
+                                         accepted=accepted))
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Alert statistics"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Rule"), self.tr("Kind"), self.tr("Severity"), self.tr("Fired"), self.tr("Overridden"),
+            self.tr("Accepted"), self.tr("Inline / other"), self.tr("Override rate"), self.tr("Example")])
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.close_button.setText(self.tr("Close"))
+        if self.stats:
+            self.set_stats(self.stats)
+        else:
+            self._update_summary()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

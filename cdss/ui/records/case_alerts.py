@@ -1,0 +1,138 @@
+"""Alerts a re-check raised on the patient's case after a new lab value (e.g. a renal threshold crossed by a creatinine
+rise), shown under the case header until the doctor marks each one reviewed."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cdss.ui.context import AppContext
+from cdss.ui.drugs.labels import SEVERITY_COLOURS, kind_label, severity_label
+from cdss.ui.drugs.messages_text import alert_title, clinical_text
+from cdss.ui.tasks import while_alive
+
+
+class CaseAlertsBanner(QFrame):
+    #: a re-check ran and stored new alerts (the medication list should reload with the new context)
+    rechecked = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseAlertsBanner")
+        self.setStyleSheet("QFrame#caseAlertsBanner { border: 1px solid #e2b9b5; border-radius: 6px; "
+                           "background: #fdf3f2; }")
+        self.ctx = ctx
+        self.patient_id: int | None = None
+        self._shown_for: int | None = None
+        self.alerts = []  # OpenAlert values shown
+        self.rows: list[QWidget] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("caseAlertsHeading")
+        self._layout.addWidget(self.heading)
+        self.setVisible(False)
+        self.retranslate_ui()
+
+    def set_patient(self, patient_id: int | None):
+        """Re-check labs stored since the last look, then show the open alerts; returns the task handle."""
+        self.patient_id = patient_id
+        if patient_id is None:
+            self._show([])
+            return None
+        workspace = self.ctx.workspace
+
+        def load():
+            from cdss.cds import recheck
+
+            recheck.recheck_pending(workspace, patient_id)
+            return patient_id, recheck.open_alerts(workspace, patient_id)
+
+        handle = self.ctx.tasks.run_write(load, name="cds-open-alerts")
+        handle.finished.connect(while_alive(self, self._loaded))
+        return handle
+
+    def recheck_after_lab(self, lab_id: int | None = None):
+        """Run the re-check for a lab just stored (``None``: the patient's newest lab) and show the result."""
+        if self.patient_id is None:
+            return None
+        workspace, patient_id = self.ctx.workspace, self.patient_id
+
+        def run():
+            from cdss.cds import recheck
+
+            recheck.after_new_lab(workspace, patient_id, lab_id)
+            return patient_id, recheck.open_alerts(workspace, patient_id)
+
+        handle = self.ctx.tasks.run_write(run, name="cds-recheck")
+        handle.finished.connect(while_alive(self, self._loaded))
+        return handle
+
+    def _loaded(self, payload) -> None:
+        patient_id, alerts = payload
+        if patient_id == self.patient_id:
+            known = {a.id for a in self.alerts} if self._shown_for == patient_id else None
+            self._shown_for = patient_id
+            self._show(alerts)
+            if known is not None and any(a.id not in known for a in alerts):
+                self.rechecked.emit()
+
+    def _show(self, alerts) -> None:
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        hide_minor = bool(self.ctx.settings.get("drugs.hide_minor_alerts"))
+        self.alerts = [a for a in alerts if not (hide_minor and a.alert.severity == "minor")]
+        for open_alert in self.alerts:
+            row = QWidget(self)
+            row.setObjectName("caseAlertRow")
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            alert = open_alert.alert
+            colour = SEVERITY_COLOURS.get(alert.severity, "#5b7083")
+            label = QLabel(row)
+            label.setObjectName("caseAlertText")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            title = alert_title(open_alert.data) or alert.title
+            management = str(clinical_text(open_alert.data, "management") or alert.management)
+            label.setText(f"<span style='color:white; background:{colour}'>&nbsp;"
+                          f"{html.escape(severity_label(alert.severity))}&nbsp;</span> "
+                          f"<b>{html.escape(kind_label(alert.kind))}</b>: {html.escape(title)}"
+                          f"<br><span style='color:#44545a'>{html.escape(management)}</span>")
+            button = QPushButton(self.tr("Reviewed"), row)
+            button.setObjectName("caseAlertReviewed")
+            button.clicked.connect(lambda _c=False, alert_id=open_alert.id: self.mark_reviewed(alert_id))
+            line.addWidget(label, 1)
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self._layout.addWidget(row)
+            self.rows.append(row)
+        self.setVisible(bool(self.alerts))
+        self.retranslate_ui()
+
+    def mark_reviewed(self, open_alert_id: int):
+        from cdss.cds import recheck
+
+        workspace, patient_id = self.ctx.workspace, self.patient_id
+
+        def run():
+            recheck.mark_reviewed(workspace, open_alert_id)
+            return patient_id, recheck.open_alerts(workspace, patient_id)
+
+        handle = self.ctx.tasks.run_write(run, name="cds-review")
+        handle.finished.connect(while_alive(self, self._loaded))
+        return handle
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("New alerts after lab results ({count}) — review the current medications").format(
+            count=len(self.alerts)))
+        for row in self.rows:
+            row.findChild(QPushButton, "caseAlertReviewed").setText(self.tr("Reviewed"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

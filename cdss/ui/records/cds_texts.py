@@ -1,0 +1,54 @@
+"""Translatable texts of decision support in the Records room: the context notes the domain returns as codes
+(:data:`cdss.cds.context.NOTE_TEXTS`, same English source) and the texts of decision support's error codes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from cdss.ui import error_texts
+
+if TYPE_CHECKING:  # loaded with the first check, not when the Records room opens
+    from cdss.cds.context import ContextNote
+
+_NOTES = {
+    "lab_no_value": QT_TRANSLATE_NOOP("CdsNotes", "{name} on {date} has no numeric value: not used."),
+    "lab_unit_unknown": QT_TRANSLATE_NOOP("CdsNotes",
+                                          "{name} on {date} has unit '{unit}', which is not understood: not used."),
+    "no_birth_date": QT_TRANSLATE_NOOP(
+        "CdsNotes", "Birth date not recorded: age-dependent checks and eGFR/CrCl are not available."),
+    "no_sex": QT_TRANSLATE_NOOP("CdsNotes", "Sex not recorded as male or female: eGFR/CrCl are not computed."),
+    "weight_out_of_range": QT_TRANSLATE_NOOP("CdsNotes",
+                                             "Weight {value} kg ({date}) is outside 20–400 kg: CrCl not computed."),
+    "renal_not_adult": QT_TRANSLATE_NOOP("CdsNotes",
+                                         "Renal function not estimated: CKD-EPI and Cockcroft-Gault are for adults."),
+    "creatinine_implausible": QT_TRANSLATE_NOOP(
+        "CdsNotes", "Creatinine {value} {unit} is outside the plausible range: not used."),
+    "creatinine_whole_blood": QT_TRANSLATE_NOOP(
+        "CdsNotes", "Creatinine measured in whole blood (LOINC 38483-4) is used as the serum value."),
+    "pregnancy_unknown": QT_TRANSLATE_NOOP("CdsNotes", "Pregnancy status not recorded: pregnancy checks did not run."),
+    "medication_unknown": QT_TRANSLATE_NOOP("CdsNotes",
+                                            "Medication '{name}' is not in the drug dictionary: not checked."),
+    "medication_part_unknown": QT_TRANSLATE_NOOP(
+        "CdsNotes", "Medication '{name}': {parts} not in the drug dictionary: not checked."),
+    "renal_not_estimated": QT_TRANSLATE_NOOP("CdsNotes", "Renal function not estimated ({reason})."),
+    "new_drug_unknown": QT_TRANSLATE_NOOP("CdsNotes",
+                                          "'{name}' is not in the drug dictionary: no safety check ran for it."),
+}
+
+error_texts.register({
+    "cds_override_reason_required": QT_TRANSLATE_NOOP("UserErrors", "An override reason is required for: {title}"),
+    "cds_override_text_required": QT_TRANSLATE_NOOP("UserErrors", "Say why the alert is overridden."),
+    "cds_follow_up_date_required": QT_TRANSLATE_NOOP("UserErrors", "A monitoring reason needs a follow-up date."),
+    "cds_case_required": QT_TRANSLATE_NOOP("UserErrors",
+                                           "Open a case first: the monitoring follow-up belongs to a case."),
+    "cds_unknown_flag": QT_TRANSLATE_NOOP("UserErrors", "Unknown patient flag '{flag}'."),
+})
+
+
+def note_text(note: ContextNote) -> str:
+    try:
+        return QCoreApplication.translate("CdsNotes", _NOTES[note.code]).format(**note.param_dict)
+    except (KeyError, IndexError, ValueError):
+        return note.text

@@ -1,0 +1,449 @@
+"""The Medications tab of a case: the patient's active medications with their alerts inline (collapsed), the
+context the checker used (taken from the record), and an add box that checks a new drug before it is stored.
+
+Checking runs on the read pool and storing on the writer. An interruptive alert (contraindicated or ONC high-priority)
+opens :class:`~cdss.ui.records.override_dialog.OverrideDialog`; everything else is stored with the medication and
+shown inline. Strings the domain returns as codes (context notes) are translated here.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cdss.records.types import Medication
+from cdss.ui.context import AppContext
+from cdss.ui.drugs.alert_cards import AlertCard
+from cdss.ui.drugs.labels import SEVERITY_COLOURS, severity_label, severity_rank
+from cdss.ui.drugs.messages_text import alert_title, check_notes
+from cdss.ui.records.cds_texts import note_text
+from cdss.ui.tasks import while_alive
+
+if TYPE_CHECKING:  # the checker stack loads with the first check, not when the Records room opens
+    from cdss.cds.context import CaseContext
+    from cdss.drugs.alerts import Alert
+
+SEARCH_LIMIT = 12
+
+
+def _date(reading) -> str:
+    return f"{reading.taken_at:%Y-%m-%d}"
+
+
+class MedicationItem(QFrame):
+    """One active medication; its alerts are collapsed behind a count so the list stays readable."""
+
+    def __init__(self, medication, alerts: Sequence[Alert], drug_names: Mapping[str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("medItem")
+        self.medication = medication
+        self.alerts = list(alerts)
+        top = min((a.severity for a in alerts), key=severity_rank, default=None)
+        stripe = SEVERITY_COLOURS.get(top, "#d5dde0") if top else "#d5dde0"
+        self.setStyleSheet(f"QFrame#medItem {{ border: 1px solid #d5dde0; border-left: 5px solid {stripe}; "
+                           "border-radius: 5px; background: #ffffff; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 6, 4)
+        row = QHBoxLayout()
+        self.name = QLabel(self)
+        self.name.setObjectName("medName")
+        self.name.setTextFormat(Qt.TextFormat.RichText)
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("medAlertsToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.toggled.connect(self.set_expanded)
+        self.toggle.setVisible(bool(alerts))
+        row.addWidget(self.name, 1)
+        row.addWidget(self.toggle)
+        layout.addLayout(row)
+        self.cards_host = QWidget(self)
+        cards = QVBoxLayout(self.cards_host)
+        cards.setContentsMargins(0, 0, 0, 0)
+        self.cards = [AlertCard(a.to_dict(), drug_names, self.cards_host) for a in alerts]
+        for card in self.cards:
+            cards.addWidget(card)
+        self.cards_host.setVisible(False)
+        layout.addWidget(self.cards_host)
+        self.retranslate_ui()
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.cards_host.setVisible(expanded)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        if self.toggle.isChecked() != expanded:
+            self.toggle.setChecked(expanded)
+
+    def retranslate_ui(self) -> None:
+        med = self.medication
+        bits = [f"<b>{html.escape(med.name)}</b>"]
+        if med.dose:
+            bits.append(html.escape(med.dose))
+        if not med.drug_ids:
+            bits.append("<span style='color:#8a979c'>" + html.escape(self.tr("not in the drug dictionary: not checked"))
+                        + "</span>")
+        self.name.setText(" · ".join(bits))
+        if self.alerts:
+            top = min((a.severity for a in self.alerts), key=severity_rank)
+            self.toggle.setText(self.tr("{count} alert(s) · {severity}").format(
+                count=len(self.alerts), severity=severity_label(top)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class MedicationsPanel(QWidget):
+    #: emitted with the patient id after a prescription was stored (the page reloads the timeline)
+    prescribed = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("medicationsPanel")
+        self.ctx = ctx
+        self.service = None  # DecisionSupportService, created on first use (imports the drug catalog)
+        self.search_index = None  # DrugSearch, built in the background with the first load
+        self.patient_id: int | None = None
+        self.case_id: int | None = None
+        self.case_context: CaseContext | None = None
+        self.regimen_alerts: list[Alert] = []
+        self.items: list[MedicationItem] = []
+        self.last_check = None
+        self.override_dialog = None
+        self.last_store = None
+        self._checker_result: dict[str, Any] = {}
+        self.status_text = ""
+
+        self.context_label = QLabel(self)
+        self.context_label.setObjectName("cdsContext")
+        self.context_label.setWordWrap(True)
+        self.context_label.setTextFormat(Qt.TextFormat.RichText)
+        flags = QHBoxLayout()
+        self.flag_boxes: dict[str, QCheckBox] = {}
+        for flag in ("pregnant", "lactating", "hepatic_impairment"):
+            box = QCheckBox(self)
+            box.setObjectName(f"flag_{flag}")
+            box.toggled.connect(lambda checked, f=flag: self._flag_toggled(f, checked))
+            flags.addWidget(box)
+            self.flag_boxes[flag] = box
+        flags.addStretch(1)
+        add = QHBoxLayout()
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("medSearch")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self.run_search)
+        self.search_box.returnPressed.connect(self.prescribe_current)
+        self.dose_box = QLineEdit(self)
+        self.dose_box.setObjectName("medDose")
+        self.dose_box.returnPressed.connect(self.prescribe_current)
+        self.prescribe_button = QPushButton(self)
+        self.prescribe_button.setObjectName("medPrescribe")
+        self.prescribe_button.clicked.connect(self.prescribe_current)
+        add.addWidget(self.search_box, 3)
+        add.addWidget(self.dose_box, 1)
+        add.addWidget(self.prescribe_button)
+        self.results = QListWidget(self)
+        self.results.setObjectName("medResults")
+        self.results.setMaximumHeight(130)
+        self.results.setVisible(False)
+        self.results.itemActivated.connect(lambda _item: self.prescribe_current())
+        self.status = QLabel(self)
+        self.status.setObjectName("medStatus")
+        self.status.setWordWrap(True)
+        self.notes_label = QLabel(self)
+        self.notes_label.setObjectName("cdsNotes")
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet("color:#5b7083")
+        self.list_area = QScrollArea(self)
+        self.list_area.setWidgetResizable(True)
+        self.list_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._list_host = QWidget(self.list_area)
+        self._list_layout = QVBoxLayout(self._list_host)
+        self._list_layout.setContentsMargins(0, 0, 0, 0)
+        self._list_layout.addStretch(1)
+        self.list_area.setWidget(self._list_host)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("medEmpty")
+        self.empty_label.setStyleSheet("color:#5b7083")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.context_label)
+        layout.addLayout(flags)
+        layout.addLayout(add)
+        layout.addWidget(self.results)
+        layout.addWidget(self.status)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.list_area, 1)
+        layout.addWidget(self.notes_label)
+        self.retranslate_ui()
+        self._set_enabled(False)
+
+    # -- loading -------------------------------------------------------------------------------------------------
+    def _service(self):
+        if self.service is None:
+            from cdss.cds.service import DecisionSupportService
+
+            self.service = DecisionSupportService(self.ctx.workspace)
+        return self.service
+
+    def _hide_minor(self) -> bool:
+        return bool(self.ctx.settings.get("drugs.hide_minor_alerts"))
+
+    def set_patient(self, patient_id: int | None, case_id: int | None = None):
+        """Show ``patient_id``'s medications; returns the loading task handle (None when no patient)."""
+        if patient_id != self.patient_id:  # a reload of the same patient keeps the last status line
+            self.status_text = ""
+            self.status.clear()
+        self.patient_id, self.case_id = patient_id, case_id
+        if patient_id is None:
+            self.case_context, self.regimen_alerts = None, []
+            self._fill()
+            self._set_enabled(False)
+            return None
+        return self.refresh()
+
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+
+    def refresh(self):
+        if self.patient_id is None:
+            return None
+        service, patient_id = self._service(), self.patient_id
+        need_search = self.search_index is None
+
+        def load():
+            context, result = service.check_regimen(patient_id)
+            flags = service.flags(patient_id)
+            search = None
+            if need_search:
+                from cdss.drugs.search import DrugSearch
+
+                search = DrugSearch(service.knowledge.catalog)
+            return patient_id, context, result, flags, search
+
+        handle = self.ctx.tasks.run(load, name="cds-load-regimen")
+        handle.finished.connect(while_alive(self, self._loaded))
+        return handle
+
+    def _loaded(self, payload: tuple[Any, ...]) -> None:
+        patient_id, context, result, flags, search = payload
+        if search is not None and self.search_index is None:
+            self.search_index = search
+        if patient_id != self.patient_id:
+            return  # the doctor moved to another patient while this one loaded
+        self.case_context = context
+        self.regimen_alerts = list(result.alerts)
+        self._checker_result = result.to_dict()
+        for flag, box in self.flag_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(bool(flags.get(flag)))
+            box.blockSignals(False)
+        for flag in ("pregnant", "lactating"):  # offered unless the record says the patient is male
+            self.flag_boxes[flag].setVisible(context.sex != "M" or bool(flags.get(flag)))
+        self._set_enabled(True)
+        self._fill()
+        self.run_search(self.search_box.text())
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.search_box, self.dose_box, self.prescribe_button, *self.flag_boxes.values()):
+            widget.setEnabled(enabled)
+
+    def drug_names(self) -> dict[str, str]:
+        if self.service is None or (self.case_context is None and self.last_check is None):
+            return {}  # nothing checked yet, so the catalog is not loaded: do not load it on the GUI thread
+        catalog = self.service.knowledge.catalog
+        ids = {d for a in self.regimen_alerts for d in a.drugs}
+        if self.last_check is not None:
+            ids |= {d for a in self.last_check.alerts for d in a.drugs}
+        return {d: (f"{catalog[d].name_zh} {catalog[d].name_en}" if catalog[d].name_zh else catalog[d].name_en)
+                for d in ids if d in catalog}
+
+    # -- showing -------------------------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        for item in self.items:
+            item.setParent(None)
+            item.deleteLater()
+        self.items = []
+        context = self.case_context
+        self.context_label.setText(self._context_html(context))
+        hide_minor = self._hide_minor()
+        names = self.drug_names()
+        medications = context.medications if context is not None else ()
+        for med in medications:
+            alerts = [a for a in self.regimen_alerts if set(a.drugs) & set(med.drug_ids)
+                      and not (hide_minor and a.severity == "minor")]
+            item = MedicationItem(med, alerts, names, self._list_host)
+            self._list_layout.insertWidget(self._list_layout.count() - 1, item)
+            self.items.append(item)
+        self.empty_label.setVisible(context is not None and not medications)
+        notes = [note_text(n) for n in context.notes] if context is not None else []
+        notes += check_notes(self._checker_result) if context is not None else []
+        self.notes_label.setText("\n".join(f"• {n}" for n in notes))
+        self.notes_label.setVisible(bool(notes))
+
+    def _context_html(self, context: CaseContext | None) -> str:
+        if context is None:
+            return ""
+        parts = []
+        if context.age is not None:
+            parts.append(self.tr("{age} years").format(age=context.age))
+        if context.sex:
+            parts.append(self.tr("male") if context.sex == "M" else self.tr("female"))
+        if context.weight is not None:
+            parts.append(self.tr("weight {value:.1f} kg ({date})").format(value=context.weight.value,
+                                                                          date=_date(context.weight)))
+        if context.creatinine is not None:
+            unit = "µmol/L" if context.creatinine.unit == "umol/L" else context.creatinine.unit
+            text = self.tr("creatinine {value:g} {unit} ({date})").format(
+                value=context.creatinine.value, unit=unit, date=_date(context.creatinine))
+            renal = []
+            if context.egfr is not None:
+                renal.append(self.tr("eGFR {value:.0f}").format(value=context.egfr))
+            if context.crcl is not None:
+                renal.append(self.tr("CrCl {value:.0f} mL/min").format(value=context.crcl))
+            parts.append(text + (" → " + ", ".join(renal) if renal else ""))
+        else:
+            parts.append(self.tr("no creatinine recorded"))
+        if context.potassium is not None:
+            parts.append(self.tr("K⁺ {value:g} mmol/L ({date})").format(value=context.potassium.value,
+                                                                      date=_date(context.potassium)))
+        if context.qtc is not None:
+            parts.append(self.tr("QTc {value:.0f} ms ({date})").format(value=context.qtc.value,
+                                                                       date=_date(context.qtc)))
+        if context.allergies:
+            parts.append(self.tr("allergies: {names}").format(names=", ".join(context.allergies)))
+        heading = html.escape(self.tr("Checked with:"))
+        return f"<span style='color:#44545a'><b>{heading}</b> " + html.escape(" · ".join(parts)) + "</span>"
+
+    # -- search and prescribing ----------------------------------------------------------------------------------
+    def run_search(self, text: str) -> None:
+        self.results.clear()
+        if self.search_index is None or not text.strip():
+            self.results.setVisible(False)
+            return
+        for hit in self.search_index.search(text, SEARCH_LIMIT):
+            item = QListWidgetItem(f"{hit.name_zh}  {hit.name_en}" if hit.name_zh else hit.name_en)
+            item.setData(Qt.ItemDataRole.UserRole, (hit.id, hit.name_en, hit.name_zh))
+            self.results.addItem(item)
+        self.results.setVisible(self.results.count() > 0)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def _chosen(self) -> tuple[str, str | None]:
+        """(name to store, catalog id or None): the highlighted search hit, else the text as typed."""
+        item = self.results.currentItem() if self.results.isVisible() else None
+        if item is not None:
+            drug_id, name_en, name_zh = item.data(Qt.ItemDataRole.UserRole)
+            chinese = self.ctx.languages.language.startswith("zh")
+            return (name_zh if chinese and name_zh else name_en), drug_id
+        return self.search_box.text().strip(), None
+
+    def prescribe_current(self):
+        """Check the chosen drug against the record; returns the check's task handle (None: nothing to check)."""
+        name, drug_id = self._chosen()
+        if self.patient_id is None or not name:
+            return None
+        return self.check_and_prescribe(name, drug_id, self.dose_box.text().strip() or None)
+
+    def check_and_prescribe(self, name: str, drug_id: str | None, dose: str | None):
+        service, patient_id, hide_minor = self._service(), self.patient_id, self._hide_minor()
+        self._show_status(self.tr("Checking {name}…").format(name=name))
+        handle = self.ctx.tasks.run(service.check_new_medication, patient_id, name, drug_id, hide_minor=hide_minor,
+                                    name="cds-check-new")
+        handle.finished.connect(while_alive(self, lambda check: self._checked(check, dose)))
+        return handle
+
+    def _checked(self, check, dose: str | None) -> None:
+        self.last_check = check
+        if check.patient_id != self.patient_id:
+            return
+        if check.interrupting:
+            from cdss.ui.records.override_dialog import OverrideDialog
+
+            dialog = OverrideDialog(check.name, check.interrupting, self.drug_names(), self)
+            dialog.accepted.connect(lambda: self._store(check, dose, dialog.decisions()))
+            dialog.rejected.connect(lambda: self._cancelled(check))
+            dialog.finished.connect(lambda _r: dialog.deleteLater())
+            self.override_dialog = dialog
+            dialog.open()
+        else:
+            self._store(check, dose, {})
+
+    def _store(self, check, dose: str | None, decisions):
+        language = "zh" if self.ctx.languages.language.startswith("zh") else "en"
+        drug_id = check.drug_ids[0] if len(check.drug_ids) == 1 else None
+        medication = Medication(check.name, dose, drug_id=drug_id)
+        from cdss.cds.events import alert_key
+
+        titles = {alert_key(a): alert_title(a.to_dict()) for a in check.interrupting}  # as the doctor read them
+        handle = self.ctx.tasks.run_write(self._service().prescribe, check, self.case_id, medication, decisions,
+                                          language=language, titles=titles, name="cds-prescribe")
+        handle.finished.connect(while_alive(self, lambda outcome: self._stored(check, outcome)))
+        self.last_store = handle
+        return handle
+
+    def _stored(self, check, outcome) -> None:
+        self.search_box.clear()
+        self.dose_box.clear()
+        overrides = len(check.interrupting)
+        inline = len(check.inline) + len(check.remembered)
+        if not check.checked:
+            text = self.tr("{name} added; it is not in the drug dictionary, so it was not checked.")
+        elif overrides:
+            text = self.tr("{name} prescribed; {overrides} alert(s) overridden, {inline} shown inline.")
+        elif inline:
+            text = self.tr("{name} prescribed; {inline} alert(s) shown on the medication list.")
+        else:
+            text = self.tr("{name} prescribed; no alerts.")
+        self._show_status(text.format(name=check.name, overrides=overrides, inline=inline))
+        self.refresh()
+        self.prescribed.emit(check.patient_id)
+
+    def _cancelled(self, check) -> None:
+        self.ctx.tasks.run_write(self._service().cancel_prescription, check, self.case_id, name="cds-cancel")
+        self._show_status(self.tr("{name} was not prescribed.").format(name=check.name))
+
+    def _show_status(self, text: str) -> None:
+        self.status_text = text
+        self.status.setText(text)
+
+    def _flag_toggled(self, flag: str, checked: bool) -> None:
+        if self.patient_id is None:
+            return
+        handle = self.ctx.tasks.run_write(self._service().set_flag, self.patient_id, flag, checked, name="cds-flag")
+        handle.finished.connect(while_alive(self, lambda _flags: self.refresh()))
+
+    # -- text ----------------------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.flag_boxes["pregnant"].setText(self.tr("Pregnant"))
+        self.flag_boxes["lactating"].setText(self.tr("Breastfeeding"))
+        self.flag_boxes["hepatic_impairment"].setText(self.tr("Hepatic impairment"))
+        self.search_box.setPlaceholderText(self.tr("Add a medication: 华法林, huafalin, warfarin…"))
+        self.dose_box.setPlaceholderText(self.tr("Dose, e.g. 5 mg qd"))
+        self.prescribe_button.setText(self.tr("Check and add"))
+        self.empty_label.setText(self.tr("No active medications recorded."))
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

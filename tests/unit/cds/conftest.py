@@ -1,0 +1,38 @@
+"""A workspace with one patient on warfarin and simvastatin, a case and a recorded weight and creatinine."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cdss.cds.knowledge import DrugKnowledge
+from cdss.cds.service import DecisionSupportService
+from cdss.records.service import RecordsService
+from cdss.records.types import LabResult, Medication, Sex
+
+TODAY = dt.date(2026, 1, 15)
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> DrugKnowledge:
+    return DrugKnowledge.load(None)
+
+
+@pytest.fixture()
+def patient_case(workspace):
+    records = RecordsService(workspace, today=lambda: TODAY)
+    patient = records.create_patient("Test Patient", sex=Sex.MALE, birth_date=dt.date(1950, 1, 1))
+    case = records.create_case(patient.id, "Atrial fibrillation", opened_on=dt.date(2025, 1, 1))
+    records.add_medication(patient.id, Medication("warfarin", "3 mg qd"))
+    records.add_medication(patient.id, Medication("Simvastatin 20 MG Oral Tablet"))
+    records.add_lab(patient.id, LabResult("Body Weight", dt.datetime(2025, 12, 1), value=80, unit="kg",
+                                          loinc="29463-7"), case.id)
+    records.add_lab(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 12, 1), value=90, unit="µmol/L",
+                                          loinc="14682-9"), case.id)
+    return records, patient, case
+
+
+@pytest.fixture()
+def cds(workspace, knowledge) -> DecisionSupportService:
+    return DecisionSupportService(workspace, actor="dr-test", knowledge=knowledge, today=lambda: TODAY)
