@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +28,7 @@ from cdss.records.charts import TrendSeries, trend_series
 from cdss.records.types import LabResult
 
 OUT_OF_RANGE_COLOUR = "#b3261e"
+LAB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Measures drawn together on one chart: a chart choice named by the first, holding every listed measure.
 PAIRED_MEASURES = (("systolic", "diastolic"), ("收缩压", "舒张压"))
 
@@ -69,6 +71,10 @@ def chart_choices(labs: list[LabResult]) -> list[tuple[str, list[TrendSeries]]]:
 
 class LabsPanel(QWidget):
     COLUMNS = 6
+    # The panel only shows labs; the Records page does the writing (cdss.ui.records.record_actions).
+    add_requested = Signal()
+    edit_requested = Signal(int)  # lab id
+    delete_requested = Signal(int)  # lab id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +90,18 @@ class LabsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemDoubleClicked.connect(lambda _item: self._request(self.edit_requested))
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("labAdd")
+        self.add_button.clicked.connect(self.add_requested.emit)
+        self.edit_button = QPushButton(self)
+        self.edit_button.setObjectName("labEdit")
+        self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
+        self.delete_button = QPushButton(self)
+        self.delete_button.setObjectName("labDelete")
+        self.delete_button.clicked.connect(lambda: self._request(self.delete_requested))
+        self.editable = False
         self.measure_label = QLabel(self)
         self.measure_combo = QComboBox(self)
         self.measure_combo.setObjectName("labMeasureCombo")
@@ -94,6 +112,10 @@ class LabsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.measure_label)
         top.addWidget(self.measure_combo, 1)
+        top.addSpacing(12)
+        top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.table)
         self.chart_host = QWidget(self.splitter)
@@ -107,6 +129,35 @@ class LabsPanel(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.splitter, 1)
         self.retranslate_ui()
+        self.set_editable(False)
+
+    # -- editing (requests only) ---------------------------------------------------------------------------------
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        self.add_button.setEnabled(editable)
+        self._update_buttons()
+
+    def selected_lab_id(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(LAB_ID_ROLE) if item is not None else None
+
+    def select_lab(self, lab_id: int) -> bool:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(LAB_ID_ROLE) == lab_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _request(self, signal) -> None:
+        lab_id = self.selected_lab_id()
+        if self.editable and lab_id is not None:
+            signal.emit(lab_id)
+
+    def _update_buttons(self) -> None:
+        has = self.editable and self.selected_lab_id() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
 
     # -- data ----------------------------------------------------------------------------------------------------
     def set_labs(self, labs: list[LabResult]) -> None:
@@ -140,7 +191,10 @@ class LabsPanel(QWidget):
                 item = QTableWidgetItem(text)
                 if flagged and column in (2, 5):
                     item.setForeground(red)
+                if column == 0:
+                    item.setData(LAB_ID_ROLE, lab.id)
                 self.table.setItem(row, column, item)
+        self._update_buttons()
 
     def selected_series(self) -> list[TrendSeries]:
         index = self.measure_combo.currentIndex()
@@ -178,6 +232,9 @@ class LabsPanel(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Test"), self.tr("Value"), self.tr("Unit"),
                                               self.tr("Reference range"), self.tr("Flag")])
         self.measure_label.setText(self.tr("Trend of:"))
+        self.add_button.setText(self.tr("Add…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete"))
         self.empty_label.setText(self.tr("No lab results for this patient yet."))
         if self.labs:
             self._fill_table()

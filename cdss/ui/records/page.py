@@ -30,8 +30,14 @@ from PySide6.QtWidgets import (
 from cdss.records.types import Entry, EntryKind, PatientRecord, age_on
 from cdss.ui.context import AppContext
 from cdss.ui.models.lazy_table_model import ROW_ROLE, Column, LazyTableModel
+from cdss.ui.records.attachment_drop import AttachmentDropHandler
+from cdss.ui.records.case_alerts import CaseAlertsBanner
+from cdss.ui.records.entry_editor import TimelineEditor
+from cdss.ui.records.evidence_panel import EvidencePanel
 from cdss.ui.records.labs_panel import LabsPanel
+from cdss.ui.records.medications_panel import MedicationsPanel
 from cdss.ui.records.patient_card_delegate import PatientCardDelegate
+from cdss.ui.records.record_actions import RecordActions
 from cdss.ui.records.timeline_html import case_timeline_html, kind_text
 from cdss.ui.tasks import while_alive
 
@@ -114,11 +120,16 @@ class RecordsPage(QWidget):
         self.export_fhir_button = QPushButton(right)
         self.export_fhir_button.setObjectName("exportFhirButton")
         self.export_fhir_button.clicked.connect(self.ask_export_fhir)
+        self.share_button = QPushButton(right)
+        self.share_button.setObjectName("shareCaseButton")
+        self.share_button.clicked.connect(self.ask_share)
+        self.share_dialog = None  # the Exchange share dialog, created on first use
         case_row = QHBoxLayout()
         case_row.addWidget(self.case_combo, 1)
         case_row.addWidget(self.deidentify_check)
         case_row.addWidget(self.export_pdf_button)
         case_row.addWidget(self.export_fhir_button)
+        case_row.addWidget(self.share_button)
         self.timeline = QTextBrowser(right)
         self.timeline.setObjectName("timeline")
         self.labs_panel = LabsPanel(right)
@@ -126,6 +137,16 @@ class RecordsPage(QWidget):
         self.tabs.setObjectName("recordTabs")
         self.tabs.addTab(self.timeline, "")
         self.tabs.addTab(self.labs_panel, "")
+        self.medications_panel = MedicationsPanel(ctx, right)  # decision support while prescribing
+        self.medications_panel.prescribed.connect(self._after_prescription)
+        self.tabs.addTab(self.medications_panel, "")
+        self.case_alerts = CaseAlertsBanner(ctx, right)  # alerts raised by re-checks after new lab values
+        self.case_alerts.rechecked.connect(self.medications_panel.refresh)
+        # Papers from the library that match the case; searched only while the tab is in view.
+        self.evidence_panel = EvidencePanel(ctx, right)
+        self.evidence_panel.paper_requested.connect(self._open_paper)
+        self.tabs.addTab(self.evidence_panel, "")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_evidence())
         capture = QHBoxLayout()
         self.capture_kind = QComboBox(right)
         self.capture_kind.setObjectName("captureKind")
@@ -140,6 +161,7 @@ class RecordsPage(QWidget):
         capture.addWidget(self.capture_text, 1)
         capture.addWidget(self.capture_button)
         right_layout.addWidget(self.header)
+        right_layout.addWidget(self.case_alerts)
         right_layout.addLayout(case_row)
         right_layout.addWidget(self.tabs, 1)
         right_layout.addLayout(capture)
@@ -147,6 +169,13 @@ class RecordsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
+        # Edit/delete with undo, labs/follow-ups/allergies and dropped or pasted files live in their own modules;
+        # the page only places their widgets.
+        self.editor = TimelineEditor(self)
+        self.record_actions = RecordActions(self, self.editor)
+        self.attachment_drop = AttachmentDropHandler(self, self.editor)
+        right_layout.insertWidget(right_layout.indexOf(self.tabs) + 1, self.editor.bar)
+        right_layout.addWidget(self.record_actions.bar)
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -227,6 +256,8 @@ class RecordsPage(QWidget):
         self.case_combo.blockSignals(False)
         self.header.setText(self._header_html(patient))
         self.labs_panel.set_labs(self.service.list_labs(patient.id) if patient is not None else [])
+        self.medications_panel.set_patient(patient.id if patient is not None else None)
+        self.case_alerts.set_patient(patient.id if patient is not None else None)
         self._show_case()
         self._load_draft()
 
@@ -238,6 +269,8 @@ class RecordsPage(QWidget):
 
     def _show_case(self) -> None:
         case = self.current_case()
+        self.medications_panel.set_case(case.id if case is not None else None)
+        self.record_actions.set_enabled(self.patient is not None, case is not None)
         if self.patient is None:
             hint = self.tr("Choose a patient on the left.")
             self.timeline.setHtml(f"<p style='color:#5b7083'>{hint}</p>")
@@ -245,7 +278,25 @@ class RecordsPage(QWidget):
             hint = self.tr("This patient has no cases yet.")
             self.timeline.setHtml(f"<p style='color:#5b7083'>{hint}</p>")
         else:
-            self.timeline.setHtml(case_timeline_html(self.patient, case))
+            self.timeline.setHtml(case_timeline_html(self.patient, case, editable=True,
+                                                     thumbnail=self.editor.thumbnail))
+        self.share_button.setEnabled(case is not None)
+        self._refresh_evidence()
+
+    def _refresh_evidence(self) -> None:
+        if self.tabs.currentWidget() is not self.evidence_panel:
+            return
+        case = self.current_case()
+        case_id = case.id if case is not None else None
+        if case_id != self.evidence_panel.case_id:
+            self.evidence_panel.show_case(case_id)
+
+    def _open_paper(self, reference_id: int) -> None:
+        """Show a suggested or linked paper in the Literature room."""
+        window = self.window()
+        if hasattr(window, "show_room"):
+            window.show_room("literature")
+            window.room_pages["literature"].show_reference(reference_id)
 
     def _header_html(self, patient: PatientRecord | None) -> str:
         if patient is None:
@@ -265,6 +316,13 @@ class RecordsPage(QWidget):
         if active:
             bits.append(escape(self.tr("Medications: {names}").format(names=", ".join(active))))
         return "<br>".join(bits)
+
+    def _after_prescription(self, patient_id: int) -> None:
+        """A prescription adds a medication and a timeline entry: show both, staying on the same case."""
+        case = self.current_case()
+        self.open_patient(patient_id)
+        if case is not None:
+            self._select_case(case.id)
 
     # -- quick capture -------------------------------------------------------------------------------------------
     def _draft_key(self) -> str | None:
@@ -375,6 +433,16 @@ class RecordsPage(QWidget):
         if path:
             self.export_pdf(Path(path), deidentified=self.deidentify_check.isChecked())
 
+    def ask_share(self):
+        """Open the Exchange share dialog (side-by-side de-identified preview and consent) for the current case."""
+        from cdss.ui.exchange.share_dialog import open_share_dialog
+
+        case = self.current_case()
+        if case is None:
+            return None
+        self.share_dialog = open_share_dialog(self.ctx, case.id, self)
+        return self.share_dialog
+
     def ask_export_fhir(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export FHIR"), self._export_name(".json"),
                                                     self.tr("FHIR JSON (*.json)"))
@@ -434,6 +502,10 @@ class RecordsPage(QWidget):
         self._update_due_button()
         self.tabs.setTabText(0, self.tr("Timeline"))
         self.tabs.setTabText(1, self.tr("Labs"))
+        self.tabs.setTabText(self.tabs.indexOf(self.medications_panel), self.tr("Medications"))
+        self.tabs.setTabText(self.tabs.indexOf(self.evidence_panel), self.tr("Evidence"))
+        self.share_button.setText(self.tr("Share…"))
+        self.share_button.setToolTip(self.tr("Share this case, de-identified, on the case exchange"))
         self.model.retranslate()
         self._update_count()
         if self.patient is not None:

@@ -1,12 +1,19 @@
-"""Renders a case as an HTML timeline for a QTextBrowser: one dated block per entry, coloured by kind."""
+"""Renders a case as an HTML timeline for a QTextBrowser: one dated block per entry, coloured by kind.
+
+With ``editable=True`` each entry and follow-up carries small action links (``entry-edit:ID``, ``entry-delete:ID``,
+``attachment-open:ID``, ``follow-up-edit:ID``, ``follow-up-done:ID``, ``follow-up-delete:ID``) that the page routes to
+:class:`cdss.ui.records.entry_editor.TimelineEditor`; photos show as thumbnails when ``thumbnail`` gives a file path.
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 
-from cdss.records.types import Case, EntryKind, PatientRecord
+from cdss.records.types import Attachment, Case, Entry, EntryKind, LabResult, PatientRecord
 
 KIND_TEXTS = {
     EntryKind.COMPLAINT: QT_TRANSLATE_NOOP("Timeline", "Chief complaint"),
@@ -42,8 +49,41 @@ def _t(text: str) -> str:
 translate = QCoreApplication.translate
 
 
-def case_timeline_html(patient: PatientRecord, case: Case) -> str:
+def _link(href: str, text: str) -> str:
+    return f"<a href='{href}' style='color:#3a6ea5; text-decoration:none'>{_t(text)}</a>"
+
+
+def lab_text(lab: LabResult) -> str:
+    """"Creatinine 132 µmol/L (ref 59–104)": the value as written, with unit and reference range when known."""
+    value = lab.value_text or (f"{lab.value:g}" if lab.value is not None else "")
+    parts = [f"{lab.name} {value}".strip()]
+    if lab.unit:
+        parts.append(lab.unit)
+    if lab.ref_low is not None or lab.ref_high is not None:
+        low = f"{lab.ref_low:g}" if lab.ref_low is not None else ""
+        high = f"{lab.ref_high:g}" if lab.ref_high is not None else ""
+        reference = translate("Timeline", "ref {range}").format(range=f"{low}–{high}")
+        parts.append(f"({reference})")
+    return " ".join(parts)
+
+
+def _attachment_html(entry: Entry, attachment: Attachment, thumbnail: Callable[[Attachment], Path | None] | None,
+                     editable: bool) -> str:
+    thumb = thumbnail(attachment) if thumbnail is not None else None
+    name = _t(attachment.filename)
+    if thumb is not None:
+        body = f"<img src='{QUrl.fromLocalFile(str(thumb)).toString()}' height='120'><br>{name}"
+    else:
+        body = f"📄 {name}"
+    if editable and entry.id is not None:
+        body = f"<a href='attachment-open:{entry.id}'>{body}</a>"
+    return f"<br>{body}"
+
+
+def case_timeline_html(patient: PatientRecord, case: Case, *, editable: bool = False,
+                       thumbnail: Callable[[Attachment], Path | None] | None = None) -> str:
     opened, closed = _t(translate("Timeline", "Opened")), _t(translate("Timeline", "Closed"))
+    edit, delete = translate("Timeline", "Edit"), translate("Timeline", "Delete")
     empty = _t(translate("Timeline", "No entries yet. Add one with the capture bar below."))
     follow_ups, done_text = _t(translate("Timeline", "Follow-ups")), _t(translate("Timeline", "done"))
     parts = [f"<h3 style='margin-bottom:2px'>{html.escape(case.title)}</h3>",
@@ -56,16 +96,30 @@ def case_timeline_html(patient: PatientRecord, case: Case) -> str:
         label = html.escape(kind_text(entry.kind))
         code = f" <b>{html.escape(entry.icd10)}</b>" if entry.icd10 else ""
         text = html.escape(entry.text).replace("\n", "<br>")
+        if entry.lab is not None:
+            text = (text + "<br>" if text else "") + f"<b>{html.escape(lab_text(entry.lab))}</b>"
+        if entry.attachment is not None:
+            text += _attachment_html(entry, entry.attachment, thumbnail, editable)
         when = entry.occurred_at.strftime("%Y-%m-%d %H:%M")
+        actions = ""
+        if editable and entry.id is not None:
+            actions = (f"<span style='color:#8a979c'> · </span>{_link(f'entry-edit:{entry.id}', edit)}"
+                       f"<span style='color:#8a979c'> · </span>{_link(f'entry-delete:{entry.id}', delete)}")
         parts.append(
             f"<table width='100%' cellspacing='0' cellpadding='4' style='margin-top:6px'><tr>"
             f"<td width='6' bgcolor='{colour}'></td>"
             f"<td><span style='color:{colour}; font-weight:600'>{label}</span>"
-            f"<span style='color:#8a979c'> · {when}</span><br>{text}{code}</td></tr></table>")
+            f"<span style='color:#8a979c'> · {when}</span>{actions}<br>{text}{code}</td></tr></table>")
     if case.follow_ups:
         parts.append(f"<h4>{follow_ups}</h4><ul>")
         for follow_up in sorted(case.follow_ups, key=lambda f: f.due):
             done = f" ✓ {done_text}" if follow_up.done else ""
-            parts.append(f"<li>{follow_up.due.isoformat()} — {html.escape(follow_up.note)}{done}</li>")
+            actions = ""
+            if editable and follow_up.id is not None:
+                mark = translate("Timeline", "Not done") if follow_up.done else translate("Timeline", "Mark done")
+                actions = " · ".join([
+                    "", _link(f"follow-up-edit:{follow_up.id}", edit), _link(f"follow-up-done:{follow_up.id}", mark),
+                    _link(f"follow-up-delete:{follow_up.id}", delete)])
+            parts.append(f"<li>{follow_up.due.isoformat()} — {html.escape(follow_up.note)}{done}{actions}</li>")
         parts.append("</ul>")
     return "".join(parts)

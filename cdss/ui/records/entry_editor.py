@@ -1,0 +1,303 @@
+"""Editing and deleting timeline entries and follow-ups, with undo.
+
+The timeline is HTML in a QTextBrowser; its action links (see :mod:`cdss.ui.records.timeline_html`) come here.
+Every change goes through the task runner's single writer and pushes the change that reverses it onto an undo stack:
+a deleted entry is only soft-deleted (``restore_entry`` brings it back), an edit remembers the values it replaced.
+The inline :class:`UndoBar` offers "Undo" for a while after each change, and Ctrl+Z on the Records page undoes the
+latest change at any time in the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from cdss.records.types import Attachment, Entry, FollowUp
+from cdss.ui.records.entry_edit_dialog import EntryEditDialog
+from cdss.ui.tasks import while_alive
+
+if TYPE_CHECKING:
+    from cdss.ui.records.page import RecordsPage
+
+UNDO_VISIBLE_MS = 12_000  # long enough to notice a wrong click, short enough not to clutter the page
+UNDO_DEPTH = 30
+THUMBNAIL_PX = 240  # timeline thumbnails; made on the writer when a photo is attached, so drawing finds them cached
+
+
+class UndoBar(QFrame):
+    """"Entry deleted · Undo" under the timeline; hides itself after a while (Ctrl+Z still works after that)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setStyleSheet("#undoBar { background:#fff4d6; border:1px solid #e8c66a; border-radius:4px; }")
+        self.message = QLabel(self)
+        self.message.setObjectName("undoMessage")
+        self.message.setWordWrap(True)
+        self.undo_button = QPushButton(self)
+        self.undo_button.setObjectName("undoButton")
+        self.close_button = QPushButton("×", self)
+        self.close_button.setFlat(True)
+        self.close_button.setFixedWidth(28)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 4, 2)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.undo_button)
+        layout.addWidget(self.close_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.retranslate_ui()
+        self.hide()
+
+    def show_message(self, text: str, *, can_undo: bool) -> None:
+        self.message.setText(text)
+        self.undo_button.setVisible(can_undo)
+        self.show()
+        self._timer.start(UNDO_VISIBLE_MS)
+
+    def retranslate_ui(self) -> None:
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    label: str  # translated, e.g. "Entry restored."
+    reverse: Callable[[], Any]  # runs on the writer thread
+    patient_id: int
+    case_id: int | None
+
+
+class TimelineEditor(QObject):
+    """Routes the timeline's links, runs edits and deletes, and keeps the undo stack of the Records page."""
+
+    changed = Signal()  # after any change or undo, once the page shows the record again
+
+    def __init__(self, page: RecordsPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.service = page.service
+        self.undo_stack: list[UndoStep] = []
+        self.bar = UndoBar(page)
+        self.bar.undo_button.clicked.connect(self.undo)
+        self.last_handle = None
+        self.open_dialog: QDialog | None = None
+        page.timeline.setOpenLinks(False)
+        page.timeline.anchorClicked.connect(self.handle_link)
+        # Page-wide so it works with the focus on the timeline or the lists; a focused text field keeps its own Ctrl+Z.
+        self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), page)
+        self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.shortcut.activated.connect(self.undo)
+        self._store = None
+        # Entries deleted more than 30 days ago are past any undo: remove them for good, once a session.
+        page.ctx.tasks.run_write(self.service.purge_deleted_entries, name="purge-deleted-entries")
+
+    # -- links ---------------------------------------------------------------------------------------------------
+    def handle_link(self, url: QUrl) -> None:
+        scheme, _, number = url.toString().partition(":")
+        if not number.isdigit():
+            return
+        target = int(number)
+        actions = {
+            "entry-edit": self.edit_entry, "entry-delete": self.delete_entry, "attachment-open": self.open_attachment,
+            "follow-up-edit": self.edit_follow_up, "follow-up-done": self.toggle_follow_up,
+            "follow-up-delete": self.delete_follow_up,
+        }
+        if scheme in actions:
+            actions[scheme](target)
+
+    # -- lookups in what the page shows --------------------------------------------------------------------------
+    def find_entry(self, entry_id: int) -> Entry | None:
+        case = self.page.current_case()
+        return next((e for e in case.entries if e.id == entry_id), None) if case is not None else None
+
+    def find_follow_up(self, follow_up_id: int) -> FollowUp | None:
+        case = self.page.current_case()
+        return next((f for f in case.follow_ups if f.id == follow_up_id), None) if case is not None else None
+
+    def where(self) -> tuple[int, int | None]:
+        case = self.page.current_case()
+        return self.page.patient.id, case.id if case is not None else None
+
+    # -- entries -------------------------------------------------------------------------------------------------
+    def edit_entry(self, entry_id: int) -> EntryEditDialog | None:
+        entry = self.find_entry(entry_id)
+        if entry is None:
+            return None
+        dialog = EntryEditDialog(entry, self.page)
+        dialog.accepted.connect(lambda: self.save_entry_changes(entry, dialog.changes()))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.open_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_entry_changes(self, entry: Entry, changes: dict[str, Any]):
+        if not changes or entry.id is None:
+            return None
+        before = {"kind": entry.kind, "occurred_at": entry.occurred_at, "text": entry.text, "icd10": entry.icd10 or ""}
+        previous = {key: before[key] for key in changes}
+        entry_id = entry.id
+        step = UndoStep(self.tr("Edit undone."), lambda: self.service.update_entry(entry_id, **previous),
+                        *self.where())
+        return self.write(lambda: self.service.update_entry(entry_id, **changes), step, self.tr("Entry saved."))
+
+    def delete_entry(self, entry_id: int):
+        entry = self.find_entry(entry_id)
+        if entry is None or entry.id is None:
+            return None
+        step = UndoStep(self.tr("Entry restored."), lambda: self.service.restore_entry(entry_id), *self.where())
+        return self.write(lambda: self.service.delete_entry(entry_id), step, self.tr("Entry deleted."))
+
+    # -- attachments ---------------------------------------------------------------------------------------------
+    @property
+    def store(self):
+        if self._store is None:
+            from cdss.records.attachments import AttachmentStore
+
+            self._store = AttachmentStore(self.page.ctx.workspace.attachments_dir)
+        return self._store
+
+    def thumbnail(self, attachment: Attachment) -> Path | None:
+        """A cached thumbnail for the timeline; None (a file icon instead) for PDFs, broken or missing files."""
+        from cdss.errors import UserError
+
+        try:
+            return self.store.thumbnail(attachment.sha256, THUMBNAIL_PX)
+        except (UserError, OSError):
+            return None
+
+    def open_attachment(self, entry_id: int, *, open_with_system: bool = True) -> Path | None:
+        """Open a copy named as the original file (the store names files by hash) with the system's viewer."""
+        import tempfile
+
+        from PySide6.QtGui import QDesktopServices
+
+        entry = self.find_entry(entry_id)
+        if entry is None or entry.attachment is None:
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="cdss-open-"))
+        target = self.store.export(entry.attachment.sha256, folder / entry.attachment.filename)
+        if open_with_system:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
+
+    # -- follow-ups ----------------------------------------------------------------------------------------------
+    def edit_follow_up(self, follow_up_id: int):
+        from cdss.ui.records.follow_up_dialog import FollowUpDialog
+
+        follow_up = self.find_follow_up(follow_up_id)
+        case = self.page.current_case()
+        if follow_up is None or case is None:
+            return None
+        dialog = FollowUpDialog(case.opened_on, follow_up, self.page)
+        dialog.accepted.connect(lambda: self.save_follow_up(follow_up, *dialog.value()))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.open_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_follow_up(self, follow_up: FollowUp, due: dt.date, note: str):
+        fid = follow_up.id
+        step = UndoStep(self.tr("Edit undone."),
+                        lambda: self.service.update_follow_up(fid, due=follow_up.due, note=follow_up.note),
+                        *self.where())
+        return self.write(lambda: self.service.update_follow_up(fid, due=due, note=note), step,
+                          self.tr("Follow-up saved."))
+
+    def toggle_follow_up(self, follow_up_id: int):
+        follow_up = self.find_follow_up(follow_up_id)
+        if follow_up is None:
+            return None
+        done = not follow_up.done
+        step = UndoStep(self.tr("Follow-up restored."),
+                        lambda: self.service.set_follow_up_done(follow_up_id, not done), *self.where())
+        message = self.tr("Follow-up marked done.") if done else self.tr("Follow-up marked not done.")
+        return self.write(lambda: self.service.set_follow_up_done(follow_up_id, done), step, message)
+
+    def delete_follow_up(self, follow_up_id: int):
+        follow_up = self.find_follow_up(follow_up_id)
+        case = self.page.current_case()
+        if follow_up is None or case is None:
+            return None
+        case_id = case.id
+
+        def bring_back():  # follow-ups are deleted for good, so undo adds an identical one
+            again = self.service.add_follow_up(case_id, follow_up.due, follow_up.note)
+            if follow_up.done:
+                self.service.set_follow_up_done(again.id, True)
+
+        step = UndoStep(self.tr("Follow-up restored."), bring_back, *self.where())
+        return self.write(lambda: self.service.delete_follow_up(follow_up_id), step, self.tr("Follow-up deleted."))
+
+    # -- writing and undo ----------------------------------------------------------------------------------------
+    def write(self, change: Callable[[], Any], undo: UndoStep | Callable[[Any], UndoStep] | None, message: str,
+              after: Callable[[Any], None] | None = None):
+        """Run ``change`` on the writer; when it succeeds, offer ``undo`` and show the page again.
+
+        ``undo`` may be a function of the change's result (an addition is undone by deleting what it created).
+        ``after`` runs last, with the result, once the page shows the change.
+        """
+        patient_id, case_id = self.where()
+
+        def succeeded(result: Any) -> None:
+            step = undo(result) if callable(undo) else undo
+            self._changed(step, message, patient_id, case_id)
+            if after is not None:
+                after(result)
+
+        handle = self.page.ctx.tasks.run_write(change, name="records-change")
+        handle.finished.connect(while_alive(self, succeeded))
+        self.last_handle = handle
+        return handle
+
+    def push(self, step: UndoStep, message: str) -> None:
+        self.undo_stack.append(step)
+        del self.undo_stack[:-UNDO_DEPTH]
+        self.bar.show_message(message, can_undo=True)
+
+    def _changed(self, undo: UndoStep | None, message: str, patient_id: int, case_id: int | None) -> None:
+        if undo is not None:
+            self.push(undo, message)
+        else:
+            self.bar.show_message(message, can_undo=False)
+        self.reload(patient_id, case_id)
+
+    def undo(self):
+        if not self.undo_stack:
+            return None
+        step = self.undo_stack.pop()
+        handle = self.page.ctx.tasks.run_write(step.reverse, name="records-undo")
+        handle.finished.connect(while_alive(self, lambda _r: (
+            self.bar.show_message(step.label, can_undo=bool(self.undo_stack)),
+            self.reload(step.patient_id, step.case_id))))
+        self.last_handle = handle
+        return handle
+
+    def reload(self, patient_id: int, case_id: int | None) -> None:
+        """Show the patient again (the timeline, labs and header all change) on the same case and tab."""
+        tab = self.page.tabs.currentIndex()
+        showing = self.page.current_case()
+        if case_id is None and showing is not None and self.page.patient.id == patient_id:
+            case_id = showing.id  # a change to the patient (an allergy) keeps the case in view
+        self.page.open_patient(patient_id)
+        if case_id is not None:
+            index = self.page.case_combo.findData(case_id)
+            if index >= 0:
+                self.page.case_combo.setCurrentIndex(index)
+        self.page.tabs.setCurrentIndex(tab)
+        self.page.refresh_due()
+        self.changed.emit()

@@ -1,0 +1,256 @@
+"""Adding and correcting the structured parts of a record: lab values, follow-ups, allergies, and attaching files.
+
+The buttons sit beside the quick-capture bar; the Labs tab's own Add/Edit/Delete come here too. A lab value entered
+while a case is open becomes a "Tests" entry on that case's timeline (and a row of the Labs table), so it is dated
+in the story of the case; with no case open it is stored on the patient. Every change can be undone from the
+page's undo bar (see :mod:`cdss.ui.records.entry_editor`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+
+from cdss.records.types import Allergy, Entry, EntryKind, LabResult
+from cdss.ui.records.entry_editor import TimelineEditor, UndoStep
+
+if TYPE_CHECKING:
+    from cdss.ui.records.page import RecordsPage
+
+
+def after_lab_added(page: RecordsPage, patient_id: int, lab_id: int | None):
+    """The one place that reacts to a new lab value beyond the Records room: the medication re-check.
+
+    Helper "cds" re-checks the patient's active medications after a new lab value (e.g. a creatinine rise crossing a
+    renal dose threshold) with ``cdss.cds.recheck.after_new_lab``; the page's alert banner runs it on the writer and
+    shows what it raised. Returns the task handle (None when nothing was started).
+    """
+    banner = getattr(page, "case_alerts", None)
+    if banner is not None and getattr(banner, "patient_id", None) == patient_id:
+        return banner.recheck_after_lab(lab_id)
+    try:
+        from cdss.cds import recheck
+    except ImportError:  # decision support not installed in this build
+        return None
+    workspace = page.ctx.workspace
+    return page.ctx.tasks.run_write(lambda: recheck.after_new_lab(workspace, patient_id, lab_id), name="cds-recheck")
+
+
+class RecordActionsBar(QWidget):
+    """"Attach… · Lab… · Follow-up… · Allergies…" next to the capture bar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordActions")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.attach_button = QPushButton(self)
+        self.attach_button.setObjectName("attachButton")
+        self.lab_button = QPushButton(self)
+        self.lab_button.setObjectName("addLabButton")
+        self.follow_up_button = QPushButton(self)
+        self.follow_up_button.setObjectName("addFollowUpButton")
+        self.allergies_button = QPushButton(self)
+        self.allergies_button.setObjectName("allergiesButton")
+        for button in (self.attach_button, self.lab_button, self.follow_up_button, self.allergies_button):
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.attach_button.setText(self.tr("Attach…"))
+        self.attach_button.setToolTip(self.tr("Attach photos or PDFs to this case (or drop them on the timeline, or "
+                                              "paste an image with Ctrl+V)"))
+        self.lab_button.setText(self.tr("Lab value…"))
+        self.follow_up_button.setText(self.tr("Follow-up…"))
+        self.allergies_button.setText(self.tr("Allergies…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class RecordActions(QObject):
+    def __init__(self, page: RecordsPage, editor: TimelineEditor) -> None:
+        super().__init__(page)
+        self.page = page
+        self.editor = editor
+        self.service = page.service
+        self.bar = RecordActionsBar(page)
+        self.dialog: QWidget | None = None  # the last dialog opened (tests fill it in)
+        self.allergies_dialog = None
+        self.last_recheck = None  # the medication re-check started after the last new lab value
+        self.bar.attach_button.clicked.connect(self.ask_attach)
+        self.bar.lab_button.clicked.connect(self.ask_new_lab)
+        self.bar.follow_up_button.clicked.connect(self.ask_new_follow_up)
+        self.bar.allergies_button.clicked.connect(self.show_allergies)
+        editor.changed.connect(self._refresh_allergies)
+        panel = page.labs_panel
+        panel.add_requested.connect(self.ask_new_lab)
+        panel.edit_requested.connect(self.ask_edit_lab)
+        panel.delete_requested.connect(self.delete_lab)
+
+    def set_enabled(self, patient_open: bool, case_open: bool) -> None:
+        self.bar.lab_button.setEnabled(patient_open)
+        self.bar.allergies_button.setEnabled(patient_open)
+        self.bar.attach_button.setEnabled(case_open)
+        self.bar.follow_up_button.setEnabled(case_open)
+        self.page.labs_panel.set_editable(patient_open)
+
+    def _show(self, dialog):
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- attachments ---------------------------------------------------------------------------------------------
+    def ask_attach(self) -> None:
+        from pathlib import Path
+
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self.page, self.tr("Attach photos or PDFs"), str(Path.home()),
+            self.tr("Photos and PDFs (*.jpg *.jpeg *.png *.gif *.webp *.pdf);;All files (*)"))
+        if paths:
+            self.page.attachment_drop.attach_paths([Path(p) for p in paths])
+
+    # -- labs ----------------------------------------------------------------------------------------------------
+    def _patient_labs(self) -> list[LabResult]:
+        return list(self.page.labs_panel.labs)
+
+    def ask_new_lab(self):
+        from cdss.ui.records.lab_dialog import LabDialog
+
+        if self.page.patient is None:
+            return None
+        dialog = LabDialog(None, self._patient_labs(), self.page)
+        dialog.accepted.connect(lambda: self.add_lab(dialog.value_result()))
+        return self._show(dialog)
+
+    def add_lab(self, lab: LabResult):
+        patient_id = self.page.patient.id
+        case = self.page.current_case()
+        if case is not None:
+            case_id = case.id
+
+            def change():
+                return self.service.add_entry(case_id, Entry(kind=EntryKind.TEST, occurred_at=lab.taken_at, lab=lab))
+
+            def undo(entry: Entry) -> UndoStep:
+                return UndoStep(self.tr("Lab value removed."), lambda: self.service.delete_entry(entry.id),
+                                patient_id, case_id)
+
+            def stored(entry: Entry) -> None:
+                self.last_recheck = after_lab_added(self.page, patient_id, entry.lab.id if entry.lab else None)
+        else:
+            def change():
+                return self.service.add_lab(patient_id, lab)
+
+            def undo(added: LabResult) -> UndoStep:
+                return UndoStep(self.tr("Lab value removed."), lambda: self.service.delete_lab(added.id),
+                                patient_id, None)
+
+            def stored(added: LabResult) -> None:
+                self.last_recheck = after_lab_added(self.page, patient_id, added.id)
+        return self.editor.write(change, undo, self.tr("Lab value added."), after=stored)
+
+    def _lab(self, lab_id: int) -> LabResult | None:
+        return next((lab for lab in self._patient_labs() if lab.id == lab_id), None)
+
+    def ask_edit_lab(self, lab_id: int):
+        from cdss.ui.records.lab_dialog import LabDialog
+
+        lab = self._lab(lab_id)
+        if lab is None:
+            return None
+        dialog = LabDialog(lab, self._patient_labs(), self.page)
+        dialog.accepted.connect(lambda: self.save_lab(lab, dialog.value_result()))
+        return self._show(dialog)
+
+    def save_lab(self, before: LabResult, after: LabResult):
+        lab_id = before.id
+        step = UndoStep(self.tr("Edit undone."), lambda: self.service.update_lab(lab_id, before),
+                        *self.editor.where())
+        return self.editor.write(lambda: self.service.update_lab(lab_id, after), step, self.tr("Lab value saved."))
+
+    def delete_lab(self, lab_id: int):
+        """A lab captured on the timeline goes with its entry (soft delete); any other lab row is removed."""
+        patient = self.page.patient
+        if patient is None:
+            return None
+        for case in patient.cases:
+            for entry in case.entries:
+                if entry.lab is not None and entry.lab.id == lab_id:
+                    step = UndoStep(self.tr("Lab value restored."), lambda e=entry.id: self.service.restore_entry(e),
+                                    patient.id, case.id)
+                    return self.editor.write(lambda e=entry.id: self.service.delete_entry(e), step,
+                                             self.tr("Lab value deleted."))
+        lab = self._lab(lab_id)
+        if lab is None:
+            return None
+        home = next((c.id for c in patient.cases if any(x.id == lab_id for x in c.labs)), None)
+        step = UndoStep(self.tr("Lab value restored."),
+                        lambda: self.service.add_lab(patient.id, lab, case_id=home), patient.id, home)
+        return self.editor.write(lambda: self.service.delete_lab(lab_id), step, self.tr("Lab value deleted."))
+
+    # -- follow-ups ----------------------------------------------------------------------------------------------
+    def ask_new_follow_up(self):
+        from cdss.ui.records.follow_up_dialog import FollowUpDialog
+
+        case = self.page.current_case()
+        if case is None:
+            return None
+        dialog = FollowUpDialog(case.opened_on, None, self.page)
+        dialog.accepted.connect(lambda: self.add_follow_up(case.id, *dialog.value()))
+        return self._show(dialog)
+
+    def add_follow_up(self, case_id: int, due, note: str):
+        patient_id = self.page.patient.id
+
+        def undo(added) -> UndoStep:
+            return UndoStep(self.tr("Follow-up removed."), lambda: self.service.delete_follow_up(added.id),
+                            patient_id, case_id)
+
+        return self.editor.write(lambda: self.service.add_follow_up(case_id, due, note), undo,
+                                 self.tr("Follow-up set for {date}.").format(date=due.isoformat()))
+
+    # -- allergies -----------------------------------------------------------------------------------------------
+    def show_allergies(self):
+        from cdss.ui.records.allergy_dialog import AllergiesDialog
+
+        if self.page.patient is None:
+            return None
+        if self.allergies_dialog is not None:
+            self.allergies_dialog.close()
+            self.allergies_dialog.deleteLater()
+        self.allergies_dialog = AllergiesDialog(self.page.patient.allergies, self.save_allergy, self.delete_allergy,
+                                                self.page)
+        self.allergies_dialog.show()
+        return self.allergies_dialog
+
+    def _refresh_allergies(self) -> None:
+        if self.allergies_dialog is not None and self.page.patient is not None:
+            self.allergies_dialog.set_allergies(self.page.patient.allergies)
+
+    def save_allergy(self, allergy: Allergy):
+        patient_id = self.page.patient.id
+        if allergy.id is None:
+            def undo(added: Allergy) -> UndoStep:
+                return UndoStep(self.tr("Allergy removed."), lambda: self.service.delete_allergy(added.id),
+                                *self.editor.where())
+
+            return self.editor.write(lambda: self.service.add_allergy(patient_id, allergy), undo,
+                                     self.tr("Allergy added."))
+        before = next(a for a in self.page.patient.allergies if a.id == allergy.id)
+        step = UndoStep(self.tr("Edit undone."), lambda: self.service.update_allergy(before.id, before),
+                        *self.editor.where())
+        return self.editor.write(lambda: self.service.update_allergy(allergy.id, allergy), step,
+                                 self.tr("Allergy saved."))
+
+    def delete_allergy(self, allergy: Allergy):
+        patient_id = self.page.patient.id
+        step = UndoStep(self.tr("Allergy restored."), lambda: self.service.add_allergy(patient_id, allergy),
+                        *self.editor.where())
+        return self.editor.write(lambda: self.service.delete_allergy(allergy.id), step, self.tr("Allergy deleted."))

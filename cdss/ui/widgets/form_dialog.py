@@ -1,0 +1,40 @@
+"""The shell shared by the small record forms (entry, lab, follow-up, allergy): a form, an error line and
+Save/Cancel, where Save keeps the dialog open and says what is wrong until the form is valid."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class FormDialog(QDialog):
+    """Subclasses build their fields, call :meth:`finish_form` with their form layout and implement
+    :meth:`validation_error`."""
+
+    def __init__(self, parent: QWidget | None = None, *, error_name: str) -> None:
+        super().__init__(parent)
+        self.error = QLabel(self)
+        self.error.setObjectName(error_name)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+
+    def finish_form(self, form: QFormLayout) -> None:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def validation_error(self) -> str | None:
+        """A sentence saying what to correct, or None when the form can be saved."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        problem = self.validation_error()
+        if problem is not None:
+            self.error.setText(problem)
+            return
+        super().accept()

@@ -1,0 +1,95 @@
+"""Drop photos and PDFs onto the timeline, paste an image with Ctrl+V, see refusals; undo an attachment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
+
+from cdss.records.service import RecordsService
+
+
+@pytest.fixture()
+def opened(main_window):
+    service = RecordsService(main_window.ctx.workspace)
+    patient = service.create_patient("赵六")
+    case = service.create_case(patient.id, "Ankle sprain", opened_on=dt.date(2024, 7, 1))
+    page = main_window.room_pages["records"]
+    page.search()
+    return page, service, case
+
+
+def _jpeg_file(path):
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 200), (30, 120, 200)).save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _drop(widget, mime: QMimeData) -> bool:
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def _wait(qtbot, handle):
+    assert handle is not None
+    with qtbot.waitSignal(handle.done, timeout=10000):
+        pass
+
+
+def test_dropping_a_photo_and_a_bad_file_on_the_timeline(qtbot, opened, tmp_path):
+    page, service, case = opened
+    photo = _jpeg_file(tmp_path / "ankle.jpg")
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a photo", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(bad))])
+    assert _drop(page.timeline.viewport(), mime)
+    _wait(qtbot, page.attachment_drop.last_handle)
+    entries = service.get_case(case.id).entries
+    assert [e.attachment.filename for e in entries] == ["ankle.jpg"]
+    message = page.editor.bar.message.text()
+    assert "Attached 1 file" in message and "notes.txt is not a photo" in message
+    html = page.timeline.toHtml()
+    assert "ankle.jpg" in html and "<img" in html  # shown as a thumbnail
+    opened_copy = page.editor.open_attachment(entries[0].id, open_with_system=False)
+    assert opened_copy.name == "ankle.jpg" and opened_copy.read_bytes() == photo.read_bytes()
+    _wait(qtbot, page.editor.undo())
+    assert service.get_case(case.id).entries == ()
+    assert "ankle.jpg" not in page.timeline.toPlainText()
+
+
+def test_pasting_an_image_from_the_clipboard(qtbot, opened):
+    page, service, case = opened
+    image = QImage(120, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2e7d32"))
+    QGuiApplication.clipboard().setImage(image)
+    page.capture_text.setFocus()
+    qtbot.keyClick(page.capture_text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    _wait(qtbot, page.attachment_drop.last_handle)
+    (entry,) = service.get_case(case.id).entries
+    assert entry.attachment.media_type == "image/png" and entry.attachment.filename.startswith("pasted-image-")
+    assert page.capture_text.text() == ""  # the image was not pasted as text into the capture line
+    QGuiApplication.clipboard().clear()
+
+
+def test_drops_need_an_open_case(qtbot, main_window, tmp_path):
+    page = main_window.room_pages["records"]
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(_jpeg_file(tmp_path / "x.jpg")))])
+    assert page.current_case() is None
+    assert not _drop(page.timeline.viewport(), mime)
+    assert page.attachment_drop.attach_mime(mime) is None
+    assert "Open a case first" in page.editor.bar.message.text()
