@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 QM := resources/translations/cdss_zh_CN.qm
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint translations screenshots bench clean
+.PHONY: run test lint translations screenshots bench package clean
 
 run: $(VENV)/.installed $(QM)
 	$(VENV)/bin/cdss gui --demo
@@ -26,6 +26,10 @@ $(QM): resources/translations/cdss_zh_CN.ts $(VENV)/.installed
 screenshots: $(VENV)/.installed $(QM)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/cdss screenshot --demo docs/screenshots
 
+# The one-folder app for this OS in dist/cdss/ (PyInstaller), then its --selftest; see README "Build an installer".
+package: $(VENV)/.installed-package $(QM)
+	$(PY) packaging/build.py
+
 bench: $(VENV)/.installed-test $(QM)
 	for script in bench/*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; done
 
@@ -38,8 +42,13 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --quiet -e .
 	touch $@
 
+# The package extra (PyInstaller) too: tests/packaging builds the frozen app and runs its --selftest.
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PIP) install --quiet -e ".[test]"
+	$(PIP) install --quiet -e ".[test,package]"
+	touch $@
+
+$(VENV)/.installed-package: pyproject.toml $(VENV)/.installed
+	$(PIP) install --quiet -e ".[package]"
 	touch $@
 
 clean:

@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"CDSS Desk {__version__}")
     parser.add_argument("--workspace", type=Path, default=None,
                         help="workspace folder (default: the per-user data folder, or $CDSS_WORKSPACE)")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check this installation in a temporary workspace, without a window (drug check, "
+                             "literature search, PDF export, main window); exit code 0 when all work")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="start the desktop app (the default)")
@@ -64,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.selftest:
+        from cdss.selftest import run_selftest
+
+        return run_selftest()
     func = getattr(args, "func", None)
     if func is None:  # no command: the desktop app
         args.demo = False

@@ -17,6 +17,15 @@ APP_SLUG = "cdss-desk"
 WORKSPACE_ENV = "CDSS_WORKSPACE"
 
 
+#: Fonts a frozen build carries in ``resources/fonts`` (README "Build an installer"); a source checkout has none.
+FONT_SUFFIXES = (".ttf", ".ttc")
+
+
+def is_frozen() -> bool:
+    """True inside a PyInstaller bundle (``make package``), False in a source checkout."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
 def project_root() -> Path:
     """The folder holding ``resources/`` and ``data/``: the source checkout or the frozen bundle."""
     frozen_root = getattr(sys, "_MEIPASS", None)
@@ -33,6 +42,14 @@ def resource_path(*parts: str) -> Path:
 def data_path(*parts: str) -> Path:
     """A path below ``data/`` (knowledge packs and demo content shipped with the app)."""
     return project_root().joinpath("data", *parts)
+
+
+def bundled_fonts() -> list[Path]:
+    """CJK fonts shipped inside the app (the PDF export's last resort when the computer has no usable one)."""
+    folder = resource_path("fonts")
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES and p.is_file())
 
 
 def user_data_dir() -> Path:

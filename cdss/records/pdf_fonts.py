@@ -67,6 +67,10 @@ def candidate_fonts() -> list[Path]:
         ordered += _mac_fonts()
     else:
         ordered += _linux_fonts()
+    # Last resort: the font an installed build carries (resources/fonts), so export works on any computer.
+    from cdss.paths import bundled_fonts
+
+    ordered += bundled_fonts()
     return ordered
 
 
