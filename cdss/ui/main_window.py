@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +23,49 @@ from cdss.paths import APP_NAME, APP_SLUG, resource_path
 from cdss.ui.context import AppContext
 from cdss.ui.i18n import LANGUAGE_NAMES
 from cdss.ui.rooms import ROOMS, RoomSpec
+
+
+class RoomPages(Mapping[str, QWidget]):
+    """The room pages, each built the first time it is shown or asked for.
+
+    A room's page pulls in its own stack (the exchange client and httpx, the literature index, the drug catalog
+    widgets); building all four at start-up would make the window open later for rooms the doctor may not visit.
+    Until then the stack holds an empty placeholder at the room's index.
+    """
+
+    def __init__(self, ctx: AppContext, stack: QStackedWidget) -> None:
+        self._ctx = ctx
+        self._stack = stack
+        self._built: dict[str, QWidget] = {}
+        for _room in ROOMS:
+            stack.addWidget(QWidget(stack))
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            index = self._index(key)
+            page = ROOMS[index].build(self._ctx)
+            placeholder = self._stack.widget(index)
+            current = self._stack.currentIndex()
+            self._stack.insertWidget(index, page)
+            self._stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._stack.setCurrentIndex(current)
+            self._built[key] = page
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(room.key for room in ROOMS)
+
+    def __len__(self) -> int:
+        return len(ROOMS)
+
+    def built(self) -> dict[str, QWidget]:
+        """The pages that exist so far (nothing is built by asking)."""
+        return dict(self._built)
+
+    @staticmethod
+    def _index(key: str) -> int:
+        return [room.key for room in ROOMS].index(key)
 
 
 class MainWindow(QMainWindow):
@@ -45,17 +90,14 @@ class MainWindow(QMainWindow):
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
         self.nav_buttons: dict[str, QToolButton] = {}
-        self.room_pages: dict[str, QWidget] = {}
+        self.room_pages = RoomPages(ctx, self.pages)
         for index, room in enumerate(ROOMS):
             button = self._make_nav_button(room)
             rail_layout.addWidget(button)
             self.nav_group.addButton(button, index)
             self.nav_buttons[room.key] = button
-            page = room.build(ctx)
-            self.pages.addWidget(page)
-            self.room_pages[room.key] = page
         rail_layout.addStretch(1)
-        self.nav_group.idClicked.connect(self.pages.setCurrentIndex)
+        self.nav_group.idClicked.connect(lambda index: self.show_room(ROOMS[index].key))
         layout.addWidget(self.rail)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -73,9 +115,9 @@ class MainWindow(QMainWindow):
 
     # -- navigation ----------------------------------------------------------------------------------------------
     def show_room(self, key: str) -> None:
-        index = [room.key for room in ROOMS].index(key)
+        page = self.room_pages[key]
         self.nav_buttons[key].setChecked(True)
-        self.pages.setCurrentIndex(index)
+        self.pages.setCurrentWidget(page)
 
     def current_room(self) -> str:
         return ROOMS[self.pages.currentIndex()].key
