@@ -165,7 +165,9 @@ def fhir_import_figures(files: list[Path], workspace_root: Path) -> FhirFigures:
 @dataclass(frozen=True)
 class PdfFigures:
     pages: int
-    first_ms: float  # first export in the process: font registration and imports included
+    # First export in the process: imports, font registration and the photos' print renditions (made once, then
+    # cached by content hash in the attachment store) included; p50 is what every later export costs.
+    first_ms: float
     p50_ms: float
     peer_p50_ms: float
 

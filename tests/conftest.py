@@ -36,3 +36,15 @@ def workspace(tmp_path):
     ws = Workspace.open(tmp_path / "ws")
     yield ws
     ws.close()
+
+
+@pytest.fixture(scope="session")
+def cjk_font():
+    """The CJK TrueType font PDF export uses; tests that render Chinese into a PDF skip when there is none."""
+    from cdss.errors import UserError
+    from cdss.records import pdf_fonts
+
+    try:
+        return pdf_fonts.find_cjk_font()
+    except UserError:
+        pytest.skip("no CJK TrueType font (apt install fonts-wqy-microhei)")

@@ -128,10 +128,25 @@ class AttachmentStore:
 
     def thumbnail(self, sha256: str, size: int = 256) -> Path | None:
         """A PNG no larger than ``size``×``size`` for an image attachment (None for other files or a broken image)."""
+        try:
+            return self._rendition(sha256, size, "png")
+        except OSError:  # the cache cannot be written: no thumbnail rather than an error in a list view
+            return None
+
+    def print_rendition(self, sha256: str, size: int) -> Path | None:
+        """A JPEG no larger than ``size``×``size`` for a printed report, cached next to the thumbnails.
+
+        JPEG rather than the thumbnails' PNG: reportlab embeds a JPEG file as it is, where a PNG of a photo would be
+        decoded, deflated again and come out several times larger. Like every rendition it is re-encoded from pixels,
+        so no EXIF (GPS, device) of the original reaches it. Raises OSError when the cache cannot be written.
+        """
+        return self._rendition(sha256, size, "jpg")
+
+    def _rendition(self, sha256: str, size: int, extension: str) -> Path | None:
         if not 16 <= size <= 2048:
             raise ValueError(f"thumbnail size out of range: {size}")
         source = self.path(sha256)
-        cached = self.root / THUMBS_DIR / f"{sha256.lower()}_{size}.png"
+        cached = self.root / THUMBS_DIR / f"{sha256.lower()}_{size}.{extension}"
         if cached.is_file():
             return cached
         if not source.is_file():
@@ -142,21 +157,25 @@ class AttachmentStore:
         from PIL import Image, ImageOps, UnidentifiedImageError  # Pillow is heavy; only thumbnails need it
 
         try:
-            with Image.open(source) as image:
-                image = ImageOps.exif_transpose(image)  # phone photos are stored sideways with a rotation tag
+            with Image.open(source) as original:
+                image = ImageOps.exif_transpose(original)  # phone photos are stored sideways with a rotation tag
                 image.thumbnail((size, size))
-                if image.mode not in ("RGB", "RGBA", "L", "LA"):
-                    image = image.convert("RGBA")
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp_name = tempfile.mkstemp(prefix=".thumb-", suffix=".png", dir=cached.parent)
-                os.close(fd)
-                try:
-                    image.save(tmp_name, "PNG")
-                    os.replace(tmp_name, cached)
-                finally:
-                    Path(tmp_name).unlink(missing_ok=True)
+                keep = ("RGB", "L") if extension == "jpg" else ("RGB", "RGBA", "L", "LA")
+                if image.mode not in keep:
+                    image = image.convert("RGB" if extension == "jpg" else "RGBA")
         except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-            return None
+            return None  # not a readable image
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".thumb-", suffix=f".{extension}", dir=cached.parent)
+        os.close(fd)
+        try:
+            if extension == "jpg":
+                image.save(tmp_name, "JPEG", quality=82)
+            else:
+                image.save(tmp_name, "PNG")
+            os.replace(tmp_name, cached)
+        finally:
+            Path(tmp_name).unlink(missing_ok=True)
         return cached
 
     def export(self, sha256: str, target: Path) -> Path:

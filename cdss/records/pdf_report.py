@@ -475,31 +475,52 @@ class _ReportBuilder:
         return table
 
     def _thumbnail(self, sha256: str, width: float):
-        """The photo re-encoded from pixels (no metadata), or a note when the file is missing or unreadable."""
+        """The photo re-encoded from pixels (no metadata), or a note when the file is missing or unreadable.
+
+        The print-size JPEG is cached in the attachment store by content hash, so exporting again (or another case
+        with the same photo) reuses it instead of decoding and shrinking a 10-megapixel original every time.
+        """
         from PIL import Image as PILImage
-        from PIL import ImageOps, UnidentifiedImageError
+        from PIL import UnidentifiedImageError
         from reportlab.platypus import Image
+
+        from cdss.records.attachments import AttachmentStore
 
         if self.attachments_dir is None:
             return self.p(self.L("photo_missing"), "small")
+        source: Path | io.BytesIO | None
         try:
-            path = attachment_path(self.attachments_dir, sha256)
-            with PILImage.open(path) as source:
-                image = ImageOps.exif_transpose(source)
-                image.thumbnail((THUMB_PX, THUMB_PX))
-                if image.mode not in ("RGB", "L"):
-                    image = image.convert("RGB")
-                buffer = io.BytesIO()
-                image.save(buffer, format="JPEG", quality=82)
+            try:
+                source = AttachmentStore(self.attachments_dir).print_rendition(sha256, THUMB_PX)
+            except OSError:  # the cache cannot be written (read-only workspace): shrink in memory as a fallback
+                source = _shrunk_in_memory(attachment_path(self.attachments_dir, sha256))
+            if source is None:
+                return self.p(self.L("photo_missing"), "small")
+            with PILImage.open(source) as image:  # reads the header only, for the aspect ratio
                 w, h = image.size
         except (OSError, UnidentifiedImageError, UserError, ValueError):
             return self.p(self.L("photo_missing"), "small")
-        buffer.seek(0)
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
         height = width * h / w
         max_height = width * 1.2
         if height > max_height:
             width, height = max_height * w / h, max_height
-        return Image(buffer, width=width, height=height)
+        return Image(source if isinstance(source, io.BytesIO) else str(source), width=width, height=height)
+
+
+def _shrunk_in_memory(path: Path) -> io.BytesIO:
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    with PILImage.open(path) as original:
+        image = ImageOps.exif_transpose(original)
+        image.thumbnail((THUMB_PX, THUMB_PX))
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=82)
+    return buffer
 
 
 def _lab_summary(lab: LabResult) -> str:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from cdss.progress import Progress
@@ -112,98 +112,92 @@ def like_scan_patient_ids(session: Session, query: str) -> list[int]:
 
 
 # -- keeping the index up to date -------------------------------------------------------------------------------------
-def _document(session: Session, patient_id: int) -> tuple[str, str, str, str, str] | None:
-    patient = session.execute(
-        text("SELECT name, name_pinyin, name_initials, phone, email, notes, address FROM patient WHERE id = :id"),
-        {"id": patient_id},
-    ).first()
-    if patient is None:
-        return None
-    name, pinyin, initials, phone, email, notes, address = patient
-    # Each pinyin variant both joined ("zhangsan", for typing the whole name) and spaced ("zhang san").
-    readings = [v for v in (pinyin or "").split(";") if v]
-    pinyin = " ".join(f"{v.replace(' ', '')} {v}" for v in readings)
-    identifiers = [
-        row[0]
-        for row in session.execute(
-            text("SELECT value FROM patient_identifier WHERE patient_id = :id"), {"id": patient_id}
+_BATCH = 500  # patients per set of queries: well under SQLite's bound-parameter limit
+
+
+def _grouped(session: Session, sql: str, ids: list[int]) -> dict[int, list[tuple]]:
+    """Rows of ``sql`` (first column the patient id, ``:ids`` the id list) grouped by patient, in query order."""
+    grouped: dict[int, list[tuple]] = {}
+    statement = text(sql).bindparams(bindparam("ids", expanding=True))
+    for row in session.execute(statement, {"ids": ids}):
+        grouped.setdefault(row[0], []).append(tuple(row[1:]))
+    return grouped
+
+
+def _documents(session: Session, ids: list[int]) -> dict[int, tuple[str, str, str, str, str]]:
+    """The search documents of up to ``_BATCH`` patients, with one query per table rather than per patient."""
+    patients = _grouped(
+        session, "SELECT id, name, name_pinyin, name_initials, phone, email, notes, address FROM patient "
+        "WHERE id IN :ids", ids)
+    identifiers = _grouped(
+        session, "SELECT patient_id, value FROM patient_identifier WHERE patient_id IN :ids ORDER BY patient_id, id",
+        ids)
+    tags = _grouped(
+        session, "SELECT pt.patient_id, t.name FROM tag t JOIN patient_tag pt ON pt.tag_id = t.id "
+        "WHERE pt.patient_id IN :ids UNION SELECT c.patient_id, t.name FROM tag t JOIN case_tag ct ON ct.tag_id = t.id "
+        "JOIN clinical_case c ON c.id = ct.case_id WHERE c.patient_id IN :ids", ids)
+    entries = _grouped(
+        session, "SELECT c.patient_id, e.kind, e.text, e.icd10, e.caption FROM entry e "
+        "JOIN clinical_case c ON c.id = e.case_id WHERE c.patient_id IN :ids AND e.deleted_at IS NULL "
+        "ORDER BY c.patient_id, c.id, e.id", ids)
+    titles = _grouped(
+        session, "SELECT patient_id, title FROM clinical_case WHERE patient_id IN :ids ORDER BY patient_id, id", ids)
+    allergies = _grouped(
+        session, "SELECT patient_id, substance, reaction FROM allergy WHERE patient_id IN :ids ORDER BY patient_id, id",
+        ids)
+    medications = _grouped(
+        session, "SELECT patient_id, name FROM medication WHERE patient_id IN :ids ORDER BY patient_id, id", ids)
+    documents = {}
+    for patient_id, [(name, pinyin, initials, phone, email, notes, address)] in patients.items():
+        # Each pinyin variant both joined ("zhangsan", for typing the whole name) and spaced ("zhang san").
+        readings = [v for v in (pinyin or "").split(";") if v]
+        pinyin = " ".join(f"{v.replace(' ', '')} {v}" for v in readings)
+        values = [row[0] for row in identifiers.get(patient_id, ())] + [phone or "", email or ""]
+        diagnoses: list[str] = []
+        body: list[str] = [notes or "", address or ""]
+        for kind, entry_text, icd10, caption in entries.get(patient_id, ()):
+            if kind == "diagnosis":
+                diagnoses += [entry_text or "", icd10 or ""]
+            else:
+                body += [entry_text or "", caption or ""]
+        body += [row[0] for row in titles.get(patient_id, ())]
+        body += [f"{substance} {reaction or ''}" for substance, reaction in allergies.get(patient_id, ())]
+        body += [row[0] for row in medications.get(patient_id, ())]
+        documents[patient_id] = (
+            index_text(" ".join((name, pinyin, initials))),
+            index_text(" ".join(values)),
+            index_text(" ".join(diagnoses)),
+            index_text(" ".join(sorted({row[0] for row in tags.get(patient_id, ())}))),
+            index_text(" ".join(body)),
         )
-    ]
-    identifiers += [phone or "", email or ""]
-    tags = [
-        row[0]
-        for row in session.execute(
-            text(
-                "SELECT t.name FROM tag t JOIN patient_tag pt ON pt.tag_id = t.id WHERE pt.patient_id = :id "
-                "UNION SELECT t.name FROM tag t JOIN case_tag ct ON ct.tag_id = t.id "
-                "JOIN clinical_case c ON c.id = ct.case_id WHERE c.patient_id = :id"
-            ),
-            {"id": patient_id},
-        )
-    ]
-    diagnoses: list[str] = []
-    body: list[str] = [notes or "", address or ""]
-    for kind, entry_text, icd10, caption in session.execute(
-        text(
-            "SELECT e.kind, e.text, e.icd10, e.caption FROM entry e JOIN clinical_case c ON c.id = e.case_id "
-            "WHERE c.patient_id = :id AND e.deleted_at IS NULL"
-        ),
-        {"id": patient_id},
-    ):
-        if kind == "diagnosis":
-            diagnoses += [entry_text or "", icd10 or ""]
-        else:
-            body += [entry_text or "", caption or ""]
-    body += [
-        row[0]
-        for row in session.execute(text("SELECT title FROM clinical_case WHERE patient_id = :id"), {"id": patient_id})
-    ]
-    body += [
-        f"{row[0]} {row[1] or ''}"
-        for row in session.execute(
-            text("SELECT substance, reaction FROM allergy WHERE patient_id = :id"), {"id": patient_id}
-        )
-    ]
-    body += [
-        row[0]
-        for row in session.execute(text("SELECT name FROM medication WHERE patient_id = :id"), {"id": patient_id})
-    ]
-    return (
-        index_text(" ".join((name, pinyin, initials))),
-        index_text(" ".join(identifiers)),
-        index_text(" ".join(diagnoses)),
-        index_text(" ".join(tags)),
-        index_text(" ".join(body)),
-    )
+    return documents
 
 
 def reindex_patient(session: Session, patient_id: int) -> None:
     """Rebuild one patient's search document inside the caller's transaction (or drop it if the patient is gone)."""
-    session.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": patient_id})
-    document = _document(session, patient_id)
-    if document is not None:
-        session.execute(
-            text(
-                f"INSERT INTO {FTS_TABLE}(rowid, name, identifiers, diagnoses, tags, body) "
-                "VALUES (:id, :name, :ids, :dx, :tags, :body)"
-            ),
-            {
-                "id": patient_id,
-                "name": document[0],
-                "ids": document[1],
-                "dx": document[2],
-                "tags": document[3],
-                "body": document[4],
-            },
-        )
+    reindex_patients(session, [patient_id])
 
 
 def reindex_patients(session: Session, patient_ids: Iterable[int], progress: Progress | None = None) -> int:
-    ids = list(patient_ids)
-    for done, patient_id in enumerate(ids, 1):
-        reindex_patient(session, patient_id)
-        if progress is not None and done % 200 == 0:
-            progress.update(done, len(ids), "search index")
+    """Rebuild these patients' documents, a batch at a time (one DELETE, a query per table and one INSERT)."""
+    ids = list(dict.fromkeys(patient_ids))
+    delete = text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True))
+    insert = text(
+        f"INSERT INTO {FTS_TABLE}(rowid, name, identifiers, diagnoses, tags, body) "
+        "VALUES (:id, :name, :ids, :dx, :tags, :body)"
+    )
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start : start + _BATCH]
+        session.execute(delete, {"ids": batch})
+        documents = _documents(session, batch)
+        rows = [
+            {"id": pid, "name": d[0], "ids": d[1], "dx": d[2], "tags": d[3], "body": d[4]}
+            for pid, d in documents.items()
+        ]
+        if rows:
+            session.execute(insert, rows)
+        if progress is not None:
+            progress.update(start + len(batch), len(ids), "search index")
     return len(ids)
 
 

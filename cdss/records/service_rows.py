@@ -6,7 +6,6 @@ Nothing here opens a transaction: callers pass the session of their own unit of 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 from sqlalchemy import delete, select
@@ -37,7 +36,6 @@ from cdss.records.types import (
     Identifier,
     LabResult,
     Medication,
-    PatientRecord,
     Sex,
 )
 
@@ -321,43 +319,6 @@ def write_entry(session: Session, patient_id: int, case_id: int, entry: Entry) -
         updated_at=stamp,
     )
     session.add(row)
-    session.flush()
-    return row
-
-
-def write_patient(session: Session, record: PatientRecord, today: dt.date) -> PatientRow:
-    """Insert a whole record (demographics, identifiers, allergies, medications, cases, tags) and return its row."""
-    name = clean_name(record.name)
-    check_birth_date(record.birth_date, today)
-    pinyin, initials = pinyin_of(name)
-    stamp = now()
-    row = PatientRow(
-        name=name,
-        name_pinyin=pinyin,
-        name_initials=initials,
-        sex=check_sex(record.sex).value,
-        birth_date=record.birth_date,
-        phone=record.phone,
-        address=record.address,
-        email=record.email,
-        notes=record.notes or "",
-        source_ref=record.source_ref,
-        extra_json=json.dumps(record.extra, ensure_ascii=False) if record.extra else None,
-        created_at=stamp,
-        updated_at=stamp,
-    )
-    session.add(row)
-    session.flush()
-    set_identifiers(session, row.id, record.identifiers)
-    for allergy in record.allergies:
-        session.add(allergy_row(row.id, allergy))
-    for med in record.medications:
-        session.add(medication_row(row.id, med))
-    for case in record.cases:
-        write_case(session, row.id, case)
-    for lab in record.labs:
-        session.add(lab_row(row.id, None, lab))
-    set_patient_tags(session, row.id, record.tags)
     session.flush()
     return row
 

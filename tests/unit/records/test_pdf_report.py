@@ -35,15 +35,7 @@ needs_pdftotext = pytest.mark.skipif(
 )
 
 
-def _has_cjk_font() -> bool:
-    try:
-        pdf_fonts.find_cjk_font()
-    except UserError:
-        return False
-    return True
-
-
-needs_font = pytest.mark.skipif(not _has_cjk_font(), reason="no CJK TrueType font (apt install fonts-wqy-microhei)")
+needs_font = pytest.mark.usefixtures("cjk_font")
 
 
 def store_photo(attachments_dir: Path, colour: tuple[int, int, int], gps: bool = False) -> Attachment:
