@@ -235,6 +235,19 @@ class DecisionSupportService:
             return PrescribeOutcome(to_medication(med_row), entry_id, tuple(follow_up_ids),
                                     tuple(r.id for r in event_rows))
 
+    # -- stopping -----------------------------------------------------------------------------------------------
+    def stop_medication(self, medication_id: int, case_id: int | None, *, language: str = "en",
+                        occurred_at: dt.datetime | None = None):
+        """Discontinue a medication today (see :mod:`cdss.cds.stopping`); returns a ``StopOutcome`` for undo."""
+        from cdss.cds.stopping import stop_medication
+
+        return stop_medication(self, medication_id, case_id, language=language, occurred_at=occurred_at)
+
+    def undo_stop(self, outcome) -> None:
+        from cdss.cds.stopping import undo_stop
+
+        undo_stop(self, outcome)
+
     def cancel_prescription(self, prescription: PrescriptionCheck, case_id: int | None) -> int:
         """The doctor heeded the interruptive alerts and did not prescribe: each counts as accepted."""
         with self._workspace.unit_of_work() as session:

@@ -49,3 +49,9 @@ def prescription_entry(name: str, dose: str | None, overrides: Sequence[tuple[st
 def monitoring_note(title: str, text: str | None, language: str) -> str:
     what = text.strip() if text and text.strip() else title
     return f"用药监测：{what}" if language.startswith("zh") else f"Monitor: {what}"
+
+
+def stop_entry(name: str, dose: str | None, language: str) -> str:
+    """The MEDICATION timeline entry written when a medication is stopped."""
+    what = f"{name} {dose}" if dose else name
+    return f"停药：{what}。" if language.startswith("zh") else f"Stopped {what}."

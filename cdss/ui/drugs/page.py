@@ -96,6 +96,7 @@ class DrugsPage(QWidget):
         layout.addWidget(splitter)
         self._last_alerts: list[dict[str, Any]] = []
         self._last_result: dict[str, Any] = {}
+        self.shown_drug_id: str | None = None  # a drug opened from elsewhere (a case's medication), not from search
         self.retranslate_ui()
         self._load_backend()
 
@@ -110,6 +111,8 @@ class DrugsPage(QWidget):
         self.search_box.setEnabled(True)
         self.retranslate_ui()
         self.run_search(self.search_box.text())
+        if self.shown_drug_id is not None:  # asked for before the catalog had loaded
+            self.show_drug(self.shown_drug_id)
         if self.regimen.drugs:  # a reload after a pack change: the same regimen, checked with the new packs
             self.run_check()
 
@@ -131,10 +134,21 @@ class DrugsPage(QWidget):
         if self.results.count():
             self.results.setCurrentRow(0)
 
+    def show_drug(self, drug_id: str) -> None:
+        """Show the monograph of catalog drug ``drug_id`` (e.g. a case's medication); waits for the catalog."""
+        self.shown_drug_id = drug_id
+        if self.backend is None:
+            return  # _backend_ready shows it once the catalog has loaded
+        self.results.blockSignals(True)
+        self.results.setCurrentItem(None)
+        self.results.blockSignals(False)
+        self.monograph.setHtml(self._monograph_html(self.backend.monograph(drug_id)))
+
     def show_monograph(self, item: QListWidgetItem | None) -> None:
         if item is None or self.backend is None:
             return
         drug: RegimenDrug = item.data(Qt.ItemDataRole.UserRole)
+        self.shown_drug_id = None
         self.monograph.setHtml(self._monograph_html(self.backend.monograph(drug.id)))
 
     def _monograph_html(self, view: MonographView) -> str:
@@ -223,6 +237,8 @@ class DrugsPage(QWidget):
         self._update_alerts_heading()
         if self.results.currentItem() is not None:
             self.show_monograph(self.results.currentItem())
+        elif self.shown_drug_id is not None and self.backend is not None:
+            self.show_drug(self.shown_drug_id)
         elif self.backend is not None:
             hint = self.tr("Choose a drug to read its monograph. Every section names its source; a section that is "
                            "not known is marked as not available.")

@@ -17,6 +17,8 @@ from cdss.ui.tasks import while_alive
 class CaseAlertsBanner(QFrame):
     #: a re-check ran and stored new alerts (the medication list should reload with the new context)
     rechecked = Signal()
+    #: (patient id, open alerts shown) after every load: the patient card's badge follows the banner
+    count_changed = Signal(int, int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,7 @@ class CaseAlertsBanner(QFrame):
             known = {a.id for a in self.alerts} if self._shown_for == patient_id else None
             self._shown_for = patient_id
             self._show(alerts)
+            self.count_changed.emit(patient_id, len(self.alerts))
             if known is not None and any(a.id not in known for a in alerts):
                 self.rechecked.emit()
 

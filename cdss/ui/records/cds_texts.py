@@ -44,6 +44,7 @@ error_texts.register({
     "cds_case_required": QT_TRANSLATE_NOOP("UserErrors",
                                            "Open a case first: the monitoring follow-up belongs to a case."),
     "cds_unknown_flag": QT_TRANSLATE_NOOP("UserErrors", "Unknown patient flag '{flag}'."),
+    "cds_medication_not_active": QT_TRANSLATE_NOOP("UserErrors", "This medication is not active."),
 })
 
 

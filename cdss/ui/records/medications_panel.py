@@ -9,7 +9,7 @@ shown inline. Strings the domain returns as codes (context notes) are translated
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -23,21 +23,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cdss.records.types import Medication
 from cdss.ui.context import AppContext
-from cdss.ui.drugs.alert_cards import AlertCard
-from cdss.ui.drugs.labels import SEVERITY_COLOURS, severity_label, severity_rank
 from cdss.ui.drugs.messages_text import alert_title, check_notes
 from cdss.ui.records.cds_texts import note_text
+from cdss.ui.records.medication_item import MedicationItem
 from cdss.ui.tasks import while_alive
 
 if TYPE_CHECKING:  # the checker stack loads with the first check, not when the Records room opens
     from cdss.cds.context import CaseContext
+    from cdss.cds.stopping import StopOutcome
     from cdss.drugs.alerts import Alert
 
 SEARCH_LIMIT = 12
@@ -47,74 +46,11 @@ def _date(reading) -> str:
     return f"{reading.taken_at:%Y-%m-%d}"
 
 
-class MedicationItem(QFrame):
-    """One active medication; its alerts are collapsed behind a count so the list stays readable."""
-
-    def __init__(self, medication, alerts: Sequence[Alert], drug_names: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("medItem")
-        self.medication = medication
-        self.alerts = list(alerts)
-        top = min((a.severity for a in alerts), key=severity_rank, default=None)
-        stripe = SEVERITY_COLOURS.get(top, "#d5dde0") if top else "#d5dde0"
-        self.setStyleSheet(f"QFrame#medItem {{ border: 1px solid #d5dde0; border-left: 5px solid {stripe}; "
-                           "border-radius: 5px; background: #ffffff; }")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 6, 4)
-        row = QHBoxLayout()
-        self.name = QLabel(self)
-        self.name.setObjectName("medName")
-        self.name.setTextFormat(Qt.TextFormat.RichText)
-        self.toggle = QToolButton(self)
-        self.toggle.setObjectName("medAlertsToggle")
-        self.toggle.setCheckable(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.toggle.toggled.connect(self.set_expanded)
-        self.toggle.setVisible(bool(alerts))
-        row.addWidget(self.name, 1)
-        row.addWidget(self.toggle)
-        layout.addLayout(row)
-        self.cards_host = QWidget(self)
-        cards = QVBoxLayout(self.cards_host)
-        cards.setContentsMargins(0, 0, 0, 0)
-        self.cards = [AlertCard(a.to_dict(), drug_names, self.cards_host) for a in alerts]
-        for card in self.cards:
-            cards.addWidget(card)
-        self.cards_host.setVisible(False)
-        layout.addWidget(self.cards_host)
-        self.retranslate_ui()
-
-    def set_expanded(self, expanded: bool) -> None:
-        self.cards_host.setVisible(expanded)
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
-        if self.toggle.isChecked() != expanded:
-            self.toggle.setChecked(expanded)
-
-    def retranslate_ui(self) -> None:
-        med = self.medication
-        bits = [f"<b>{html.escape(med.name)}</b>"]
-        if med.dose:
-            bits.append(html.escape(med.dose))
-        if not med.drug_ids:
-            bits.append("<span style='color:#8a979c'>" + html.escape(self.tr("not in the drug dictionary: not checked"))
-                        + "</span>")
-        self.name.setText(" · ".join(bits))
-        if self.alerts:
-            top = min((a.severity for a in self.alerts), key=severity_rank)
-            self.toggle.setText(self.tr("{count} alert(s) · {severity}").format(
-                count=len(self.alerts), severity=severity_label(top)))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-
 class MedicationsPanel(QWidget):
     #: emitted with the patient id after a prescription was stored (the page reloads the timeline)
     prescribed = Signal(int)
+    #: the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room
+    drug_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +66,9 @@ class MedicationsPanel(QWidget):
         self.last_check = None
         self.override_dialog = None
         self.last_store = None
+        self.last_stop = None  # the task handle of the last stop
+        #: called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)
+        self.on_stopped: Callable[[StopOutcome], None] | None = None
         self._checker_result: dict[str, Any] = {}
         self.status_text = ""
 
@@ -272,6 +211,8 @@ class MedicationsPanel(QWidget):
             return {}  # nothing checked yet, so the catalog is not loaded: do not load it on the GUI thread
         catalog = self.service.knowledge.catalog
         ids = {d for a in self.regimen_alerts for d in a.drugs}
+        if self.case_context is not None:  # combination products list their components by name
+            ids |= {d for m in self.case_context.medications for d in m.drug_ids}
         if self.last_check is not None:
             ids |= {d for a in self.last_check.alerts for d in a.drugs}
         return {d: (f"{catalog[d].name_zh} {catalog[d].name_en}" if catalog[d].name_zh else catalog[d].name_en)
@@ -292,6 +233,8 @@ class MedicationsPanel(QWidget):
             alerts = [a for a in self.regimen_alerts if set(a.drugs) & set(med.drug_ids)
                       and not (hide_minor and a.severity == "minor")]
             item = MedicationItem(med, alerts, names, self._list_host)
+            item.stop_requested.connect(self.stop_medication)
+            item.drug_requested.connect(self.drug_requested.emit)
             self._list_layout.insertWidget(self._list_layout.count() - 1, item)
             self.items.append(item)
         self.empty_label.setVisible(context is not None and not medications)
@@ -417,6 +360,36 @@ class MedicationsPanel(QWidget):
         self._show_status(text.format(name=check.name, overrides=overrides, inline=inline))
         self.refresh()
         self.prescribed.emit(check.patient_id)
+
+    def stop_medication(self, medication_id: int):
+        """Stop a medication today, on the writer; returns the task handle (None when no patient is shown)."""
+        if self.patient_id is None:
+            return None
+        med = next((m for m in self.case_context.medications if m.medication_id == medication_id), None) \
+            if self.case_context is not None else None
+        name = med.name if med is not None else ""
+        language = "zh" if self.ctx.languages.language.startswith("zh") else "en"
+        handle = self.ctx.tasks.run_write(self._service().stop_medication, medication_id, self.case_id,
+                                          language=language, name="cds-stop")
+        handle.finished.connect(while_alive(self, lambda outcome: self._stopped(name, outcome)))
+        handle.failed.connect(while_alive(self, lambda _error: self.refresh()))  # re-enable the Stop button
+        self.last_stop = handle
+        return handle
+
+    def _stopped(self, name: str, outcome: StopOutcome) -> None:
+        self._show_status(self.tr("{name} stopped.").format(name=name or outcome.name))
+        if self.on_stopped is not None:
+            self.on_stopped(outcome)  # the page reloads the patient, which refreshes this list
+        else:
+            self.refresh()
+
+    def undo_step(self, outcome: StopOutcome, case_id: int | None):
+        """The step that undoes a stop, for the Records page's undo stack (runs on the writer)."""
+        from cdss.ui.records.entry_editor import UndoStep
+
+        service = self._service()
+        return UndoStep(self.tr("{name} is active again.").format(name=outcome.name),
+                        lambda: service.undo_stop(outcome), outcome.patient_id, case_id)
 
     def _cancelled(self, check) -> None:
         self.ctx.tasks.run_write(self._service().cancel_prescription, check, self.case_id, name="cds-cancel")

@@ -80,15 +80,17 @@ class RecordsPage(QWidget):
         self.count_label = QLabel(left)
         self.count_label.setWordWrap(True)
         self.count_label.setObjectName("patientCount")
+        self.alert_counts: dict[int, int] = {}  # open re-check alerts per patient id, for the card badge
         self.model: LazyTableModel = LazyTableModel(
             [Column(lambda: self.tr("Patient"), lambda p: p.name)],
-            lambda offset, limit: self.service.list_patients(offset, limit, search=self._query() or None),
+            self._patient_page,
             lambda: self.service.count_patients(search=self._query() or None),
             page_size=PAGE_SIZE, parent=self)
         self.patient_list = QListView(left)
         self.patient_list.setObjectName("patientList")
         self.patient_list.setModel(self.model)
-        self.patient_list.setItemDelegate(PatientCardDelegate(self.patient_list))
+        self.patient_list.setItemDelegate(PatientCardDelegate(
+            self.patient_list, alert_count=lambda patient_id: self.alert_counts.get(patient_id, 0)))
         self.patient_list.setUniformItemSizes(True)
         self.patient_list.selectionModel().currentChanged.connect(lambda current, _prev: self._open_index(current))
         # Search gets a full row: squeezed beside three buttons its placeholder was cut to "Search n…".
@@ -139,9 +141,11 @@ class RecordsPage(QWidget):
         self.tabs.addTab(self.labs_panel, "")
         self.medications_panel = MedicationsPanel(ctx, right)  # decision support while prescribing
         self.medications_panel.prescribed.connect(self._after_prescription)
+        self.medications_panel.drug_requested.connect(self._open_drug)
         self.tabs.addTab(self.medications_panel, "")
         self.case_alerts = CaseAlertsBanner(ctx, right)  # alerts raised by re-checks after new lab values
         self.case_alerts.rechecked.connect(self.medications_panel.refresh)
+        self.case_alerts.count_changed.connect(self._alert_count_changed)
         # Papers from the library that match the case; searched only while the tab is in view.
         self.evidence_panel = EvidencePanel(ctx, right)
         self.evidence_panel.paper_requested.connect(self._open_paper)
@@ -176,6 +180,7 @@ class RecordsPage(QWidget):
         self.attachment_drop = AttachmentDropHandler(self, self.editor)
         right_layout.insertWidget(right_layout.indexOf(self.tabs) + 1, self.editor.bar)
         right_layout.addWidget(self.record_actions.bar)
+        self.medications_panel.on_stopped = self._after_stop  # a stop is undone through the page's undo bar
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -205,6 +210,21 @@ class RecordsPage(QWidget):
         else:
             self.count_label.setText(self.tr("No patients yet. Add one with “New patient”, or import CSV, Excel or "
                                              "FHIR files with “cdss records import”."))
+
+    def _patient_page(self, offset: int, limit: int):
+        """A page of patient cards, with the open re-check alerts of those patients (one grouped query)."""
+        from cdss.cds.alert_counts import open_alert_counts
+
+        page = self.service.list_patients(offset, limit, search=self._query() or None)
+        hide_minor = bool(self.ctx.settings.get("drugs.hide_minor_alerts"))
+        counts = open_alert_counts(self.ctx.workspace, [p.id for p in page], hide_minor=hide_minor)
+        self.alert_counts.update({p.id: counts.get(p.id, 0) for p in page})
+        return page
+
+    def _alert_count_changed(self, patient_id: int, count: int) -> None:
+        if self.alert_counts.get(patient_id, 0) != count:
+            self.alert_counts[patient_id] = count
+            self.patient_list.viewport().update()
 
     # -- new patient ---------------------------------------------------------------------------------------------
     def ask_new_patient(self) -> None:
@@ -316,6 +336,20 @@ class RecordsPage(QWidget):
         if active:
             bits.append(escape(self.tr("Medications: {names}").format(names=", ".join(active))))
         return "<br>".join(bits)
+
+    def _after_stop(self, outcome) -> None:
+        """A stop changes the medications, the timeline and maybe the case alerts: offer Undo, show them again."""
+        case = self.current_case()
+        step = self.medications_panel.undo_step(outcome, case.id if case is not None else None)
+        self.editor.push(step, self.tr("{name} stopped.").format(name=outcome.name))
+        self.editor.reload(outcome.patient_id, step.case_id)
+
+    def _open_drug(self, drug_id: str) -> None:
+        """Show a medication's drug in the Drugs room (its monograph)."""
+        window = self.window()
+        if hasattr(window, "show_room"):
+            window.show_room("drugs")
+            window.room_pages["drugs"].show_drug(drug_id)
 
     def _after_prescription(self, patient_id: int) -> None:
         """A prescription adds a medication and a timeline entry: show both, staying on the same case."""

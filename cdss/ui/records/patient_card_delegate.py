@@ -1,10 +1,24 @@
-"""Paints a patient as a card: name, sex and age, latest diagnosis, tags, and a badge for follow-ups due."""
+"""Paints a patient as a card: name, sex and age, latest diagnosis, tags, a badge for follow-ups due and a red mark
+for open (unreviewed) re-check alerts.
+
+The alert count comes from a lookup the page passes in (patient id → count), so the records list stays free of any
+decision-support import; the page fills it with one query per page of patients.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
 from cdss.ui.models.lazy_table_model import ROW_ROLE
 
@@ -15,7 +29,14 @@ _SEX_SYMBOL = {"male": "♂", "female": "♀"}
 translate = QCoreApplication.translate
 
 
+ALERT_COLOUR = "#b3261e"
+
+
 class PatientCardDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None, *, alert_count: Callable[[int], int] | None = None) -> None:
+        super().__init__(parent)
+        self.alert_count = alert_count or (lambda _patient_id: 0)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         return QSize(option.rect.width(), CARD_HEIGHT)
 
@@ -49,21 +70,43 @@ class PatientCardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(inner.right() - 150, inner.top(), 150, 22),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, " ".join(d for d in details if d))
 
+        # Badges first (right to left), so the diagnosis line is elided before the leftmost one.
+        right = inner.right()
+        if patient.follow_ups_due:
+            badge = translate("PatientCard", "{count} due").format(count=patient.follow_ups_due)
+            right = self._badge(painter, badge, right, inner.top() + 28, "#d3591c") - 4
+        alerts = self.alert_count(patient.id)
+        if alerts:
+            right = self._badge(painter, translate("PatientCard", "⚠ {count}").format(count=alerts), right,
+                                inner.top() + 28, ALERT_COLOUR) - 4
+        painter.setPen(QColor("#44545a"))
         diagnosis = patient.latest_diagnosis or translate("PatientCard", "no diagnosis recorded")
         tags = "  ".join(f"#{t}" for t in patient.tags)
         line = f"{diagnosis}    {tags}" if tags else diagnosis
-        metrics = painter.fontMetrics()
-        painter.drawText(QRect(inner.left(), inner.top() + 26, inner.width() - 80, 22),
+        width = min(inner.width() - 80, right - inner.left() - 4)
+        painter.drawText(QRect(inner.left(), inner.top() + 26, width, 22),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(line, Qt.TextElideMode.ElideRight, inner.width() - 80))
-
-        if patient.follow_ups_due:
-            badge = translate("PatientCard", "{count} due").format(count=patient.follow_ups_due)
-            width = metrics.horizontalAdvance(badge) + 14
-            badge_rect = QRect(inner.right() - width, inner.top() + 28, width, 20)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#d3591c"))
-            painter.drawRoundedRect(badge_rect, 10, 10)
-            painter.setPen(QColor("#ffffff"))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+                         painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, width))
         painter.restore()
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        patient = index.data(ROW_ROLE)
+        count = self.alert_count(patient.id) if patient is not None else 0
+        if event.type() == QEvent.Type.ToolTip and count:
+            QToolTip.showText(event.globalPos(), translate(
+                "PatientCard", "{count} new alert(s) after lab results, not yet reviewed").format(count=count), view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+    @staticmethod
+    def _badge(painter: QPainter, text: str, right: int, top: int, colour: str) -> int:
+        """A rounded badge ending at ``right``; returns its left edge."""
+        width = painter.fontMetrics().horizontalAdvance(text) + 14
+        rect = QRect(right - width, top, width, 20)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawRoundedRect(rect, 10, 10)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        return rect.left()
