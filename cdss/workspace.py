@@ -6,8 +6,11 @@ SQLAlchemy engine is created on first use, so commands that only need folders st
 
 from __future__ import annotations
 
+import inspect
 import logging
-from collections.abc import Iterator
+import threading
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +33,10 @@ class Workspace:
         self.root = root
         self._engine: Engine | None = None
         self._session_factory: sessionmaker[Session] | None = None
+        # Called after a restore replaced the database, so caches derived from it (e.g. the literature index) are
+        # re-checked; held weakly for bound methods, so a listener never keeps its owner alive.
+        self._restore_listeners: list[Callable[[], None] | weakref.WeakMethod] = []
+        self._listeners_guard = threading.Lock()  # listeners are added from worker threads
 
     # -- opening -------------------------------------------------------------------------------------------------
     @classmethod
@@ -116,6 +123,27 @@ class Workspace:
         self._engine = None
         self._session_factory = None
 
+    def add_restore_listener(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after every :meth:`restore` (a bound method is held weakly)."""
+        held = weakref.WeakMethod(listener) if inspect.ismethod(listener) else listener
+        with self._listeners_guard:
+            self._restore_listeners.append(held)
+
+    def _notify_restored(self) -> None:
+        with self._listeners_guard:
+            # Forget the listeners whose owner has gone; call the others outside the lock.
+            self._restore_listeners = [held for held in self._restore_listeners
+                                       if not isinstance(held, weakref.WeakMethod) or held() is not None]
+            listeners = list(self._restore_listeners)
+        for held in listeners:
+            listener = held() if isinstance(held, weakref.WeakMethod) else held
+            if listener is None:
+                continue
+            try:
+                listener()
+            except Exception:  # noqa: BLE001 - one failing cache must not undo a completed restore
+                log.exception("restore listener %r failed", listener)
+
     # -- backups -------------------------------------------------------------------------------------------------
     def backup_now(self, reason: str = "manual"):
         from cdss.db.backup import create_backup
@@ -137,5 +165,6 @@ class Workspace:
         self.close()
         safety = restore_backup(backup_path, self.db_path, self.backups_dir)
         self.migrate()
+        self._notify_restored()
         log.info("restored %s (previous state saved as %s)", backup_path, safety.path)
         return safety

@@ -67,6 +67,11 @@ class LiteratureLibrary:
         self._lock = threading.RLock()
         self._index: LiteratureIndex | None = None
         self._legacy_checked = False
+        # A restored database has other papers than the index was built from: drop the opened index so the next
+        # search re-checks the fingerprint (and rebuilds when they differ).
+        add_listener = getattr(workspace, "add_restore_listener", None)
+        if add_listener is not None:
+            add_listener(self.forget_index)
 
     @classmethod
     def for_workspace(cls, workspace) -> LiteratureLibrary:
@@ -138,6 +143,13 @@ class LiteratureLibrary:
                     self._record_sync()
                 self._index = index
             return self._index
+
+    def forget_index(self) -> None:
+        """Close the opened index; the next :meth:`index` call re-checks it against the store (after a restore)."""
+        with self._lock:
+            index, self._index = self._index, None
+            if index is not None:
+                index.close()
 
     def reindex(self, progress: Progress | None = None) -> int:
         with self._lock:

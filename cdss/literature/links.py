@@ -2,7 +2,9 @@
 
 A link is part of the patient's record, so creating or removing one writes an audit row for that patient, and
 listing the cases a paper is linked to (which shows patient names) is audited as a read, like the records service.
-Deleting a case, an entry or a paper removes its links by cascade.
+Deleting a case, an entry or a paper removes its links by cascade. A timeline entry is first only soft-deleted (an
+undo restores it): its links are kept but hidden while it is deleted, so they come back with the entry, and they go
+for good by cascade when deleted entries are purged.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -48,6 +50,12 @@ def _entry_label(entry: EntryRow | None) -> str:
     if len(text) > ENTRY_LABEL_CHARS:
         text = text[:ENTRY_LABEL_CHARS - 1] + "…"
     return f"{entry.occurred_at:%Y-%m-%d} {text}".strip()
+
+
+def _visible(query: Select) -> Select:
+    """Leave out links to timeline entries that are soft-deleted (they reappear when the entry is restored)."""
+    return (query.outerjoin(EntryRow, EntryRow.id == LitCaseLinkRow.entry_id)
+            .where(or_(LitCaseLinkRow.entry_id.is_(None), EntryRow.deleted_at.is_(None))))
 
 
 class CaseLinks:
@@ -95,14 +103,15 @@ class CaseLinks:
     def for_case(self, case_id: int) -> list[CaseLink]:
         """The papers linked to a case, oldest link first."""
         with self._workspace.unit_of_work() as session:
-            rows = session.scalars(select(LitCaseLinkRow).where(LitCaseLinkRow.case_id == case_id)
+            rows = session.scalars(_visible(select(LitCaseLinkRow).where(LitCaseLinkRow.case_id == case_id))
                                    .order_by(LitCaseLinkRow.id))
             return [self._describe(session, row) for row in rows]
 
     def for_reference(self, reference_id: int) -> list[CaseLink]:
         """The cases a paper is linked to (with patient names, so the read is audited per patient)."""
         with self._workspace.unit_of_work() as session:
-            rows = list(session.scalars(select(LitCaseLinkRow).where(LitCaseLinkRow.reference_id == reference_id)
+            rows = list(session.scalars(_visible(select(LitCaseLinkRow)
+                                                 .where(LitCaseLinkRow.reference_id == reference_id))
                                         .order_by(LitCaseLinkRow.id)))
             links = [self._describe(session, row) for row in rows]
             for patient_id in sorted({link.patient_id for link in links}):

@@ -120,3 +120,70 @@ def test_imported_pdf_can_be_opened_from_the_detail(qtbot, lit_page, tmp_path, m
     monkeypatch.setattr(paper_panel.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     assert panel.open_pdf()
     assert opened and Path(opened[0]).read_bytes() == path.read_bytes()  # a .pdf-named copy of the stored file
+
+
+def test_link_a_paper_to_a_case_from_the_paper_and_unlink_it(qtbot, lit_page):
+    import datetime as dt
+
+    from cdss.literature.reference import Reference
+    from cdss.records.service import RecordsService
+    from cdss.records.types import EntryKind
+
+    (ref_id,) = lit_page.library.add([Reference(title="Febuxostat cardiovascular safety in gout", year=2018,
+                                                journal="N Engl J Med", abstract="Febuxostat and allopurinol.")])
+    records = RecordsService(lit_page.ctx.workspace)
+    patient = records.create_patient("赵敏")
+    records.create_case(patient.id, "高血压")
+    case = records.create_case(patient.id, "痛风")
+    entry = records.add_entry(case.id, EntryKind.DIAGNOSIS, "痛风性关节炎", occurred_at=dt.datetime(2024, 5, 6, 9))
+    records.create_patient("钱伟")
+
+    wait_results(qtbot, lit_page, lit_page.show_reference(ref_id))
+    assert "Not linked to any case yet" in lit_page.detail.toPlainText()
+    dialog = lit_page.paper_panel.open_link_dialog()
+    assert dialog is not None and dialog.isVisible()
+    dialog.search_box.setText("赵敏")
+    wait_results(qtbot, lit_page, dialog.search_patients())
+    assert [dialog.patient_list.item(i).text().split(" ")[0] for i in range(dialog.patient_list.count())] == ["赵敏"]
+    dialog.patient_list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: dialog.case_list.count() == 2, timeout=10000)
+    row = next(i for i in range(dialog.case_list.count()) if "痛风" in dialog.case_list.item(i).text())
+    dialog.case_list.setCurrentRow(row)
+    entry_index = dialog.entry_combo.findData(entry.id)
+    assert entry_index > 0 and "痛风性关节炎" in dialog.entry_combo.itemText(entry_index)
+    dialog.entry_combo.setCurrentIndex(entry_index)
+    with qtbot.waitSignal(dialog.links_changed, timeout=10000):
+        wait_results(qtbot, lit_page, dialog.link_selected())
+    (link,) = lit_page.library.links.for_reference(ref_id)
+    assert (link.case_id, link.entry_id) == (case.id, entry.id)
+    qtbot.waitUntil(lambda: "赵敏 · 痛风" in lit_page.detail.toPlainText(), timeout=10000)  # the detail reloaded
+    qtbot.waitUntil(lambda: dialog.linked_list.count() == 1, timeout=10000)
+
+    dialog.linked_list.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.links_changed, timeout=10000):
+        wait_results(qtbot, lit_page, dialog.unlink_selected())
+    assert lit_page.library.links.for_reference(ref_id) == []
+    qtbot.waitUntil(lambda: "Not linked to any case yet" in lit_page.detail.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.linked_list.count() == 0, timeout=10000)
+    dialog.close()
+
+
+def test_search_after_a_restore_from_settings_uses_the_restored_papers(qtbot, lit_page, main_window):
+    from cdss.literature.reference import Reference
+    from cdss.ui.settings_dialog import SettingsDialog
+
+    lit_page.library.add([Reference(title="Colchicine for acute gout flares", year=2012)])
+    dialog = SettingsDialog(main_window.ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.back_up_now()
+    qtbot.waitUntil(lambda: dialog.backup_list.count() == 1, timeout=10000)
+    lit_page.library.add([Reference(title="Colchicine and cardiovascular events", year=2020)])
+    lit_page.search_box.setText("colchicine")
+    wait_results(qtbot, lit_page, lit_page.run_search())
+    assert lit_page.last_results.total == 2
+
+    dialog.backup_list.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.restored, timeout=10000):
+        dialog.restore_selected()
+    wait_results(qtbot, lit_page, lit_page.run_search())
+    assert [hit.title for hit in lit_page.last_results.hits] == ["Colchicine for acute gout flares"]

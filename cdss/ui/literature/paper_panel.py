@@ -1,5 +1,6 @@
 """A paper's detail in the Literature room: metadata and abstract, the cases it is linked to, its tags and personal
-notes (editable), similar papers, and its PDF when one was imported.
+notes (editable), similar papers, and its PDF when one was imported. "Link to a case…" opens a picker that links the
+paper to a patient's case (or one timeline entry) and unlinks it again; the detail reloads after each change.
 
 The detail is read on the task runner's read pool; saving tags and notes goes through the single writer (the index is
 updated with the tags, so the tag facet follows at once). A PDF opens in the system's viewer.
@@ -7,7 +8,7 @@ updated with the tags, so the tag facet follows at once). A PDF opens in the sys
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -57,8 +58,13 @@ class PaperPanel(QWidget):
         self.pdf_button = QPushButton(self)
         self.pdf_button.setObjectName("literatureOpenPdf")
         self.pdf_button.clicked.connect(self.open_pdf)
+        self.link_case_button = QPushButton(self)
+        self.link_case_button.setObjectName("literatureLinkCase")
+        self.link_case_button.clicked.connect(self.open_link_dialog)
+        self.link_dialog = None  # the open "Link to a case" dialog, if any
         buttons = QHBoxLayout()
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.link_case_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -73,7 +79,7 @@ class PaperPanel(QWidget):
         self.retranslate_ui()
 
     def _set_editable(self, enabled: bool) -> None:
-        for widget in (self.tags_edit, self.notes_edit, self.save_button):
+        for widget in (self.tags_edit, self.notes_edit, self.save_button, self.link_case_button):
             widget.setEnabled(enabled)
         self.pdf_button.setEnabled(enabled and self.paper is not None and self.paper.pdf_sha256 is not None)
 
@@ -128,6 +134,26 @@ class PaperPanel(QWidget):
             self.tags_edit.setText(", ".join(paper.ref.tags))
         self.saved.emit()
 
+    def open_link_dialog(self):
+        """Open the case picker for the shown paper (non-blocking); returns the dialog, or None with no paper."""
+        if self.library is None or self.ref_id is None or self.paper is None:
+            return None
+        from cdss.ui.literature.link_case_dialog import LinkCaseDialog
+
+        if self.link_dialog is not None:
+            self.link_dialog.close()
+        dialog = LinkCaseDialog(self.ctx, self.library, self.ref_id, self.paper.ref.title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ref_id = self.ref_id
+        # Reload the detail only while it still shows the paper the dialog links.
+        dialog.links_changed.connect(while_alive(self, lambda: self.ref_id == ref_id and self.show_reference(ref_id)))
+        dialog.destroyed.connect(while_alive(self, lambda *_: setattr(self, "link_dialog", None)))
+        self.link_dialog = dialog
+        dialog.open()
+        dialog.search_patients()
+        dialog.load_links()
+        return dialog
+
     def open_pdf(self) -> bool:
         """Open the paper's stored PDF with the system viewer; False when there is none to open."""
         if self.library is None or self.ref_id is None:
@@ -152,6 +178,7 @@ class PaperPanel(QWidget):
         self.notes_label.setText(self.tr("My notes"))
         self.save_button.setText(self.tr("Save tags and notes"))
         self.pdf_button.setText(self.tr("Open PDF"))
+        self.link_case_button.setText(self.tr("Link to a case…"))
         self.tags_edit.setPlaceholderText(self.tr("e.g. to-read, CKD"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -85,7 +85,7 @@ def linked_cases_html(links) -> str:
     title = html.escape(translate("LiteratureResults", "Linked cases"))
     if not links:
         none = html.escape(translate("LiteratureResults",
-                                     "Not linked to any case yet (link papers from a case's Evidence tab)."))
+                                     "Not linked to any case yet."))
         return f"<h4>{title}</h4><p style='color:#5b7083'>{none}</p>"
     rows = [f"<h4>{title}</h4><ul>"]
     for link in links:
