@@ -103,6 +103,37 @@ class UserOut(_Output):
     created_at: datetime
 
 
+# -- images --------------------------------------------------------------------------------------------------------
+IMAGE_CONTENT_TYPES = ("image/jpeg", "image/png")
+MAX_CASE_IMAGES = 12
+ImageContentType = Literal["image/jpeg", "image/png"]
+Sha256Hex = Annotated[str, StringConstraints(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
+Caption = Annotated[str, StringConstraints(max_length=200)]
+
+
+class ImageRef(_Input):
+    """A picture attached to a shared case, named by the sha256 of its metadata-free bytes (uploaded beforehand)."""
+
+    sha256: Sha256Hex
+    content_type: ImageContentType
+    caption: Caption = ""
+
+
+class ImageRefOut(_Output):
+    sha256: str
+    content_type: ImageContentType
+    caption: str = ""
+
+
+class ImageOut(_Output):
+    """The server's receipt for an uploaded image (PUT /v1/images/{sha256})."""
+
+    sha256: str
+    content_type: ImageContentType
+    size: int
+    created: bool = Field(description="false when the server already held these bytes (an idempotent re-upload)")
+
+
 # -- cases ---------------------------------------------------------------------------------------------------------
 Sex = Literal["female", "male", "other", "unknown"]
 
@@ -117,6 +148,8 @@ class CaseContent(_Input):
     body: Annotated[str, StringConstraints(max_length=100_000)] = ""
     age_band: Annotated[str, StringConstraints(max_length=16, pattern=r"^[0-9]{1,3}(-[0-9]{1,3}|\+)?$")] | None = None
     sex: Sex = "unknown"
+    images: list[ImageRef] = Field(default_factory=list, max_length=MAX_CASE_IMAGES,
+                                   description="pictures uploaded first with PUT /v1/images/{sha256}")
 
 
 class CasePublish(CaseContent):
@@ -147,6 +180,7 @@ class CaseOut(_Output):
     comment_count: int
     created_at: datetime
     updated_at: datetime
+    images: list[ImageRefOut] = Field(default_factory=list)
 
 
 class CasePage(_Output):

@@ -16,6 +16,7 @@ from cdss.exchange.client.http import ExchangeClient, get_state, set_state
 from cdss.exchange.client.outbox import list_outbox
 from cdss.exchange.client.share import queue_update, share_case
 from cdss.exchange.client.sync import sync
+from cdss.exchange.client.token_file import token_path
 from cdss.exchange.models import ExchangeConsentRow
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind, Sex
@@ -141,6 +142,7 @@ def test_sign_in_browse_comment_save_and_sign_out(qtbot, main_window, server, tm
     feed.case_list.setCurrentRow(0)
     qtbot.waitUntil(lambda: feed.thread is not None, timeout=WAIT_MS)
     assert "No comments yet" in feed.comments_view.toPlainText() and "Syncope" in feed.case_view.toPlainText()
+    assert not feed.own_actions.isVisibleTo(feed)  # a colleague's case: nothing to update or withdraw here
 
     feed.comment_edit.setPlainText("Was an echocardiogram done?")
     wait_done(qtbot, feed.post_comment())
@@ -167,6 +169,7 @@ def test_sign_in_browse_comment_save_and_sign_out(qtbot, main_window, server, tm
     assert page.cases_stack.currentWidget() is page.intro
     assert get_state(main_window.ctx.workspace, "refresh_token") is None
     assert get_state(main_window.ctx.workspace, "access_token") is None
+    assert not token_path(main_window.ctx.workspace).exists()  # sign-out deletes the private token file
 
 
 def test_conflict_is_resolved_from_the_outbox(qtbot, main_window, server):
@@ -238,3 +241,47 @@ def test_offline_room_shows_received_cases_and_queues_comments(qtbot, main_windo
     qtbot.waitUntil(lambda: "could not be reached" in page.sync_status.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.tabs.tabText(1) == "Outbox (1)", timeout=WAIT_MS)
     assert "1 waiting" in page.sync_status.text()
+
+
+def test_own_case_is_updated_from_the_record_and_withdrawn_after_confirmation(qtbot, main_window, server):
+    workspace = main_window.ctx.workspace
+    page = main_window.room_pages["exchange"]
+    page.service.sign_in(server.url, server.new_user(), USER_PASSWORD)
+    case_id = add_case(workspace)
+    share_case(workspace, case_id, consent_recorded=True)
+    page.service.sync()
+    wait_done(qtbot, page.refresh_session())
+    feed = page.feed
+    assert feed.specialty_combo.itemText(feed.specialty_combo.findData("cardiology")) == "Cardiology"
+    feed.mine_check.setChecked(True)  # the module's server also holds the other tests' cases
+    qtbot.waitUntil(lambda: feed.case_list.count() == 1, timeout=WAIT_MS)
+    assert "Cardiology · doc-" in feed.case_list.item(0).text()
+    feed.case_list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: feed.thread is not None, timeout=WAIT_MS)
+    actions = feed.own_actions
+    assert feed.thread.own_case_id == case_id and actions.isVisibleTo(feed)
+
+    RecordsService(workspace).update_case(case_id, title="Exertional chest pain, troponin negative")
+    wait_done(qtbot, actions.update_from_record())
+    box = actions.confirm_box
+    assert box is not None and box.isVisible() and "troponin negative" in box.text()
+    assert "troponin negative" in box.detailedText() and "王小明" not in box.detailedText()  # what will be sent
+    actions.confirm_button.click()
+    wait_done(qtbot, actions.handle)
+    assert feed.case_status.text() == "Update sent." and list_outbox(workspace) == []
+    qtbot.waitUntil(lambda: feed.current is not None and feed.current.revision == 2, timeout=WAIT_MS)
+    assert feed.current.title == "Exertional chest pain, troponin negative"
+
+    # Withdrawing asks first; cancelling changes nothing.
+    box = actions.ask_withdraw()
+    assert "troponin negative" in box.text()
+    box.reject()
+    assert list_outbox(workspace) == [] and actions.withdraw_button.isEnabled()
+    box = actions.ask_withdraw()
+    actions.confirm_button.click()
+    wait_done(qtbot, actions.handle)
+    assert feed.case_status.text() == "Case withdrawn." and list_outbox(workspace) == []
+    assert page.service.case_thread(str(feed.current.case_uuid)).case.status == "withdrawn"  # on the server
+    qtbot.waitUntil(lambda: feed.thread is not None and feed.thread.case.status == "withdrawn", timeout=WAIT_MS)
+    assert "Withdrawn by its author" in feed.case_view.toPlainText()
+    assert not actions.isVisibleTo(feed) and not feed.post_button.isEnabled()

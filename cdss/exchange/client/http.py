@@ -1,5 +1,8 @@
 """An httpx client for the exchange API: login with tokens kept in the workspace, one refresh on 401, typed calls.
 
+Tokens live in the workspace's private token file (:mod:`cdss.exchange.client.token_file`), never in the database;
+``get_state``/``set_state`` route the token keys there so callers need not care where a key is kept.
+
 Network failures and 5xx raise :class:`TransientError` (sync retries them); other refusals raise
 :class:`ApiRefused` with the server's error code, so the caller can record it where the user sees it.
 """
@@ -14,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cdss.errors import UserError
 from cdss.exchange.client.session import forget_tokens, live_tokens, store_tokens
+from cdss.exchange.client.token_file import TOKEN_KEYS, read_tokens, update_tokens
 from cdss.exchange.models import ExchangeStateRow
 from cdss.exchange.schemas import API_PREFIX, IDEMPOTENCY_HEADER, CaseOut, CasePage, CommentList, CommentOut, TokenPair
 from cdss.workspace import Workspace
@@ -34,6 +38,9 @@ class ApiRefused(Exception):
 
 
 def get_state(workspace: Workspace, key: str) -> str | None:
+    """One state value; token keys come from the private token file (see token_file), the rest from the database."""
+    if key in TOKEN_KEYS:
+        return read_tokens(workspace).get(key)
     with workspace.unit_of_work() as session:
         row = session.get(ExchangeStateRow, key)
         return None if row is None else row.value
@@ -41,13 +48,25 @@ def get_state(workspace: Workspace, key: str) -> str | None:
 
 def get_states(workspace: Workspace, keys: tuple[str, ...]) -> dict[str, str]:
     """Several keys in one read (those that are set)."""
-    with workspace.unit_of_work() as session:
-        rows = session.scalars(select(ExchangeStateRow).where(ExchangeStateRow.key.in_(keys))).all()
-        return {row.key: row.value for row in rows}
+    token_keys = [key for key in keys if key in TOKEN_KEYS]
+    tokens = read_tokens(workspace) if token_keys else {}
+    found = {key: tokens[key] for key in token_keys if key in tokens}
+    db_keys = [key for key in keys if key not in TOKEN_KEYS]
+    if db_keys:
+        with workspace.unit_of_work() as session:
+            rows = session.scalars(select(ExchangeStateRow).where(ExchangeStateRow.key.in_(db_keys))).all()
+            found.update({row.key: row.value for row in rows})
+    return found
 
 
 def set_state(workspace: Workspace, **values: str | None) -> None:
-    """Set (or, with None, delete) keys in one transaction."""
+    """Set (or, with None, delete) keys: token keys in the private token file first, the others in one transaction."""
+    tokens = {key: value for key, value in values.items() if key in TOKEN_KEYS}
+    if tokens:
+        update_tokens(workspace, **tokens)
+    values = {key: value for key, value in values.items() if key not in TOKEN_KEYS}
+    if not values:
+        return
     try:
         with workspace.unit_of_work() as session:
             for key, value in values.items():
@@ -148,6 +167,14 @@ class ExchangeClient:
         """A keyed write (publish, update, withdraw, comment) as the outbox sends it."""
         return self._call(method, path, json=payload, idempotency_key=idempotency_key)
 
+    def put_bytes(self, path: str, data: bytes, content_type: str) -> Any:
+        """An upload of raw bytes (an image); returns the server's JSON answer."""
+        return self._call("PUT", path, content=data, content_type=content_type)
+
+    def get_bytes(self, path: str) -> bytes:
+        """A download of raw bytes (an image)."""
+        return self._call("GET", path, raw=True).content
+
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         tokens, _pruned = live_tokens(self.workspace)
         if not tokens.get("access_token") and tokens.get("refresh_token"):
@@ -163,8 +190,12 @@ class ExchangeClient:
         return self._send(method, path, **kwargs)
 
     def _send(self, method: str, path: str, *, json: Any = None, params: dict | None = None, auth: bool = True,
-              idempotency_key: str | None = None) -> Any:
+              idempotency_key: str | None = None, content: bytes | None = None, content_type: str | None = None,
+              raw: bool = False) -> Any:
+        """One request; the decoded JSON answer, or the response itself when ``raw``. Errors become exceptions."""
         headers = {}
+        if content_type:
+            headers["Content-Type"] = content_type
         if auth:
             token = get_state(self.workspace, "access_token")
             if not token:
@@ -173,7 +204,8 @@ class ExchangeClient:
         if idempotency_key:
             headers[IDEMPOTENCY_HEADER] = idempotency_key
         try:
-            response = self._http.request(method, API_PREFIX + path, json=json, params=params, headers=headers)
+            response = self._http.request(method, API_PREFIX + path, json=json, params=params, content=content,
+                                          headers=headers)
         except httpx.TransportError as exc:
             raise TransientError(f"cannot reach {self.server_url}: {exc}") from exc
         if response.status_code >= 500:
@@ -186,6 +218,8 @@ class ExchangeClient:
             except (ValueError, KeyError, TypeError):
                 pass
             raise ApiRefused(response.status_code, code, message)
+        if raw:
+            return response
         return None if response.status_code == 204 or not response.content else response.json()
 
 

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 from cdss.exchange.models import ExchangeOutboxRow
 from cdss.workspace import Workspace
 
-ACTIONS = ("publish", "update", "withdraw", "comment")
+# "image" uploads one prepared picture; it is queued before the publish/update that names it, and sync pushes rows in
+# order, so the server always has the bytes before the case that shows them (a failed upload holds the case back).
+ACTIONS = ("publish", "update", "withdraw", "comment", "image")
 
 
 @dataclass(frozen=True)

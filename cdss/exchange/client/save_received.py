@@ -57,7 +57,32 @@ def save_received_case(workspace: Workspace, case: CaseOut, *, server_url: str |
         raise UserError("exchange_case_already_saved", "This shared case is already in your records.",
                         patient_id=existing)
     record = record_from_shared_case(case, server_url=server_url, patient_name=patient_name)
+    record = _with_received_images(workspace, case, record)
     return RecordsService(workspace, actor="exchange").save_patient_record(record)
+
+
+def _with_received_images(workspace: Workspace, case: CaseOut, record: PatientRecord) -> PatientRecord:
+    """Add the case's pictures that are already downloaded as attachment entries (missing ones are left out)."""
+    from dataclasses import replace
+
+    from cdss.exchange.client.images import local_image
+    from cdss.records.attachments import AttachmentStore
+
+    if not case.images or not record.cases:
+        return record
+    store = AttachmentStore(workspace.attachments_dir)
+    clinical = record.cases[0]
+    when = dt.datetime.combine(clinical.opened_on or case.created_at.date(), dt.time())
+    entries = list(clinical.entries)
+    for number, ref in enumerate(case.images, start=1):
+        path = local_image(workspace, ref.sha256)
+        if path is None:
+            continue
+        suffix = ".png" if ref.content_type == "image/png" else ".jpg"
+        stored = store.put_file(path, f"exchange-image-{number}{suffix}")
+        entries.append(Entry(EntryKind.ATTACHMENT, when, ref.caption,
+                             attachment=replace(stored, caption=ref.caption or None)))
+    return replace(record, cases=(replace(clinical, entries=tuple(entries)),))
 
 
 def record_from_shared_case(case: CaseOut, *, server_url: str | None = None,

@@ -13,11 +13,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
+from sqlalchemy import select
+
 from cdss.errors import UserError
-from cdss.exchange.client import conflicts, outbox, save_received, share
+from cdss.exchange.client import conflicts, images, outbox, save_received, share
 from cdss.exchange.client.http import ApiRefused, ExchangeClient, TransientError, get_state
 from cdss.exchange.client.session import SessionInfo, session_info
 from cdss.exchange.client.sync import SyncReport, received_cases, sync
+from cdss.exchange.models import ExchangeCaseLinkRow
 from cdss.exchange.schemas import CaseOut, CasePage, CommentOut
 from cdss.progress import Progress
 from cdss.workspace import Workspace
@@ -31,12 +34,18 @@ class CaseThread:
     comments: tuple[CommentOut, ...]
     pending_comments: tuple[outbox.OutboxItem, ...]  # written here, not yet on the server
     saved_patient_id: int | None  # set when this case was saved into the records
+    # The local case it was shared from, when it is the signed-in user's own case shared from this workspace: only
+    # then can it be updated from the record or withdrawn here.
+    own_case_id: int | None = None
 
 
 @dataclass(frozen=True)
 class CommentOutcome:
     outbox_id: int
     sent: bool  # False: kept in the outbox (offline or refused), sent by a later sync
+
+
+ActionOutcome = CommentOutcome  # an update or withdrawal of one's own case: queued, and sent at once when possible
 
 
 class ExchangeService:
@@ -90,10 +99,21 @@ class ExchangeService:
     def case_thread(self, case_uuid: str) -> CaseThread:
         with self._client(None) as client:
             case = client.get_case(case_uuid)
-            comments = tuple(client.comments(case_uuid).items)
+            # The server closes a withdrawn case's thread (it refuses to list its comments): show the case alone.
+            comments = () if case.status == "withdrawn" else tuple(client.comments(case_uuid).items)
+            # Pictures not downloaded yet are fetched now, so the case view can show them.
+            images.fetch_case_images(client, self.workspace, case)
         pending = tuple(item for item in outbox.list_outbox(self.workspace)
                         if item.action == "comment" and item.case_uuid == case_uuid)
-        return CaseThread(case, comments, pending, save_received.saved_patient_id(self.workspace, case_uuid))
+        own = self._own_case_id(case)
+        return CaseThread(case, comments, pending, save_received.saved_patient_id(self.workspace, case_uuid), own)
+
+    def _own_case_id(self, case: CaseOut) -> int | None:
+        if case.author != get_state(self.workspace, "username"):
+            return None
+        with self.workspace.unit_of_work() as session:
+            return session.scalar(select(ExchangeCaseLinkRow.case_id)
+                                  .where(ExchangeCaseLinkRow.case_uuid == str(case.case_uuid)))
 
     # -- writing ------------------------------------------------------------------------------------------------
     def post_comment(self, case_uuid: str, body: str, parent_id: int | None = None) -> CommentOutcome:
@@ -101,11 +121,22 @@ class ExchangeService:
         text = body.strip()
         if not text:
             raise UserError("exchange_comment_empty", "Write a comment first.")
-        outbox_id = share.queue_comment(self.workspace, case_uuid, text, parent_id)
+        return self._send_now(share.queue_comment(self.workspace, case_uuid, text, parent_id))
+
+    def update_shared(self, case_id: int) -> ActionOutcome:
+        """Queue a new revision of one's own shared case built (and de-identified) from the current record, then
+        try to send it; a revision changed elsewhere meanwhile comes back as a conflict in the outbox."""
+        return self._send_now(share.queue_update(self.workspace, case_id))
+
+    def withdraw_shared(self, case_id: int) -> ActionOutcome:
+        """Queue the withdrawal of one's own shared case, then try to send it (offline it waits in the outbox)."""
+        return self._send_now(share.queue_withdraw(self.workspace, case_id))
+
+    def _send_now(self, outbox_id: int) -> ActionOutcome:
         try:
             self.sync()
         except UserError:
-            pass  # offline or signed out: the comment is safe in the outbox
+            pass  # offline or signed out: the action is safe in the outbox
         still_queued = any(item.id == outbox_id for item in outbox.list_outbox(self.workspace))
         return CommentOutcome(outbox_id, sent=not still_queued)
 

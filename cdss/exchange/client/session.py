@@ -1,8 +1,9 @@
-"""The client's sign-in state in the workspace's ``exchange_state`` table: tokens with their expiry, and sync times.
+"""The client's sign-in state: tokens with their expiry, the user name, the server and sync times.
 
-Tokens are kept with the moment they expire (from the server's ``expires_in``/``refresh_expires_in``), so a token
-that can no longer work is deleted the next time the state is read instead of lingering in the database and in
-every backup of it. Token values never go to a log: errors writing them are re-raised without the SQL parameters.
+Tokens live in the workspace's private token file (``exchange/session.json``, see :mod:`token_file`), which database
+backups do not copy; the rest is in the ``exchange_state`` table. Tokens are kept with the moment they expire (from
+the server's ``expires_in``/``refresh_expires_in``), so a token that can no longer work is deleted the next time the
+state is read instead of lingering on disk. Token values never go to a log: errors writing them name only the keys.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from cdss.exchange.client.token_file import TOKEN_KEYS
 from cdss.exchange.schemas import TokenPair
 from cdss.workspace import Workspace
 
-TOKEN_KEYS = ("access_token", "refresh_token", "access_expires_at", "refresh_expires_at")
 SESSION_KEYS = (*TOKEN_KEYS, "username")
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from cdss.errors import UserError
+from cdss.exchange.client.images import ShareImage, prepare_case_images
 from cdss.exchange.client.outbox import enqueue
 from cdss.exchange.models import ExchangeCaseLinkRow, ExchangeConsentRow
 from cdss.exchange.schemas import CasePublish, Specialty
@@ -39,6 +40,9 @@ class SharePreview:
     # The record as stored (only this case) and as de-identified: ``changes`` paths point into both.
     original: PatientRecord | None = None
     deidentified: PatientRecord | None = None
+    # Pictures sent with the case (metadata already removed) and attachments that will not be sent (not JPEG/PNG).
+    images: tuple[ShareImage, ...] = ()
+    skipped_attachments: tuple[str, ...] = ()
 
     def payload_json(self) -> str:
         return self.payload.model_dump_json(indent=2)
@@ -55,7 +59,8 @@ def case_uuid_for(workspace: Workspace, case_id: int) -> str:
 
 
 def build_share_preview(workspace: Workspace, case_id: int, *, today: dt.date | None = None) -> SharePreview:
-    """The exact CasePublish that :func:`share_case` would queue; nothing is sent or stored except the case uuid."""
+    """The exact CasePublish that :func:`share_case` would queue; nothing is sent. Stored: the case uuid and the
+    metadata-free copies of the case's photos (under ``exchange/images``), which are what would be uploaded."""
     from cdss.records.models import CaseRow
     from cdss.records.service import RecordsService
 
@@ -75,6 +80,7 @@ def build_share_preview(workspace: Workspace, case_id: int, *, today: dt.date | 
     clean = result.record
     case = clean.cases[0]
     content = _structured_content(clean, case)
+    images, skipped = prepare_case_images(workspace, only_case[0], case) if only_case else ([], [])
     payload = CasePublish(
         case_uuid=uuid.UUID(case_uuid),
         title=(case.title.strip() or "Shared case")[:TITLE_MAX],
@@ -84,8 +90,15 @@ def build_share_preview(workspace: Workspace, case_id: int, *, today: dt.date | 
         body=json.dumps(content, ensure_ascii=False, indent=1, sort_keys=True),
         age_band=_age_band(clean, today or dt.date.today()),
         sex=clean.sex.value,
+        images=[image.wire_ref() for image in images],
     )
-    return SharePreview(case_id=case_id, payload=payload, changes=result.changes, original=subset, deidentified=clean)
+    return SharePreview(case_id=case_id, payload=payload, changes=result.changes, original=subset, deidentified=clean,
+                        images=tuple(images), skipped_attachments=tuple(skipped))
+
+
+def _enqueue_images(session, case_uuid: str, preview: SharePreview) -> None:
+    for image in preview.images:
+        enqueue(session, "image", case_uuid, {"sha256": image.sha256, "content_type": image.content_type})
 
 
 def share_case(workspace: Workspace, case_id: int, consent_recorded: bool, *, today: dt.date | None = None) -> int:
@@ -101,6 +114,7 @@ def share_case(workspace: Workspace, case_id: int, consent_recorded: bool, *, to
         session.add(ExchangeConsentRow(case_id=case_id, case_uuid=str(preview.payload.case_uuid),
                                        recorded_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
                                        payload_sha256=digest))
+        _enqueue_images(session, str(preview.payload.case_uuid), preview)
         return enqueue(session, "publish", str(preview.payload.case_uuid), payload)
 
 
@@ -187,6 +201,7 @@ def queue_update(workspace: Workspace, case_id: int, *, today: dt.date | None = 
                             case_id=case_id)
         payload = preview.payload.model_dump(mode="json", exclude={"case_uuid"})
         payload["base_revision"] = link.server_revision
+        _enqueue_images(session, link.case_uuid, preview)
         return enqueue(session, "update", link.case_uuid, payload)
 
 

@@ -13,6 +13,8 @@ def create_app(settings: ServerSettings, *, database: Database | None = None, mi
     """The ASGI app. Holds no shared state besides the database, so any number of processes can serve one DB."""
     from cdss.exchange.server.routes_accounts import router as accounts_router
     from cdss.exchange.server.routes_cases import router as cases_router
+    from cdss.exchange.server.routes_images import IMAGES_PATH
+    from cdss.exchange.server.routes_images import router as images_router
 
     db = database or open_database(settings.database_url)
     if migrate:
@@ -24,5 +26,7 @@ def create_app(settings: ServerSettings, *, database: Database | None = None, mi
     install_error_handlers(app)
     app.include_router(accounts_router)
     app.include_router(cases_router)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.include_router(images_router)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
+                       larger_limits={IMAGES_PATH: settings.max_image_bytes})
     return app

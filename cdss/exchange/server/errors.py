@@ -69,24 +69,34 @@ def install_error_handlers(app: FastAPI) -> None:
 class BodyLimitMiddleware:
     """Refuse request bodies over ``max_bytes`` with 413, by header or by counting a streamed/chunked body."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, larger_limits: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Path prefix -> its own limit (image uploads are larger than any JSON body).
+        self.larger_limits = dict(larger_limits or {})
+
+    def _limit_for(self, scope: Scope) -> int:
+        path = scope.get("path", "")
+        for prefix, limit in self.larger_limits.items():
+            if path.startswith(prefix):
+                return max(limit, self.max_bytes)
+        return self.max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self._limit_for(scope)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None:
             try:
-                too_big = int(declared) > self.max_bytes
+                too_big = int(declared) > limit
             except ValueError:
                 await error_response(400, "bad_content_length", "Content-Length is not a number.")(scope, receive,
                                                                                                    send)
                 return
             if too_big:
-                await self._refuse(scope, receive, send)
+                await self._refuse(scope, receive, send, limit)
                 return
         # Buffer the body (bounded by max_bytes) so that a lying or absent Content-Length cannot get past the limit.
         chunks: list[bytes] = []
@@ -97,8 +107,8 @@ class BodyLimitMiddleware:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
-                await self._refuse(scope, receive, send)
+            if size > limit:
+                await self._refuse(scope, receive, send, limit)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -115,7 +125,7 @@ class BodyLimitMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = error_response(413, "body_too_large", f"The request body exceeds {self.max_bytes} bytes.")
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        response = error_response(413, "body_too_large", f"The request body exceeds {limit} bytes.")
         response.headers["Connection"] = "close"
         await response(scope, receive, send)

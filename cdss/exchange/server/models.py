@@ -140,3 +140,34 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     response_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class StoredImage(Base):
+    """An uploaded picture, keyed by the sha256 of its bytes (verified metadata-free on upload)."""
+
+    __tablename__ = "images"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(16))
+    byte_size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class ImageUpload(Base):
+    """Who uploaded an image: only someone who held the bytes may attach them to a case (a hash is not enough)."""
+
+    __tablename__ = "image_uploads"
+    sha256: Mapped[str] = mapped_column(ForeignKey("images.sha256", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class CaseImage(Base):
+    """The pictures of a case's current revision, in the author's order."""
+
+    __tablename__ = "case_images"
+    case_id: Mapped[int] = mapped_column(ForeignKey("shared_cases.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("images.sha256"), index=True)
+    content_type: Mapped[str] = mapped_column(String(16))
+    caption: Mapped[str] = mapped_column(String(200), default="")

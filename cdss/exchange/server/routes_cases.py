@@ -28,6 +28,7 @@ from cdss.exchange.schemas import (
     CommentList,
     CommentOut,
     ErrorBody,
+    ImageRefOut,
     ModerationRequest,
     Specialty,
 )
@@ -35,7 +36,8 @@ from cdss.exchange.server.auth import Principal
 from cdss.exchange.server.deps import AdminDep, DbDep, IdempotencyKeyDep, PrincipalDep, SettingsDep
 from cdss.exchange.server.errors import ApiError
 from cdss.exchange.server.idempotency import run_write
-from cdss.exchange.server.models import CaseTag, Comment, SharedCase, User, utcnow
+from cdss.exchange.server.models import CaseImage, CaseTag, Comment, SharedCase, User, utcnow
+from cdss.exchange.server.routes_images import check_case_images, replace_case_images
 from cdss.exchange.server.storage import unit_of_work
 
 _ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 410, 413, 422)}
@@ -45,8 +47,20 @@ _comment_count = (select(func.count(Comment.id)).where(Comment.case_id == Shared
                   .correlate(SharedCase).scalar_subquery())
 
 
-def _case_out(case: SharedCase, author: str, comment_count: int) -> CaseOut:
-    return CaseOut(case_uuid=UUID(case.case_uuid), revision=case.revision, author=author, title=case.title,
+def _images_of(session: Session, case_ids: list[int]) -> dict[int, list[ImageRefOut]]:
+    found: dict[int, list[ImageRefOut]] = {}
+    if case_ids:
+        rows = session.scalars(select(CaseImage).where(CaseImage.case_id.in_(case_ids))
+                               .order_by(CaseImage.case_id, CaseImage.position)).all()
+        for row in rows:
+            found.setdefault(row.case_id, []).append(
+                ImageRefOut(sha256=row.sha256, content_type=row.content_type, caption=row.caption))  # type: ignore
+    return found
+
+
+def _case_out(case: SharedCase, author: str, comment_count: int, images: list[ImageRefOut] | None = None) -> CaseOut:
+    return CaseOut(images=images or [],
+                   case_uuid=UUID(case.case_uuid), revision=case.revision, author=author, title=case.title,
                    specialty=Specialty(case.specialty), tags=json.loads(case.tags or "[]"), summary=case.summary,
                    body=case.body, age_band=case.age_band, sex=case.sex,  # type: ignore[arg-type]
                    status=case.status, hidden=case.hidden, hidden_reason=case.hidden_reason,  # type: ignore[arg-type]
@@ -57,7 +71,7 @@ def _load_case_out(session: Session, case_id: int) -> CaseOut:
     case, author, count = session.execute(
         select(SharedCase, User.name, _comment_count).join(User, User.id == SharedCase.author_id)
         .where(SharedCase.id == case_id)).one()
-    return _case_out(case, author, count)
+    return _case_out(case, author, count, _images_of(session, [case.id]).get(case.id))
 
 
 def _visible_case(session: Session, case_uuid: UUID, principal: Principal, *, allow_withdrawn: bool = False
@@ -85,6 +99,7 @@ def _apply_content(session: Session, case: SharedCase, content: CaseContent) -> 
     case.tags, case.age_band, case.sex = json.dumps(tags, ensure_ascii=False), content.age_band, content.sex
     session.execute(delete(CaseTag).where(CaseTag.case_id == case.id))
     session.add_all(CaseTag(case_id=case.id, tag=tag) for tag in tags)
+    replace_case_images(session, case.id, content)
 
 
 # -- cursor --------------------------------------------------------------------------------------------------------
@@ -137,7 +152,8 @@ def feed(principal: PrincipalDep, db: DbDep, settings: SettingsDep,
         query = query.where(SharedCase.id < decode_cursor(cursor))
     with unit_of_work(db.read) as session:
         rows = session.execute(query.order_by(SharedCase.id.desc()).limit(limit + 1)).all()
-    items = [_case_out(case, author, count) for case, author, count in rows[:limit]]
+        images = _images_of(session, [case.id for case, _, _ in rows[:limit]])
+    items = [_case_out(case, author, count, images.get(case.id)) for case, author, count in rows[:limit]]
     next_cursor = encode_cursor(rows[limit - 1][0].id) if len(rows) > limit else None
     return CasePage(items=items, next_cursor=next_cursor)
 
@@ -146,6 +162,7 @@ def feed(principal: PrincipalDep, db: DbDep, settings: SettingsDep,
 def publish_case(body: CasePublish, principal: PrincipalDep, db: DbDep, request: Request,
                  idempotency_key: IdempotencyKeyDep = None):
     def action(session: Session):
+        check_case_images(session, body, principal)
         if session.scalar(select(SharedCase.id).where(SharedCase.case_uuid == str(body.case_uuid))) is not None:
             raise ApiError(409, "case_already_published",
                            "A case with this case_uuid is already published; update it with PUT instead.")
@@ -176,6 +193,7 @@ def update_case(case_uuid: UUID, body: CaseUpdate, principal: PrincipalDep, db: 
         case = _authored_case(session, case_uuid, principal)
         if case.status == "withdrawn":
             raise ApiError(409, "case_withdrawn", "A withdrawn case cannot be edited.")
+        check_case_images(session, body, principal)
         # Compare-and-set in one UPDATE, so two concurrent edits from the same base cannot both win.
         bumped = session.execute(update(SharedCase)
                                  .where(and_(SharedCase.id == case.id, SharedCase.revision == body.base_revision))

@@ -14,6 +14,7 @@ class ServerSettings:
 
     database_url: str
     max_body_bytes: int = 2 * MIB
+    max_image_bytes: int = 8 * MIB  # one uploaded picture (PUT /v1/images/...); other requests keep max_body_bytes
     access_token_seconds: int = 15 * 60
     refresh_token_seconds: int = 30 * 24 * 3600
     # Failed logins per window before 429: per user name (guessing one password) and per client IP (spraying).

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
 
 from cdss.exchange.client.outbox import OutboxItem
 from cdss.exchange.schemas import CaseOut, CommentOut
+from cdss.ui.exchange.specialty_labels import specialty_label
 
 translate = QCoreApplication.translate
 MUTED = "color:#5b7083"
@@ -16,7 +19,7 @@ ALERT = "color:#b3261e"
 
 
 def case_meta_line(case: CaseOut) -> str:
-    parts = [case.specialty.value.replace("_", " "), case.author,
+    parts = [specialty_label(case.specialty), case.author,
              translate("ExchangeRoom", "revision {n}").format(n=case.revision)]
     if case.age_band:
         parts.append(translate("ExchangeRoom", "age {band}").format(band=case.age_band))
@@ -25,7 +28,30 @@ def case_meta_line(case: CaseOut) -> str:
     return " · ".join(parts)
 
 
-def case_html(case: CaseOut) -> str:
+ImageLookup = Callable[[str], Path | None]  # sha256 -> the downloaded file, or None while not downloaded
+THUMB_WIDTH = 180
+
+
+def image_tag(path: Path, width: int = THUMB_WIDTH) -> str:
+    """An <img> a QTextBrowser can load from disk (scaled by width only, so the aspect ratio stays)."""
+    return f"<img src='{escape(QUrl.fromLocalFile(str(path)).toString())}' width='{width}'>"
+
+
+def images_html(case: CaseOut, local_file: ImageLookup | None) -> str:
+    """The case's pictures: thumbnails of those downloaded, a note for those not downloaded yet."""
+    if not case.images:
+        return ""
+    cells = []
+    waiting = escape(translate("ExchangeRoom", "not downloaded yet (sync to fetch)"))
+    for ref in case.images:
+        path = local_file(ref.sha256) if local_file is not None else None
+        picture = image_tag(path) if path is not None else f"<span style='{MUTED}'>{waiting}</span>"
+        cells.append(f"<td valign='top'>{picture}<br>{escape(ref.caption)}</td>")
+    rows = "".join("<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
+    return _heading(translate("ExchangeRoom", "Pictures")) + f"<table cellpadding='4'>{rows}</table>"
+
+
+def case_html(case: CaseOut, local_file: ImageLookup | None = None) -> str:
     tags = " ".join(f"<span style='background:#e8f0fe'>&nbsp;{escape(t)}&nbsp;</span>" for t in case.tags)
     html = [f"<h2>{escape(case.title)}</h2>", f"<p style='{MUTED}'>{escape(case_meta_line(case))}</p>"]
     if tags:
@@ -42,6 +68,7 @@ def case_html(case: CaseOut) -> str:
         html.append(_content_html(content))
     elif case.body.strip():
         html.append(f"<pre style='white-space:pre-wrap'>{escape(case.body)}</pre>")
+    html.append(images_html(case, local_file))
     return "".join(html)
 
 

@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.errors import UserError
-from cdss.exchange.client.service import CaseThread, CommentOutcome, ExchangeService
+from cdss.exchange.client.images import local_image
+from cdss.exchange.client.service import ActionOutcome, CaseThread, CommentOutcome, ExchangeService
 from cdss.exchange.schemas import CaseOut, CasePage, Specialty
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
-from cdss.ui.exchange.case_html import case_html, case_meta_line, comments_html
+from cdss.ui.exchange.case_html import case_html, comments_html
+from cdss.ui.exchange.own_case_actions import OwnCaseActions
+from cdss.ui.exchange.specialty_labels import specialty_label
 from cdss.ui.tasks import while_alive
 
 PAGE_SIZE = 30
@@ -108,8 +111,11 @@ class FeedView(QWidget):
         self.case_status = QLabel(right)
         self.case_status.setObjectName("exchangeCaseStatus")
         self.case_status.setWordWrap(True)
+        self.own_actions = OwnCaseActions(ctx, service, on_status=self.case_status.setText,
+                                          on_changed=self._own_case_changed, parent=right)
         actions = QHBoxLayout()
         actions.addWidget(self.case_status, 1)
+        actions.addWidget(self.own_actions)
         actions.addWidget(self.save_button)
         comment_row = QHBoxLayout()
         comment_row.addWidget(self.comment_edit, 1)
@@ -201,8 +207,9 @@ class FeedView(QWidget):
             self.case_list.clear()
         for case in cases:
             self.cases.append(case)
-            item = QListWidgetItem(f"{case.title}\n{case_meta_line(case)} · "
-                                   + self.tr("{n} comments").format(n=case.comment_count))
+            meta = " · ".join((specialty_label(case.specialty), case.author,
+                               self.tr("{n} comments").format(n=case.comment_count)))
+            item = QListWidgetItem(f"{case.title}\n{meta}")
             item.setToolTip(case.summary[:300])
             self.case_list.addItem(item)
 
@@ -214,6 +221,7 @@ class FeedView(QWidget):
         self.comments_view.clear()
         self.save_button.setEnabled(False)
         self.post_button.setEnabled(False)
+        self.own_actions.show_for(None)
 
     # -- the open case ------------------------------------------------------------------------------------------
     def _row_changed(self, row: int) -> None:
@@ -222,12 +230,16 @@ class FeedView(QWidget):
 
     def open_case(self, case: CaseOut):
         self.current, self.thread = case, None
-        self.case_view.setHtml(case_html(case))
+        self.case_view.setHtml(case_html(case, self._local_image))
         self.comments_view.setHtml(escape(self.tr("Loading comments…")))
         self.save_button.setEnabled(True)
         self.post_button.setEnabled(case.status == "published")
         self.case_status.setText("")
+        self.own_actions.show_for(None)  # until the thread says whose case it is
         return self.load_thread()
+
+    def _local_image(self, sha256: str):
+        return local_image(self.ctx.workspace, sha256)
 
     def load_thread(self):
         if self.current is None:
@@ -242,9 +254,11 @@ class FeedView(QWidget):
         if self.current is None or thread.case.case_uuid != self.current.case_uuid:
             return
         self.thread, self.current = thread, thread.case
-        self.case_view.setHtml(case_html(thread.case))
+        self.case_view.setHtml(case_html(thread.case, self._local_image))
         self.comments_view.setHtml(comments_html(thread.comments, thread.pending_comments))
         self.save_button.setEnabled(thread.saved_patient_id is None)
+        self.post_button.setEnabled(thread.case.status == "published")
+        self.own_actions.show_for(thread)
         if thread.saved_patient_id is not None:
             self.case_status.setText(self.tr("Saved in your records as patient {id}.").format(
                 id=thread.saved_patient_id))
@@ -288,6 +302,12 @@ class FeedView(QWidget):
         self._on_outbox_changed()
         self.load_thread()
 
+    def _own_case_changed(self, _action: str, _outcome: ActionOutcome) -> None:
+        """After an update or withdrawal: the outbox count, the open case and the list all may have changed."""
+        self._on_outbox_changed()
+        self.load_thread()
+        self.reload()
+
     def _action_failed(self, error: BaseException) -> None:
         self.post_button.setEnabled(self.current is not None)
         if isinstance(error, UserError):
@@ -304,7 +324,7 @@ class FeedView(QWidget):
         self.specialty_combo.clear()
         self.specialty_combo.addItem(self.tr("All specialties"), None)
         for specialty in Specialty:
-            self.specialty_combo.addItem(specialty.value.replace("_", " "), specialty.value)
+            self.specialty_combo.addItem(specialty_label(specialty), specialty.value)
         self.specialty_combo.setCurrentIndex(max(0, self.specialty_combo.findData(current)))
         self.specialty_combo.blockSignals(False)
         self.mine_check.setText(self.tr("Only mine"))

@@ -133,7 +133,7 @@ class OutboxPanel(QWidget):
 
     def _action_text(self, action: str) -> str:
         return {"publish": self.tr("Share"), "update": self.tr("Update"), "withdraw": self.tr("Withdraw"),
-                "comment": self.tr("Comment")}.get(action, action)
+                "comment": self.tr("Comment"), "image": self.tr("Image upload")}.get(action, action)
 
     def _state_text(self, state: str) -> str:
         return {"pending": self.tr("Waiting"), "failed": self.tr("Refused"),

@@ -58,6 +58,7 @@ class ExchangePage(QWidget):
         self.sign_out_button = QPushButton(self)
         self.sign_out_button.setObjectName("exchangeSignOut")
         self.sign_out_button.clicked.connect(self.sign_out)
+        self.sign_out_button.setVisible(False)  # until the session is read and says someone is signed in
         self.sync_button = QPushButton(self)
         self.sync_button.setObjectName("exchangeSync")
         self.sync_button.clicked.connect(self.sync_now)

@@ -81,15 +81,24 @@ class ShareDialog(QDialog):
             "allergies, sex and an age band, as shown on the right, with identifiers removed and dates shifted. It is "
             "shared with the clinicians who use {server}, who can read and comment on it. You can withdraw it later; "
             "copies others already saved cannot be recalled.").format(server=server))
-        self.consent.setText(self.tr("The patient has given separate consent to share this de-identified case "
-                                     "(recorded with today's date)."))
+        # Short, because a check box does not wrap: the label above says what the consent covers.
+        self.consent.setText(self.tr("The patient's separate consent to share was obtained (recorded with today's "
+                                     "date)."))
         self.preview_handle = ctx.tasks.run(self.service.preview_share, case_id, name="exchange-preview",
                                             on_error=while_alive(self, self._failed))
         self.preview_handle.finished.connect(while_alive(self, self._preview_ready))
 
     def _preview_ready(self, preview) -> None:
         self.preview = preview
-        self.view.setHtml(preview_html(preview))
+        self.view.setHtml(preview_html(preview, self.ctx.workspace))
+        if preview.images:
+            # Removing metadata does not remove what the picture shows: the doctor must look before consenting.
+            count = len(preview.images)
+            pictures = self.tr("It also includes one picture with its metadata removed; check that no face, name or "
+                               "ID number is visible in it.") if count == 1 else self.tr(
+                "It also includes {count} pictures with their metadata removed; check that no face, name or ID "
+                "number is visible in them.").format(count=count)
+            self.consent_text.setText(self.consent_text.text() + " " + pictures)
         self.consent.setEnabled(True)
         self._update_buttons()
 

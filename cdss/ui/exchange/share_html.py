@@ -15,6 +15,7 @@ from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from cdss.exchange.client.images import local_image
 from cdss.exchange.client.share import SharePreview
 from cdss.records.deidentify import Change
 from cdss.records.types import Case, PatientRecord
@@ -143,7 +144,36 @@ def _marked_shared(value: str, changes: list[Change]) -> str:
     return "".join(out)
 
 
-def preview_html(preview: SharePreview) -> str:
+def images_html(preview: SharePreview, workspace=None) -> str:
+    """The pictures that will be sent (their metadata-free copies, as thumbnails when given the workspace)."""
+    from cdss.ui.exchange.case_html import image_tag
+
+    out = []
+    if preview.images:
+        count = len(preview.images)
+        title = translate("ShareDialog", "One picture will be sent (metadata removed: location, camera, dates)") \
+            if count == 1 else translate("ShareDialog", "{count} pictures will be sent (metadata removed: location, "
+                                                        "camera, dates)").format(count=count)
+        cells = []
+        for image in preview.images:
+            path = local_image(workspace, image.sha256) if workspace is not None else None
+            picture = image_tag(path, 140) + "<br>" if path is not None else ""
+            size = translate("ShareDialog", "{size} KB").format(size=max(1, round(image.size / 1024)))
+            cells.append(f"<td valign='top'>{picture}{escape(image.source_filename)} · {escape(size)}<br>"
+                         f"{escape(image.caption)}</td>")
+        rows = "".join("<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4))
+        look = translate("ShareDialog", "Metadata is removed, not what the picture shows: check that no face, name "
+                                        "or ID number is visible.")
+        out.append(f"<p><b>{escape(title)}</b></p><p style='color:#8a5a00'>{escape(look)}</p>"
+                   f"<table cellpadding='4'>{rows}</table>")
+    if preview.skipped_attachments:
+        skipped = translate("ShareDialog", "Not sent (only JPEG and PNG pictures are shared): {files}").format(
+            files=", ".join(preview.skipped_attachments))
+        out.append(f"<p style='{NOT_SHARED_STYLE}'>{escape(skipped)}</p>")
+    return "".join(out)
+
+
+def preview_html(preview: SharePreview, workspace=None) -> str:
     by_path: dict[str, list[Change]] = {}
     for change in preview.changes:
         by_path.setdefault(change.field_path, []).append(change)
@@ -171,4 +201,5 @@ def preview_html(preview: SharePreview) -> str:
     return (f"<p><b>{summary}</b></p>"
             f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr><th>{head_field}</th>"
             f"<th>{head_original}</th><th>{head_shared}</th></tr>{''.join(rows)}</table>"
+            f"{images_html(preview, workspace)}"
             f"<p><b>{exact}</b></p><pre style='white-space:pre-wrap'>{escape(preview.payload_json())}</pre>")

@@ -1,0 +1,114 @@
+"""The exchange sign-in tokens in a private file, ``<workspace>/exchange/session.json`` (mode 0600), not in the DB.
+
+Workspace backups copy the SQLite database only; a 30-day refresh token kept there travelled into every backup
+(and to whoever a backup was handed). The file is written atomically (a private temporary file, fsync, rename), so a
+crash mid-write leaves the previous tokens, never half a token; a rotated refresh token is therefore either fully
+stored or the old one is still there. Tokens an older version left in the ``exchange_state`` table move here on first
+read and are deleted from the database. Sign-out deletes the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+from sqlalchemy import delete, select, text
+
+from cdss.exchange.models import ExchangeStateRow
+from cdss.workspace import Workspace
+
+TOKEN_KEYS = ("access_token", "refresh_token", "access_expires_at", "refresh_expires_at")
+FILE_NAME = "session.json"
+
+# One lock per file: the pool's readers and the single writer may refresh or prune tokens at the same moment, and a
+# read-modify-write must not lose the other's change (e.g. a just-rotated refresh token).
+_locks: dict[Path, threading.RLock] = {}
+_locks_guard = threading.Lock()
+
+
+def token_path(workspace: Workspace) -> Path:
+    return workspace.subdir("exchange") / FILE_NAME
+
+
+def read_tokens(workspace: Workspace) -> dict[str, str]:
+    """The stored tokens (only keys that are set), after moving any left in the database by an older version."""
+    path = token_path(workspace)
+    with _lock_for(path):
+        tokens = _read_file(path)
+        legacy = _legacy_tokens(workspace)
+        if legacy:
+            # File values are newer than anything a migration could find; the database only fills the gaps.
+            tokens = {**legacy, **tokens}
+            _write_file(path, tokens)
+            with workspace.unit_of_work() as session:
+                # secure_delete zeroes the freed cells: otherwise the token bytes linger in free pages of the file,
+                # which the backup API copies too.
+                session.execute(text("PRAGMA secure_delete = ON"))
+                session.execute(delete(ExchangeStateRow).where(ExchangeStateRow.key.in_(TOKEN_KEYS)))
+                session.execute(text("PRAGMA secure_delete = OFF"))
+        return tokens
+
+
+def update_tokens(workspace: Workspace, **values: str | None) -> None:
+    """Set (or, with None, remove) token keys in one atomic write; the file goes away when nothing is left."""
+    unknown = sorted(set(values) - set(TOKEN_KEYS))
+    if unknown:
+        raise ValueError(f"not token keys: {unknown}")
+    # Checked before anything is written, and the message names only the keys: token values never reach a log.
+    bad = sorted(key for key, value in values.items() if value is not None and not isinstance(value, str))
+    if bad:
+        raise RuntimeError(f"could not store exchange tokens {bad}: values must be text")
+    path = token_path(workspace)
+    with _lock_for(path):
+        tokens = read_tokens(workspace)
+        for key, value in values.items():
+            if value is None:
+                tokens.pop(key, None)
+            else:
+                tokens[key] = value
+        if tokens:
+            _write_file(path, tokens)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _lock_for(path: Path) -> threading.RLock:
+    with _locks_guard:
+        return _locks.setdefault(path.resolve(), threading.RLock())
+
+
+def _read_file(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        return {}  # a damaged file is a lost sign-in, not a crash: the user signs in again and it is rewritten
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key, value in data.items() if key in TOKEN_KEYS and isinstance(value, str) and value}
+
+
+def _write_file(path: Path, tokens: dict[str, str]) -> None:
+    # mkstemp creates the file with mode 0600 from the start: the token is never readable by others, not even briefly.
+    fd, temp_name = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(tokens, handle, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o600)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _legacy_tokens(workspace: Workspace) -> dict[str, str]:
+    with workspace.unit_of_work() as session:
+        rows = session.execute(select(ExchangeStateRow.key, ExchangeStateRow.value)
+                               .where(ExchangeStateRow.key.in_(TOKEN_KEYS))).all()
+    return {key: value for key, value in rows if value}
