@@ -215,27 +215,27 @@
 <context>
     <name>AllergiesDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="224" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="207" />
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="225" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="208" />
         <source>No allergies recorded.</source>
         <translation>尚无过敏记录。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="226" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="209" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="227" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="210" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="228" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="211" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -243,57 +243,57 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="112" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="102" />
         <source>Name the substance (a drug, drug class, food or other), e.g. penicillin or 青霉素.</source>
         <translation>请填写过敏物质（药物、药物类别、食物或其他），例如 青霉素 或 penicillin。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="114" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="104" />
         <source>The date recorded is in the future.</source>
         <translation>记录日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="125" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="108" />
         <source>Edit allergy</source>
         <translation>编辑过敏记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="125" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="108" />
         <source>New allergy</source>
         <translation>新建过敏记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="126" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="109" />
         <source>Substance</source>
         <translation>过敏物质</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="127" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="110" />
         <source>Reaction</source>
         <translation>反应</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="128" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="111" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="129" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="112" />
         <source>Recorded on</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="130" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="113" />
         <source>e.g. rash, anaphylaxis</source>
         <translation>例如 皮疹、过敏性休克</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="131" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="114" />
         <source>Verified (confirmed by history or testing)</source>
         <translation>已核实（经病史或检测确认）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="134" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="117" />
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -324,14 +324,14 @@
 <context>
     <name>CaseAlertsBanner</name>
     <message>
-        <location filename="../../cdss/ui/records/case_alerts.py" line="106" />
-        <location filename="../../cdss/ui/records/case_alerts.py" line="133" />
+        <location filename="../../cdss/ui/records/case_alerts.py" line="109" />
+        <location filename="../../cdss/ui/records/case_alerts.py" line="136" />
         <source>Reviewed</source>
-        <extracomment>a re-check ran and stored new alerts (the medication list should reload with the new context)</extracomment>
+        <extracomment>a re-check ran and stored new alerts (the medication list should reload with the new context) (patient id, open alerts shown) after every load: the patient card's badge follows the banner</extracomment>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_alerts.py" line="130" />
+        <location filename="../../cdss/ui/records/case_alerts.py" line="133" />
         <source>New alerts after lab results ({count}) — review the current medications</source>
         <translation>检验结果更新后的新警示（{count}）— 请复核当前用药</translation>
     </message>
@@ -339,67 +339,67 @@
 <context>
     <name>CdsNotes</name>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="12" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
         <source>{name} on {date} has no numeric value: not used.</source>
         <translation>{date} 的 {name} 没有数值：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="13" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
         <source>{name} on {date} has unit '{unit}', which is not understood: not used.</source>
         <translation>{date} 的 {name} 单位“{unit}”无法识别：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="15" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="19" />
         <source>Birth date not recorded: age-dependent checks and eGFR/CrCl are not available.</source>
         <translation>未记录出生日期：无法进行与年龄相关的检查，也无法计算 eGFR/CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="21" />
         <source>Sex not recorded as male or female: eGFR/CrCl are not computed.</source>
         <translation>性别未记录为男或女：不计算 eGFR/CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="18" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="22" />
         <source>Weight {value} kg ({date}) is outside 20–400 kg: CrCl not computed.</source>
         <translation>体重 {value} kg（{date}）超出 20–400 kg 范围：不计算 CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="20" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="24" />
         <source>Renal function not estimated: CKD-EPI and Cockcroft-Gault are for adults.</source>
         <translation>未估算肾功能：CKD-EPI 和 Cockcroft-Gault 公式仅适用于成人。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="22" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="26" />
         <source>Creatinine {value} {unit} is outside the plausible range: not used.</source>
         <translation>肌酐 {value} {unit} 超出合理范围：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="24" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="28" />
         <source>Creatinine measured in whole blood (LOINC 38483-4) is used as the serum value.</source>
         <translation>全血肌酐（LOINC 38483-4）按血清肌酐使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="26" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="30" />
         <source>Pregnancy status not recorded: pregnancy checks did not run.</source>
         <translation>未记录妊娠状态：未进行妊娠期用药检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="27" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="31" />
         <source>Medication '{name}' is not in the drug dictionary: not checked.</source>
         <translation>药物“{name}”不在药物词典中：未检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="29" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="33" />
         <source>Medication '{name}': {parts} not in the drug dictionary: not checked.</source>
         <translation>药物“{name}”：{parts} 不在药物词典中：未检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="31" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="35" />
         <source>Renal function not estimated ({reason}).</source>
         <translation>未估算肾功能（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="32" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="36" />
         <source>'{name}' is not in the drug dictionary: no safety check ran for it.</source>
         <translation>“{name}”不在药物词典中：未对其进行安全检查。</translation>
     </message>
@@ -915,57 +915,57 @@
 <context>
     <name>DrugsPage</name>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="129" />
+        <location filename="../../cdss/ui/drugs/page.py" line="132" />
         <source>matched: {text}</source>
         <translation>匹配：{text}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="144" />
+        <location filename="../../cdss/ui/drugs/page.py" line="158" />
         <source>not available</source>
         <translation>暂无资料</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="150" />
+        <location filename="../../cdss/ui/drugs/page.py" line="164" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="180" />
+        <location filename="../../cdss/ui/drugs/page.py" line="194" />
         <source>Alerts appear here when the regimen has drugs.</source>
         <translation>方案中加入药物后，警示将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="182" />
+        <location filename="../../cdss/ui/drugs/page.py" line="196" />
         <source>No alerts for this regimen and context.</source>
         <translation>该方案及患者信息下无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="184" />
+        <location filename="../../cdss/ui/drugs/page.py" line="198" />
         <source>{count} alerts, most severe first</source>
         <translation>{count} 条警示，按严重程度排序</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="216" />
+        <location filename="../../cdss/ui/drugs/page.py" line="230" />
         <source>Alert statistics…</source>
         <translation>警示统计…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="217" />
+        <location filename="../../cdss/ui/drugs/page.py" line="231" />
         <source>Knowledge packs…</source>
         <translation>知识包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="220" />
+        <location filename="../../cdss/ui/drugs/page.py" line="234" />
         <source>Loading the drug dictionary…</source>
         <translation>正在加载药物词典…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="222" />
+        <location filename="../../cdss/ui/drugs/page.py" line="236" />
         <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
         <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="227" />
+        <location filename="../../cdss/ui/drugs/page.py" line="243" />
         <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
         <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
     </message>
@@ -1016,37 +1016,37 @@
 <context>
     <name>EntryEditDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="110" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="97" />
         <source>Write some text: an empty entry cannot be kept (delete it instead).</source>
         <translation>请填写内容：空白记录无法保存（如不需要请删除）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="114" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="101" />
         <source>“{code}” is not an ICD-10 code (e.g. J18.9 or E11.9).</source>
         <translation>“{code}”不是 ICD-10 编码（例如 J18.9 或 E11.9）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="125" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="105" />
         <source>Edit entry</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="126" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="106" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="127" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="107" />
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="128" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="108" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="129" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="109" />
         <source>ICD-10 code</source>
         <translation>ICD-10 编码</translation>
     </message>
@@ -1186,82 +1186,82 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="132" />
+        <location filename="../../cdss/ui/exchange/page.py" line="133" />
         <source>Signed in as {user} on {server}</source>
         <translation>已以 {user} 身份登录 {server}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="135" />
+        <location filename="../../cdss/ui/exchange/page.py" line="136" />
         <source>Not signed in to an exchange server.</source>
         <translation>未登录交流服务器。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="163" />
+        <location filename="../../cdss/ui/exchange/page.py" line="164" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="179" />
+        <location filename="../../cdss/ui/exchange/page.py" line="180" />
         <source>The server could not be reached; queued actions wait for the next sync.</source>
         <translation>无法连接服务器；待发送的操作将等待下次同步。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="181" />
+        <location filename="../../cdss/ui/exchange/page.py" line="182" />
         <source>Sent {pushed}, received {received}.</source>
         <translation>已发送 {pushed}，已接收 {received}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="184" />
+        <location filename="../../cdss/ui/exchange/page.py" line="185" />
         <source>{failed} refused, {conflicts} in conflict: see the outbox.</source>
         <translation>{failed} 个被拒绝，{conflicts} 个冲突：请查看待发送列表。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="213" />
+        <location filename="../../cdss/ui/exchange/page.py" line="214" />
         <source>Outbox ({count})</source>
         <translation>待发送（{count}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="213" />
+        <location filename="../../cdss/ui/exchange/page.py" line="214" />
         <source>Outbox</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="219" />
+        <location filename="../../cdss/ui/exchange/page.py" line="220" />
         <source>Last sync: {when} (UTC)</source>
         <translation>上次同步：{when}（UTC）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="220" />
+        <location filename="../../cdss/ui/exchange/page.py" line="221" />
         <source>Never synced.</source>
         <translation>尚未同步。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="221" />
+        <location filename="../../cdss/ui/exchange/page.py" line="222" />
         <source>{pending} waiting, {failed} refused, {conflicts} in conflict.</source>
         <translation>{pending} 个等待，{failed} 个被拒绝，{conflicts} 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="233" />
+        <location filename="../../cdss/ui/exchange/page.py" line="234" />
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="234" />
+        <location filename="../../cdss/ui/exchange/page.py" line="235" />
         <source>Sign in to an exchange server…</source>
         <translation>登录交流服务器…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="235" />
+        <location filename="../../cdss/ui/exchange/page.py" line="236" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="236" />
+        <location filename="../../cdss/ui/exchange/page.py" line="237" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="237" />
+        <location filename="../../cdss/ui/exchange/page.py" line="238" />
         <source>Shared cases</source>
         <translation>共享病例</translation>
     </message>
@@ -1269,196 +1269,319 @@
 <context>
     <name>ExchangeRoom</name>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="20" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="23" />
         <source>revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="22" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="25" />
         <source>age {band}</source>
         <translation>年龄 {band}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="34" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="45" />
+        <source>not downloaded yet (sync to fetch)</source>
+        <translation>尚未下载（同步后获取）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/case_html.py" line="51" />
+        <source>Pictures</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/case_html.py" line="60" />
         <source>Withdrawn by its author.</source>
         <translation>作者已撤回此病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="37" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="63" />
         <source>Hidden by a moderator.</source>
         <translation>已被管理员隐藏。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="65" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="92" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="75" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="102" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="82" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="109" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="83" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="110" />
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="90" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="117" />
         <source>Dates are shifted by an undisclosed offset; intervals between them are preserved.</source>
         <translation>日期已按未公开的偏移量平移；日期之间的间隔保持不变。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="98" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="125" />
         <source>No comments yet.</source>
         <translation>暂无评论。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="106" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="133" />
         <source>(hidden by a moderator)</source>
         <translation>（已被管理员隐藏）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="107" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="134" />
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="123" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="150" />
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="126" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="153" />
         <source>waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="128" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="155" />
         <source>refused: {error}</source>
         <translation>被拒绝：{error}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="136" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="163" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="136" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="163" />
         <source>Specialty</source>
         <translation>专科</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="137" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="164" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="137" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="164" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="138" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="165" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="150" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="177" />
         <source>Mine (queued)</source>
         <translation>我的版本（待发送）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="151" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="178" />
         <source>Server (revision {n}, by {author})</source>
         <translation>服务器版本（第 {n} 版，{author}）</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeSpecialty</name>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="16" />
+        <source>Cardiology</source>
+        <translation>心血管内科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="17" />
+        <source>Dermatology</source>
+        <translation>皮肤科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="18" />
+        <source>Emergency medicine</source>
+        <translation>急诊医学</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="19" />
+        <source>Endocrinology</source>
+        <translation>内分泌科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="20" />
+        <source>Gastroenterology</source>
+        <translation>消化内科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="21" />
+        <source>General practice</source>
+        <translation>全科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="22" />
+        <source>Geriatrics</source>
+        <translation>老年医学科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="23" />
+        <source>Hematology</source>
+        <translation>血液科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="24" />
+        <source>Infectious diseases</source>
+        <translation>感染科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="25" />
+        <source>Nephrology</source>
+        <translation>肾内科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="26" />
+        <source>Neurology</source>
+        <translation>神经内科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="27" />
+        <source>Obstetrics and gynecology</source>
+        <translation>妇产科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="28" />
+        <source>Oncology</source>
+        <translation>肿瘤科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="29" />
+        <source>Ophthalmology</source>
+        <translation>眼科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="30" />
+        <source>Orthopedics</source>
+        <translation>骨科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="31" />
+        <source>Pediatrics</source>
+        <translation>儿科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="32" />
+        <source>Psychiatry</source>
+        <translation>精神科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="33" />
+        <source>Pulmonology</source>
+        <translation>呼吸内科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="34" />
+        <source>Rheumatology</source>
+        <translation>风湿免疫科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="35" />
+        <source>Surgery</source>
+        <translation>外科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="36" />
+        <source>Urology</source>
+        <translation>泌尿外科</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/specialty_labels.py" line="37" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>FeedView</name>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="171" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="177" />
         <source>{count} cases shown</source>
         <translation>显示 {count} 个病例</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="172" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="178" />
         <source>No shared cases match.</source>
         <translation>没有符合条件的共享病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="195" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="201" />
         <source>The server cannot be reached: showing {count} cases received at earlier syncs.</source>
         <translation>无法连接服务器：显示以往同步收到的 {count} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="205" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="211" />
         <source>{n} comments</source>
         <translation>{n} 条评论</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="226" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="234" />
         <source>Loading comments…</source>
         <translation>正在加载评论…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="249" />
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="271" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="263" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="285" />
         <source>Saved in your records as patient {id}.</source>
         <translation>已保存到您的病历，患者编号 {id}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="263" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="277" />
         <source>Exchange case {id}</source>
         <translation>交流病例 {id}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="286" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="300" />
         <source>Comment sent.</source>
         <translation>评论已发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="287" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="301" />
         <source>Comment saved in the outbox; it is sent at the next sync.</source>
         <translation>评论已存入待发送队列，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="301" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="321" />
         <source>Search shared cases: words in the title, summary or text; #tag for a tag</source>
         <translation>搜索共享病例：标题、摘要或正文中的词；#标签 按标签筛选</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="305" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="325" />
         <source>All specialties</source>
         <translation>全部专科</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="310" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="330" />
         <source>Only mine</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="311" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="331" />
         <source>Load more</source>
         <translation>加载更多</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="312" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="332" />
         <source>Save to my records</source>
         <translation>保存到我的病历</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="313" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="333" />
         <source>Post comment</source>
         <translation>发表评论</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="314" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="334" />
         <source>Write a comment (sent when online)</source>
         <translation>写评论（联网时发送）</translation>
     </message>
@@ -1466,62 +1589,62 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="92" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="79" />
         <source>The follow-up date is before the case was opened ({date}). Check the year.</source>
         <translation>随访日期早于病例建立日期（{date}）。请检查年份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="104" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="84" />
         <source>Edit follow-up</source>
         <translation>编辑随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="104" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="84" />
         <source>New follow-up</source>
         <translation>新建随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="105" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="85" />
         <source>Due on</source>
         <translation>随访日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="106" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="86" />
         <source>In</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="107" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="87" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="108" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="88" />
         <source>e.g. recheck creatinine and potassium</source>
         <translation>例如 复查肌酐和血钾</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="109" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="89" />
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="109" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="89" />
         <source>2 weeks</source>
         <translation>2 周</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="109" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="89" />
         <source>1 month</source>
         <translation>1 个月</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="109" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="89" />
         <source>3 months</source>
         <translation>3 个月</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="109" />
+        <location filename="../../cdss/ui/records/follow_up_dialog.py" line="89" />
         <source>6 months</source>
         <translation>6 个月</translation>
     </message>
@@ -2073,87 +2196,87 @@
 <context>
     <name>LabDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="118" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="105" />
         <source>Enter the test name (e.g. Creatinine, 肌酐, Systolic BP).</source>
         <translation>请填写检验项目名称（例如 肌酐、Creatinine、收缩压）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="120" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="107" />
         <source>Enter the result value.</source>
         <translation>请填写结果数值。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="123" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="110" />
         <source>The reference range needs numbers, e.g. 59 – 104.</source>
         <translation>参考范围须为数字，例如 59 – 104。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="126" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="113" />
         <source>The lower reference limit is above the upper one.</source>
         <translation>参考范围下限高于上限。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="128" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="115" />
         <source>“{code}” is not a LOINC code (digits, a hyphen and a check digit, e.g. 2160-0).</source>
         <translation>“{code}”不是 LOINC 编码（数字、连字符和校验位，例如 2160-0）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="131" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="118" />
         <source>The result date is in the future.</source>
         <translation>结果日期晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="157" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="137" />
         <source>Edit lab result</source>
         <translation>编辑检验结果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="157" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="137" />
         <source>New lab result</source>
         <translation>新建检验结果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="158" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="138" />
         <source>Test</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="158" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="138" />
         <source>Value</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="158" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="138" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="159" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="139" />
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="159" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="139" />
         <source>Reference range</source>
         <translation>参考范围</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="160" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="140" />
         <source>LOINC code</source>
         <translation>LOINC 编码</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="162" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="142" />
         <source>low</source>
         <translation>下限</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="163" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="143" />
         <source>high</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/lab_dialog.py" line="164" />
+        <location filename="../../cdss/ui/records/lab_dialog.py" line="144" />
         <source>optional</source>
         <translation>可选</translation>
     </message>
@@ -2220,6 +2343,91 @@
         <location filename="../../cdss/ui/records/labs_panel.py" line="238" />
         <source>No lab results for this patient yet.</source>
         <translation>该患者暂无检验结果。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCaseDialog</name>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="122" />
+        <source>cases: {count}</source>
+        <extracomment>A link was made or removed (the paper panel reloads the paper's linked cases).</extracomment>
+        <translation>病例：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="128" />
+        <source>No patient matches.</source>
+        <translation>没有匹配的患者。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="162" />
+        <source>This patient has no cases yet.</source>
+        <translation>该患者还没有病例。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="170" />
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="240" />
+        <source>The whole case</source>
+        <translation>整个病例</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="196" />
+        <source>Linked to {patient} · {case}.</source>
+        <translation>已关联到 {patient} · {case}。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="220" />
+        <source>whole case</source>
+        <translation>整个病例</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="232" />
+        <source>Link to a case</source>
+        <translation>关联到病例</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="233" />
+        <source>Paper: {title}</source>
+        <translation>文献：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="234" />
+        <source>Find the patient (name, ID, phone or diagnosis)</source>
+        <translation>查找患者（姓名、证件号、电话或诊断）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="235" />
+        <source>e.g. 王芳 or 痛风</source>
+        <translation>例如 王芳 或 痛风</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="236" />
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="237" />
+        <source>Cases</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="238" />
+        <source>Link to</source>
+        <translation>关联到</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="241" />
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="242" />
+        <source>Already linked to</source>
+        <translation>已关联到</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/link_case_dialog.py" line="243" />
+        <source>Unlink selected</source>
+        <translation>取消所选关联</translation>
     </message>
 </context>
 <context>
@@ -2405,8 +2613,8 @@
     </message>
     <message>
         <location filename="../../cdss/ui/literature/results_html.py" line="87" />
-        <source>Not linked to any case yet (link papers from a case's Evidence tab).</source>
-        <translation>尚未关联任何病例（可在病例的“证据”标签页中关联文献）。</translation>
+        <source>Not linked to any case yet.</source>
+        <translation>尚未关联任何病例。</translation>
     </message>
 </context>
 <context>
@@ -2486,12 +2694,28 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationItem</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="99" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="102" />
         <source>not in the drug dictionary: not checked</source>
+        <extracomment>the doctor asked to stop this medication (its record id) the doctor clicked the drug's name: open its monograph (catalog id)</extracomment>
         <translation>不在药物词典中：未检查</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="104" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="108" />
+        <source>Click the name to read the drug's monograph in the Drugs room</source>
+        <translation>点击药名，在药物模块中查看该药说明</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medication_item.py" line="110" />
+        <source>Stop</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medication_item.py" line="111" />
+        <source>Stop this medication today (written to the case timeline)</source>
+        <translation>今日停用此药（记入病例时间线）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medication_item.py" line="114" />
         <source>{count} alert(s) · {severity}</source>
         <translation>{count} 条警示 · {severity}</translation>
     </message>
@@ -2499,128 +2723,138 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="306" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="251" />
         <source>{age} years</source>
-        <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline)</extracomment>
+        <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline) the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)</extracomment>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="308" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="253" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="308" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="253" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="310" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="255" />
         <source>weight {value:.1f} kg ({date})</source>
         <translation>体重 {value:.1f} kg（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="314" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="259" />
         <source>creatinine {value:g} {unit} ({date})</source>
         <translation>肌酐 {value:g} {unit}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="318" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="263" />
         <source>eGFR {value:.0f}</source>
         <translation>eGFR {value:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="320" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="265" />
         <source>CrCl {value:.0f} mL/min</source>
         <translation>CrCl {value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="323" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="268" />
         <source>no creatinine recorded</source>
         <translation>无肌酐记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="325" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="270" />
         <source>K⁺ {value:g} mmol/L ({date})</source>
         <translation>血钾 {value:g} mmol/L（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="328" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
         <source>QTc {value:.0f} ms ({date})</source>
         <translation>QTc {value:.0f} ms（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="331" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="276" />
         <source>allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="332" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="277" />
         <source>Checked with:</source>
         <translation>检查依据：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="367" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="312" />
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="408" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="353" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="410" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="355" />
         <source>{name} prescribed; {overrides} alert(s) overridden, {inline} shown inline.</source>
         <translation>已开具 {name}；忽略 {overrides} 条警示，{inline} 条显示在列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="412" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="357" />
         <source>{name} prescribed; {inline} alert(s) shown on the medication list.</source>
         <translation>已开具 {name}；{inline} 条警示显示在用药列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="414" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="359" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="421" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="380" />
+        <source>{name} stopped.</source>
+        <translation>已停用 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="391" />
+        <source>{name} is active again.</source>
+        <translation>{name} 已恢复使用。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="396" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="435" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="410" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="436" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="411" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="437" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="412" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="438" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="413" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="439" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="414" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="440" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="415" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="441" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="416" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>
@@ -2769,6 +3003,11 @@ Decision support does not replace clinical judgement.</source>
         <translation>评论</translation>
     </message>
     <message>
+        <location filename="../../cdss/ui/exchange/outbox_panel.py" line="136" />
+        <source>Image upload</source>
+        <translation>上传图片</translation>
+    </message>
+    <message>
         <location filename="../../cdss/ui/exchange/outbox_panel.py" line="139" />
         <source>Waiting</source>
         <translation>等待中</translation>
@@ -2845,6 +3084,74 @@ Decision support does not replace clinical judgement.</source>
         <location filename="../../cdss/ui/records/override_dialog.py" line="187" />
         <source>Cancel prescription</source>
         <translation>取消开具</translation>
+    </message>
+</context>
+<context>
+    <name>OwnCaseActions</name>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="67" />
+        <source>Send a new revision of “{title}” built from the current record? It is de-identified the same way as when you shared it; the details show exactly what will be sent.</source>
+        <translation>根据当前病历发送“{title}”的新版本？它将按与分享时相同的方式去标识化；详细信息中显示将要发送的确切内容。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="70" />
+        <source>Send update</source>
+        <translation>发送更新</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="78" />
+        <source>Withdraw “{title}” from the exchange? It is marked as withdrawn for every colleague.</source>
+        <translation>从交流平台撤回“{title}”？所有同行都会看到它已被撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="80" />
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="85" />
+        <source>Exchange</source>
+        <translation>病例交流</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="113" />
+        <source>Case withdrawn.</source>
+        <translation>病例已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="114" />
+        <source>Withdrawal saved in the outbox; it is sent at the next sync.</source>
+        <translation>撤回操作已保存在发件箱中，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="116" />
+        <source>Update sent.</source>
+        <translation>更新已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="117" />
+        <source>Update saved in the outbox; it is sent at the next sync (see the outbox if it is in conflict).</source>
+        <translation>更新已保存在发件箱中，将在下次同步时发送（如有冲突请查看发件箱）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="134" />
+        <source>Update from my record…</source>
+        <translation>根据我的病历更新…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="135" />
+        <source>Send a new revision built from the current record, de-identified again; you see what will be sent first.</source>
+        <translation>根据当前病历重新去标识化并发送新版本；发送前会先显示将要发送的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="137" />
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="138" />
+        <source>Withdraw this case from the exchange (asks first).</source>
+        <translation>从交流平台撤回此病例（会先确认）。</translation>
     </message>
 </context>
 <context>
@@ -2973,28 +3280,33 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>PaperPanel</name>
     <message>
-        <location filename="../../cdss/ui/literature/paper_panel.py" line="151" />
+        <location filename="../../cdss/ui/literature/paper_panel.py" line="177" />
         <source>Tags (separate with commas)</source>
         <extracomment>Emitted with a link's target ("ref:&lt;id&gt;") clicked in the detail, for the page to follow. Emitted after tags or notes were saved (the page re-runs its search so facets follow).</extracomment>
         <translation>标签（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/paper_panel.py" line="152" />
+        <location filename="../../cdss/ui/literature/paper_panel.py" line="178" />
         <source>My notes</source>
         <translation>我的笔记</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/paper_panel.py" line="153" />
+        <location filename="../../cdss/ui/literature/paper_panel.py" line="179" />
         <source>Save tags and notes</source>
         <translation>保存标签和笔记</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/paper_panel.py" line="154" />
+        <location filename="../../cdss/ui/literature/paper_panel.py" line="180" />
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/paper_panel.py" line="155" />
+        <location filename="../../cdss/ui/literature/paper_panel.py" line="181" />
+        <source>Link to a case…</source>
+        <translation>关联到病例…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/literature/paper_panel.py" line="182" />
         <source>e.g. to-read, CKD</source>
         <translation>例如：待读, CKD</translation>
     </message>
@@ -3002,17 +3314,27 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>PatientCard</name>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="48" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="69" />
         <source>{age} y</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="52" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="80" />
+        <source>⚠ {count}</source>
+        <translation>⚠ {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="83" />
         <source>no diagnosis recorded</source>
         <translation>暂无诊断</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="61" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="97" />
+        <source>{count} new alert(s) after lab results, not yet reviewed</source>
+        <translation>检验结果后新出现 {count} 条警示，尚未查看</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="76" />
         <source>{count} due</source>
         <translation>{count} 项到期</translation>
     </message>
@@ -3130,172 +3452,177 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="84" />
+        <location filename="../../cdss/ui/records/page.py" line="85" />
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="202" />
+        <location filename="../../cdss/ui/records/page.py" line="207" />
         <source>{count} patients</source>
         <translation>{count} 位患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="204" />
+        <location filename="../../cdss/ui/records/page.py" line="209" />
         <source>No patient matches this search.</source>
         <translation>没有符合搜索条件的患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="206" />
+        <location filename="../../cdss/ui/records/page.py" line="211" />
         <source>No patients yet. Add one with “New patient”, or import CSV, Excel or FHIR files with “cdss records import”.</source>
         <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="275" />
+        <location filename="../../cdss/ui/records/page.py" line="295" />
         <source>Choose a patient on the left.</source>
         <translation>请在左侧选择一位患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="278" />
+        <location filename="../../cdss/ui/records/page.py" line="298" />
         <source>This patient has no cases yet.</source>
-        <translation>该患者尚无病例。</translation>
+        <translation>该患者还没有病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="309" />
+        <location filename="../../cdss/ui/records/page.py" line="329" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="312" />
+        <location filename="../../cdss/ui/records/page.py" line="332" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="317" />
+        <location filename="../../cdss/ui/records/page.py" line="337" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="395" />
+        <location filename="../../cdss/ui/records/page.py" line="344" />
+        <source>{name} stopped.</source>
+        <translation>已停用 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="429" />
         <source>Due ({count})</source>
         <translation>到期 ({count})</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="398" />
+        <location filename="../../cdss/ui/records/page.py" line="432" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="400" />
+        <location filename="../../cdss/ui/records/page.py" line="434" />
         <source>Follow-ups due today or overdue</source>
         <translation>今天到期或已逾期的随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="431" />
+        <location filename="../../cdss/ui/records/page.py" line="465" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="432" />
+        <location filename="../../cdss/ui/records/page.py" line="466" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="447" />
+        <location filename="../../cdss/ui/records/page.py" line="481" />
         <source>Export FHIR</source>
         <translation>导出 FHIR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="448" />
+        <location filename="../../cdss/ui/records/page.py" line="482" />
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="464" />
+        <location filename="../../cdss/ui/records/page.py" line="498" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="477" />
+        <location filename="../../cdss/ui/records/page.py" line="511" />
         <source>Exporting FHIR bundle…</source>
         <translation>正在导出 FHIR 数据包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="481" />
+        <location filename="../../cdss/ui/records/page.py" line="515" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="488" />
+        <location filename="../../cdss/ui/records/page.py" line="522" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="494" />
+        <location filename="../../cdss/ui/records/page.py" line="528" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="495" />
+        <location filename="../../cdss/ui/records/page.py" line="529" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="496" />
+        <location filename="../../cdss/ui/records/page.py" line="530" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="497" />
+        <location filename="../../cdss/ui/records/page.py" line="531" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="498" />
+        <location filename="../../cdss/ui/records/page.py" line="532" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="499" />
+        <location filename="../../cdss/ui/records/page.py" line="533" />
         <source>Export FHIR…</source>
         <translation>导出 FHIR…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="500" />
+        <location filename="../../cdss/ui/records/page.py" line="534" />
         <source>De-identified</source>
         <translation>去标识化</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="501" />
+        <location filename="../../cdss/ui/records/page.py" line="535" />
         <source>Remove names, identifiers and exact dates from the PDF</source>
         <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="503" />
+        <location filename="../../cdss/ui/records/page.py" line="537" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="504" />
+        <location filename="../../cdss/ui/records/page.py" line="538" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="505" />
+        <location filename="../../cdss/ui/records/page.py" line="539" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="506" />
+        <location filename="../../cdss/ui/records/page.py" line="540" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="507" />
+        <location filename="../../cdss/ui/records/page.py" line="541" />
         <source>Share…</source>
         <translation>分享…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="508" />
+        <location filename="../../cdss/ui/records/page.py" line="542" />
         <source>Share this case, de-identified, on the case exchange</source>
         <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>
@@ -3336,13 +3663,13 @@ Decision support does not replace clinical judgement.</source>
         <translation>文献</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="80" />
+        <location filename="../../cdss/ui/exchange/page.py" line="81" />
         <location filename="../../cdss/ui/rooms.py" line="53" />
         <source>Exchange</source>
         <translation>病例交流</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="81" />
+        <location filename="../../cdss/ui/exchange/page.py" line="82" />
         <source>Share de-identified cases with colleagues and discuss theirs. Nothing leaves this computer unless you share it, and only after identifiers are removed and the patient's consent is recorded.</source>
         <translation>与同行分享去标识化病例并参与讨论。除非您主动分享，任何数据都不会离开本机；分享前会去除身份标识并记录患者知情同意。</translation>
     </message>
@@ -3464,162 +3791,197 @@ Decision support does not replace clinical judgement.</source>
         <translation>共享的内容：病例标题、专科和标签、摘要、时间线文字、检验、用药、过敏、性别和年龄段，即右侧所示内容，已去除标识信息并平移日期。共享对象为使用 {server} 的临床医生，他们可以阅读和评论。您之后可以撤回；但他人已保存的副本无法收回。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="84" />
-        <source>The patient has given separate consent to share this de-identified case (recorded with today's date).</source>
-        <translation>患者已单独同意共享此去标识化病例（以今天的日期记录）。</translation>
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="85" />
+        <source>The patient's separate consent to share was obtained (recorded with today's date).</source>
+        <translation>已取得患者对分享的单独同意（以今天的日期记录）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="105" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="97" />
+        <source>It also includes one picture with its metadata removed; check that no face, name or ID number is visible in it.</source>
+        <translation>另含 1 张已移除元数据的图片；请确认图中看不到面部、姓名或证件号码。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="99" />
+        <source>It also includes {count} pictures with their metadata removed; check that no face, name or ID number is visible in them.</source>
+        <translation>其中还包括 {count} 张已移除元数据的图片；请确认图中看不到面部、姓名或证件号码。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="114" />
         <source>Recording consent and queueing…</source>
         <translation>正在记录同意并排队…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="113" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="122" />
         <source>Consent recorded and the case queued (outbox #{id}). Sending…</source>
         <translation>已记录同意，病例已排队（待发送 #{id}）。正在发送…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="115" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="124" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="123" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="132" />
         <source>Queued. The server could not be reached; the case is sent at the next sync.</source>
         <translation>已排队。无法连接服务器；病例将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="126" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="135" />
         <source>Queued, but the server refused part of the outbox; see the Exchange room's outbox.</source>
         <translation>已排队，但服务器拒绝了部分待发送内容；请查看病例交流中的待发送列表。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="129" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="138" />
         <source>Shared. Colleagues on the exchange can now read it.</source>
         <translation>已共享。交流平台上的同行现在可以阅读。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="133" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="142" />
         <source>Queued, not sent yet: {reason}</source>
         <translation>已排队，尚未发送：{reason}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="28" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="29" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="28" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="29" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="29" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="30" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="30" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="31" />
         <source>Identifier</source>
         <translation>标识号</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="30" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="31" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="31" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="32" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="31" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="32" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="32" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="33" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="32" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="33" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="33" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="34" />
         <source>Allergy</source>
         <translation>过敏</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="34" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="35" />
         <source>Medication</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="35" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="36" />
         <source>Case title</source>
         <translation>病例标题</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="35" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="36" />
         <source>Opened</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="36" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="37" />
         <source>Closed</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="36" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="37" />
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="37" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="38" />
         <source>Lab</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="37" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="38" />
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="38" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="39" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="150" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="154" />
+        <source>One picture will be sent (metadata removed: location, camera, dates)</source>
+        <translation>将发送 1 张图片（已移除元数据：位置、相机、日期）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="155" />
+        <source>{count} pictures will be sent (metadata removed: location, camera, dates)</source>
+        <translation>将发送 {count} 张图片（已移除元数据：位置、相机、日期）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="161" />
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="165" />
+        <source>Metadata is removed, not what the picture shows: check that no face, name or ID number is visible.</source>
+        <translation>移除的只是元数据，而非图片内容：请确认图中看不到面部、姓名或证件号码。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="170" />
+        <source>Not sent (only JPEG and PNG pictures are shared): {files}</source>
+        <translation>不发送（仅共享 JPEG 和 PNG 图片）：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="180" />
         <source>not shared</source>
         <translation>不共享</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="165" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="195" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="166" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="196" />
         <source>Original (stays on this computer)</source>
         <translation>原始内容（保留在本机）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="167" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="197" />
         <source>What will be shared</source>
         <translation>将共享的内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="168" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="198" />
         <source>{count} identifiers removed or changed.</source>
         <translation>已删除或更改 {count} 处标识信息。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="170" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="200" />
         <source>Exactly what will be sent:</source>
         <translation>实际发送的完整内容：</translation>
     </message>
@@ -4079,29 +4441,34 @@ Decision support does not replace clinical judgement.</source>
         <translation>无法读取 {filename}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="37" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="41" />
         <source>An override reason is required for: {title}</source>
         <translation>忽略以下警示需要填写理由：{title}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="38" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="42" />
         <source>Say why the alert is overridden.</source>
         <translation>请说明忽略该警示的理由。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="39" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="43" />
         <source>A monitoring reason needs a follow-up date.</source>
         <translation>选择“将监测”需要填写随访日期。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="40" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="44" />
         <source>Open a case first: the monitoring follow-up belongs to a case.</source>
         <translation>请先打开一个病例：监测随访需记录在病例中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="42" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="46" />
         <source>Unknown patient flag '{flag}'.</source>
         <translation>未知的患者标记“{flag}”。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="47" />
+        <source>This medication is not active.</source>
+        <translation>此药物当前未在使用。</translation>
     </message>
 </context>
 </TS>
