@@ -176,7 +176,15 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.language_chosen.connect(self.set_language)
+        dialog.finished.connect(lambda _result: self.settings_changed())
         dialog.open()
+
+    def settings_changed(self) -> None:
+        """Let the rooms built so far follow settings that change what they show (e.g. hiding minor alerts)."""
+        for page in self.room_pages.built().values():
+            follow = getattr(page, "settings_changed", None)
+            if follow is not None:
+                follow()
 
     def _show_about(self) -> None:
         QMessageBox.about(self, self.tr("About CDSS Desk"), self.tr(

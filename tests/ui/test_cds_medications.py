@@ -5,6 +5,7 @@ while re-check alerts are open."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from PySide6.QtGui import QColor
@@ -117,3 +118,25 @@ def test_patient_card_shows_a_red_mark_while_alerts_are_open(qtbot, main_window,
     assert page.alert_counts[patient.id] == 0
     image = page.patient_list.viewport().grab(rect).toImage()
     assert not any(image.pixel(x, y) == red for x in range(image.width()) for y in range(image.height()))
+
+
+def test_hiding_minor_alerts_in_settings_updates_the_badge_and_the_banner(qtbot, main_window, metformin_patient):
+    from cdss.cds.models import OpenAlertRow
+
+    page, _panel, _service, patient, _case = metformin_patient
+    page.search()
+    shown = len(page.case_alerts.alerts)
+    assert page.alert_counts[patient.id] == shown > 0
+    with main_window.ctx.workspace.unit_of_work() as session:  # make the first open alert a minor one
+        row = session.get(OpenAlertRow, page.case_alerts.alerts[0].id)
+        alert = json.loads(row.alert_json)
+        assert alert["severity"] != "minor"
+        row.severity, row.alert_json = "minor", json.dumps({**alert, "severity": "minor"})
+    main_window.ctx.settings.set("drugs.hide_minor_alerts", True)
+    try:
+        main_window.settings_changed()
+        qtbot.waitUntil(lambda: main_window.ctx.tasks.pending == 0 and len(page.case_alerts.alerts) == shown - 1,
+                        timeout=5000)
+        qtbot.waitUntil(lambda: page.alert_counts[patient.id] == shown - 1, timeout=5000)
+    finally:
+        main_window.ctx.settings.set("drugs.hide_minor_alerts", False)

@@ -189,6 +189,11 @@ class DrugsPage(QWidget):
         self.alerts.set_alerts(self._last_alerts, names, hide_minor=hide_minor)
         self._update_alerts_heading()
 
+    def settings_changed(self) -> None:
+        """After the settings dialog: show the regimen's alerts again (the hide-minor choice may have changed)."""
+        if self.regimen.drugs:
+            self.run_check()
+
     def _update_alerts_heading(self) -> None:
         if not self.regimen.drugs:
             self.alerts_heading.setText(self.tr("Alerts appear here when the regimen has drugs."))

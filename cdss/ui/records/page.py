@@ -221,6 +221,27 @@ class RecordsPage(QWidget):
         self.alert_counts.update({p.id: counts.get(p.id, 0) for p in page})
         return page
 
+    def settings_changed(self):
+        """After the settings dialog: the hide-minor choice may have changed, so recount the loaded cards' badges
+        and show the open patient's alerts and medications again with the current filter. Returns the recount task."""
+        from cdss.cds.alert_counts import open_alert_counts
+
+        if self.patient is not None:
+            self.case_alerts.set_patient(self.patient.id)
+            self.medications_panel.refresh()
+        ids = list(self.alert_counts)
+        if not ids:
+            return None
+        hide_minor = bool(self.ctx.settings.get("drugs.hide_minor_alerts"))
+        handle = self.ctx.tasks.run(open_alert_counts, self.ctx.workspace, ids, hide_minor=hide_minor,
+                                    name="cds-alert-counts")
+        handle.finished.connect(while_alive(self, lambda counts: self._recounted(ids, counts)))
+        return handle
+
+    def _recounted(self, ids: list[int], counts: dict[int, int]) -> None:
+        self.alert_counts.update({patient_id: counts.get(patient_id, 0) for patient_id in ids})
+        self.patient_list.viewport().update()
+
     def _alert_count_changed(self, patient_id: int, count: int) -> None:
         if self.alert_counts.get(patient_id, 0) != count:
             self.alert_counts[patient_id] = count
