@@ -7,10 +7,11 @@ and withdrawn rules as the case itself. Everyone else gets 404, so an image's ex
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -23,7 +24,7 @@ from cdss.exchange.server.image_check import verify_clean_image
 from cdss.exchange.server.models import CaseImage, ImageUpload, SharedCase, StoredImage, utcnow
 from cdss.exchange.server.storage import Database, unit_of_work
 
-_ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 413, 415, 422)}
+_ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 413, 415, 422, 429)}
 router = APIRouter(prefix=API_PREFIX, responses=_ERRORS, tags=["images"])
 IMAGES_PATH = f"{API_PREFIX}/images/"
 Sha256Path = Annotated[str, Path(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
@@ -48,12 +49,12 @@ async def upload_image(sha256: Sha256Path, request: Request, principal: Principa
         raise ApiError(413, "image_too_large", f"Images are limited to {settings.max_image_bytes} bytes.")
     if not data:
         raise ApiError(422, "not_an_image", "The request body is empty.")
-    created = await run_in_threadpool(_store, db, principal, sha256, kind, data)
+    created = await run_in_threadpool(_store, db, principal, sha256, kind, data, settings.max_unattached_images)
     body = ImageOut(sha256=sha256, content_type=kind, size=len(data), created=created)  # type: ignore[arg-type]
     return Response(body.model_dump_json(), status_code=201 if created else 200, media_type="application/json")
 
 
-def _store(db: Database, principal: Principal, sha256: str, kind: str, data: bytes) -> bool:
+def _store(db: Database, principal: Principal, sha256: str, kind: str, data: bytes, max_unattached: int) -> bool:
     with unit_of_work(db.read) as session:
         known = session.get(StoredImage, sha256)
         known_type = known.content_type if known is not None else None
@@ -67,6 +68,11 @@ def _store(db: Database, principal: Principal, sha256: str, kind: str, data: byt
             raise ApiError(422, "image_type_mismatch", f"This image is already stored as {known_type}.")
     try:
         with unit_of_work(db.write) as session:
+            if session.get(ImageUpload, (sha256, principal.user_id)) is None and \
+                    _unattached_count(session, principal.user_id) >= max_unattached:
+                raise ApiError(429, "too_many_unattached_images",
+                               f"You have {max_unattached} uploaded pictures that no case shows yet; publish those "
+                               "cases (or wait for them to be cleaned up) before uploading more.")
             created = session.get(StoredImage, sha256) is None
             if created:
                 session.add(StoredImage(sha256=sha256, content_type=kind, byte_size=len(data), data=data,
@@ -81,6 +87,28 @@ def _store(db: Database, principal: Principal, sha256: str, kind: str, data: byt
             if session.get(ImageUpload, (sha256, principal.user_id)) is None:
                 session.add(ImageUpload(sha256=sha256, user_id=principal.user_id, created_at=utcnow()))
         return False
+
+
+def _unattached_count(session: Session, user_id: int) -> int:
+    shown = select(CaseImage.sha256).where(CaseImage.sha256 == ImageUpload.sha256).exists()
+    return session.scalar(select(func.count()).select_from(ImageUpload)
+                          .where(ImageUpload.user_id == user_id, ~shown)) or 0
+
+
+def prune_unattached_images(db: Database, grace: timedelta) -> int:
+    """Forget uploads no case has shown for longer than ``grace``, and the bytes nobody holds or shows any more.
+
+    Returns how many stored images were deleted. A picture of a withdrawn or hidden case is still shown by it (the
+    case rows stay), so only uploads whose share never completed, or pictures an update replaced, go.
+    """
+    cutoff = utcnow() - grace
+    with unit_of_work(db.write) as session:
+        shown = select(CaseImage.sha256).where(CaseImage.sha256 == ImageUpload.sha256).exists()
+        session.execute(delete(ImageUpload).where(ImageUpload.created_at < cutoff, ~shown))
+        still_shown = select(CaseImage.sha256).where(CaseImage.sha256 == StoredImage.sha256).exists()
+        still_held = select(ImageUpload.sha256).where(ImageUpload.sha256 == StoredImage.sha256).exists()
+        result = session.execute(delete(StoredImage).where(~still_shown, ~still_held))
+        return result.rowcount or 0
 
 
 @router.get("/images/{sha256}", responses={200: {"content": {kind: _BINARY for kind in IMAGE_CONTENT_TYPES}}},

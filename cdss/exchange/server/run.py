@@ -27,6 +27,13 @@ def serve(settings: ServerSettings, host: str = "127.0.0.1", port: int = 8765, *
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     app = create_app(settings)
+    from datetime import timedelta
+
+    from cdss.exchange.server.routes_images import prune_unattached_images
+
+    pruned = prune_unattached_images(app.state.db, timedelta(hours=settings.unattached_image_grace_hours))
+    if pruned:
+        log.info("removed %d uploaded pictures that no case showed", pruned)
     log.info("exchange server on %s://%s:%d (%s)", "https" if certfile else "http", host, port,
              app.state.db.dialect)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,

@@ -15,6 +15,10 @@ class ServerSettings:
     database_url: str
     max_body_bytes: int = 2 * MIB
     max_image_bytes: int = 8 * MIB  # one uploaded picture (PUT /v1/images/...); other requests keep max_body_bytes
+    # Pictures a user uploaded that no case shows yet (a share in progress holds up to 12): more is refused, so
+    # uploads cannot fill the database; those left unattached longer than the grace period are pruned at start.
+    max_unattached_images: int = 36
+    unattached_image_grace_hours: int = 48
     access_token_seconds: int = 15 * 60
     refresh_token_seconds: int = 30 * 24 * 3600
     # Failed logins per window before 429: per user name (guessing one password) and per client IP (spraying).

@@ -179,3 +179,55 @@ def test_migration_0002_keeps_existing_cases_and_matches_the_models(new_db_url, 
             assert diffs == []
     finally:
         db.dispose()
+
+
+def _sized_jpeg(width: int) -> bytes:
+    """Distinct bytes for each width (solid colours alone can encode identically)."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, 24), (30, 120, 200)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_uploads_no_case_shows_are_capped_per_user(live):
+    from cdss.exchange.server.settings import ServerSettings
+
+    limit = ServerSettings(database_url="sqlite://").max_unattached_images
+    _, author = live.new_user("author")
+    images = [_sized_jpeg(40 + i) for i in range(limit + 1)]
+    assert all(_put(live, author, data).status_code == 201 for data in images[:limit])
+    refused = _put(live, author, images[limit])
+    assert refused.status_code == 429 and refused.json()["error"]["code"] == "too_many_unattached_images"
+    assert _put(live, author, images[0]).status_code == 200  # re-sending one already held is not a new upload
+    published = live.api.call("POST", "/v1/cases", author, json=case_body(images=[_ref(images[0])]))
+    assert published.status_code == 201, published.text
+    assert _put(live, author, images[limit]).status_code == 201  # the published one no longer counts
+
+
+def test_prune_forgets_uploads_no_case_shows_and_keeps_shown_ones(live):
+    from datetime import timedelta
+
+    from cdss.exchange.server.routes_images import prune_unattached_images
+    from cdss.exchange.server.storage import open_database
+
+    _, author = live.new_user("author")
+    shown, stray = _sized_jpeg(300), _sized_jpeg(301)
+    assert _put(live, author, shown).status_code == 201 and _put(live, author, stray).status_code == 201
+    published = live.api.call("POST", "/v1/cases", author, json=case_body(images=[_ref(shown)]))
+    assert published.status_code == 201, published.text
+
+    db = open_database(live.server.db_url)
+    try:
+        prune_unattached_images(db, timedelta(hours=1))
+        assert _fetch_status(live, author, stray) == 200  # younger than the grace period: kept
+        assert prune_unattached_images(db, timedelta(0)) >= 1
+    finally:
+        db.dispose()
+    assert _fetch_status(live, author, stray) == 404
+    assert _fetch_status(live, author, shown) == 200
+    assert _put(live, author, stray).status_code == 201  # uploading it again simply stores it again
+
+
+def _fetch_status(live, token: str, data: bytes) -> int:
+    return live.api.call("GET", f"/v1/images/{hashlib.sha256(data).hexdigest()}", token).status_code
