@@ -930,42 +930,42 @@
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="194" />
+        <location filename="../../cdss/ui/drugs/page.py" line="199" />
         <source>Alerts appear here when the regimen has drugs.</source>
         <translation>方案中加入药物后，警示将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="196" />
+        <location filename="../../cdss/ui/drugs/page.py" line="201" />
         <source>No alerts for this regimen and context.</source>
         <translation>该方案及患者信息下无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="198" />
+        <location filename="../../cdss/ui/drugs/page.py" line="203" />
         <source>{count} alerts, most severe first</source>
         <translation>{count} 条警示，按严重程度排序</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="230" />
+        <location filename="../../cdss/ui/drugs/page.py" line="235" />
         <source>Alert statistics…</source>
         <translation>警示统计…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="231" />
+        <location filename="../../cdss/ui/drugs/page.py" line="236" />
         <source>Knowledge packs…</source>
         <translation>知识包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="234" />
+        <location filename="../../cdss/ui/drugs/page.py" line="239" />
         <source>Loading the drug dictionary…</source>
         <translation>正在加载药物词典…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="236" />
+        <location filename="../../cdss/ui/drugs/page.py" line="241" />
         <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
         <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="243" />
+        <location filename="../../cdss/ui/drugs/page.py" line="248" />
         <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
         <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
     </message>
@@ -2620,12 +2620,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="182" />
+        <location filename="../../cdss/ui/main_window.py" line="190" />
         <source>About CDSS Desk</source>
         <translation>关于 CDSS 临床助手</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="183" />
+        <location filename="../../cdss/ui/main_window.py" line="191" />
         <source>CDSS Desk {version}
 Clinical decision support for doctors: records, drugs, literature and case exchange, offline first.
 
@@ -2636,57 +2636,57 @@ Decision support does not replace clinical judgement.</source>
 决策支持不能替代临床判断。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="189" />
+        <location filename="../../cdss/ui/main_window.py" line="197" />
         <source>CDSS Desk</source>
         <translation>CDSS 临床助手</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="193" />
+        <location filename="../../cdss/ui/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="194" />
+        <location filename="../../cdss/ui/main_window.py" line="202" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="195" />
+        <location filename="../../cdss/ui/main_window.py" line="203" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="196" />
+        <location filename="../../cdss/ui/main_window.py" line="204" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="197" />
+        <location filename="../../cdss/ui/main_window.py" line="205" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="198" />
+        <location filename="../../cdss/ui/main_window.py" line="206" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="199" />
+        <location filename="../../cdss/ui/main_window.py" line="207" />
         <source>&amp;About CDSS Desk</source>
         <translation>关于 CDSS 临床助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="200" />
+        <location filename="../../cdss/ui/main_window.py" line="208" />
         <source>Workspace: {path}</source>
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="209" />
+        <location filename="../../cdss/ui/main_window.py" line="217" />
         <source>Working… ({count})</source>
         <translation>处理中…（{count}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="209" />
+        <location filename="../../cdss/ui/main_window.py" line="217" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -3089,67 +3089,57 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>OwnCaseActions</name>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="67" />
-        <source>Send a new revision of “{title}” built from the current record? It is de-identified the same way as when you shared it; the details show exactly what will be sent.</source>
-        <translation>根据当前病历发送“{title}”的新版本？它将按与分享时相同的方式去标识化；详细信息中显示将要发送的确切内容。</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="70" />
-        <source>Send update</source>
-        <translation>发送更新</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="78" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="76" />
         <source>Withdraw “{title}” from the exchange? It is marked as withdrawn for every colleague.</source>
         <translation>从交流平台撤回“{title}”？所有同行都会看到它已被撤回。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="80" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="78" />
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="85" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="83" />
         <source>Exchange</source>
         <translation>病例交流</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="113" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="111" />
         <source>Case withdrawn.</source>
         <translation>病例已撤回。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="114" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="112" />
         <source>Withdrawal saved in the outbox; it is sent at the next sync.</source>
         <translation>撤回操作已保存在发件箱中，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="116" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="114" />
         <source>Update sent.</source>
         <translation>更新已发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="117" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="115" />
         <source>Update saved in the outbox; it is sent at the next sync (see the outbox if it is in conflict).</source>
         <translation>更新已保存在发件箱中，将在下次同步时发送（如有冲突请查看发件箱）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="134" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="132" />
         <source>Update from my record…</source>
         <translation>根据我的病历更新…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="135" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="133" />
         <source>Send a new revision built from the current record, de-identified again; you see what will be sent first.</source>
         <translation>根据当前病历重新去标识化并发送新版本；发送前会先显示将要发送的内容。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="137" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="135" />
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="138" />
+        <location filename="../../cdss/ui/exchange/own_case_actions.py" line="136" />
         <source>Withdraw this case from the exchange (asks first).</source>
         <translation>从交流平台撤回此病例（会先确认）。</translation>
     </message>
@@ -3472,157 +3462,157 @@ Decision support does not replace clinical judgement.</source>
         <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="295" />
+        <location filename="../../cdss/ui/records/page.py" line="316" />
         <source>Choose a patient on the left.</source>
         <translation>请在左侧选择一位患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="298" />
+        <location filename="../../cdss/ui/records/page.py" line="319" />
         <source>This patient has no cases yet.</source>
         <translation>该患者还没有病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="329" />
+        <location filename="../../cdss/ui/records/page.py" line="350" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="332" />
+        <location filename="../../cdss/ui/records/page.py" line="353" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="337" />
+        <location filename="../../cdss/ui/records/page.py" line="358" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="344" />
+        <location filename="../../cdss/ui/records/page.py" line="365" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="429" />
+        <location filename="../../cdss/ui/records/page.py" line="450" />
         <source>Due ({count})</source>
         <translation>到期 ({count})</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="432" />
+        <location filename="../../cdss/ui/records/page.py" line="453" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="434" />
+        <location filename="../../cdss/ui/records/page.py" line="455" />
         <source>Follow-ups due today or overdue</source>
         <translation>今天到期或已逾期的随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="465" />
+        <location filename="../../cdss/ui/records/page.py" line="486" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="466" />
+        <location filename="../../cdss/ui/records/page.py" line="487" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="481" />
+        <location filename="../../cdss/ui/records/page.py" line="502" />
         <source>Export FHIR</source>
         <translation>导出 FHIR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="482" />
+        <location filename="../../cdss/ui/records/page.py" line="503" />
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="498" />
+        <location filename="../../cdss/ui/records/page.py" line="519" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="511" />
+        <location filename="../../cdss/ui/records/page.py" line="532" />
         <source>Exporting FHIR bundle…</source>
         <translation>正在导出 FHIR 数据包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="515" />
+        <location filename="../../cdss/ui/records/page.py" line="536" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="522" />
+        <location filename="../../cdss/ui/records/page.py" line="543" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="528" />
+        <location filename="../../cdss/ui/records/page.py" line="549" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="529" />
+        <location filename="../../cdss/ui/records/page.py" line="550" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="530" />
+        <location filename="../../cdss/ui/records/page.py" line="551" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="531" />
+        <location filename="../../cdss/ui/records/page.py" line="552" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="532" />
+        <location filename="../../cdss/ui/records/page.py" line="553" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="533" />
+        <location filename="../../cdss/ui/records/page.py" line="554" />
         <source>Export FHIR…</source>
         <translation>导出 FHIR…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="534" />
+        <location filename="../../cdss/ui/records/page.py" line="555" />
         <source>De-identified</source>
         <translation>去标识化</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="535" />
+        <location filename="../../cdss/ui/records/page.py" line="556" />
         <source>Remove names, identifiers and exact dates from the PDF</source>
         <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="537" />
+        <location filename="../../cdss/ui/records/page.py" line="558" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="538" />
+        <location filename="../../cdss/ui/records/page.py" line="559" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="539" />
+        <location filename="../../cdss/ui/records/page.py" line="560" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="540" />
+        <location filename="../../cdss/ui/records/page.py" line="561" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="541" />
+        <location filename="../../cdss/ui/records/page.py" line="562" />
         <source>Share…</source>
         <translation>分享…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="542" />
+        <location filename="../../cdss/ui/records/page.py" line="563" />
         <source>Share this case, de-identified, on the case exchange</source>
         <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>
@@ -3761,82 +3751,103 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="40" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="47" />
         <source>Share this case</source>
         <translation>共享此病例</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="46" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="47" />
+        <source>Update the shared case</source>
+        <extracomment>(outbox id, delivered) once the first attempt to send the queued share or update is over</extracomment>
+        <translation>更新已分享的病例</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="53" />
         <source>Left: the case as stored on this computer. Right: what will be shared. Struck-through red text is removed or replaced; green is what replaces it. Fields marked "not shared" never leave this computer.</source>
         <translation>左侧：本机保存的病例。右侧：将要共享的内容。红色删除线文字会被删除或替换；绿色为替换后的内容。标为“不共享”的字段不会离开本机。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="52" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="59" />
         <source>Preparing the de-identified preview…</source>
         <translation>正在生成去标识化预览…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="64" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="72" />
         <source>Share</source>
         <translation>共享</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="78" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="72" />
+        <source>Send update</source>
+        <translation>发送更新</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="85" />
         <source>the exchange server</source>
         <translation>交流服务器</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="80" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="87" />
         <source>What is shared: the case title, specialty and tags, a summary, the timeline text, labs, medications, allergies, sex and an age band, as shown on the right, with identifiers removed and dates shifted. It is shared with the clinicians who use {server}, who can read and comment on it. You can withdraw it later; copies others already saved cannot be recalled.</source>
         <translation>共享的内容：病例标题、专科和标签、摘要、时间线文字、检验、用药、过敏、性别和年龄段，即右侧所示内容，已去除标识信息并平移日期。共享对象为使用 {server} 的临床医生，他们可以阅读和评论。您之后可以撤回；但他人已保存的副本无法收回。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="85" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="92" />
+        <source>The patient's consent covers this update (recorded with today's date).</source>
+        <translation>患者的同意涵盖本次更新（以今天的日期记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="93" />
         <source>The patient's separate consent to share was obtained (recorded with today's date).</source>
         <translation>已取得患者对分享的单独同意（以今天的日期记录）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="97" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="105" />
         <source>It also includes one picture with its metadata removed; check that no face, name or ID number is visible in it.</source>
         <translation>另含 1 张已移除元数据的图片；请确认图中看不到面部、姓名或证件号码。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="99" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="107" />
         <source>It also includes {count} pictures with their metadata removed; check that no face, name or ID number is visible in them.</source>
         <translation>其中还包括 {count} 张已移除元数据的图片；请确认图中看不到面部、姓名或证件号码。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="114" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="122" />
         <source>Recording consent and queueing…</source>
         <translation>正在记录同意并排队…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="122" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="131" />
         <source>Consent recorded and the case queued (outbox #{id}). Sending…</source>
         <translation>已记录同意，病例已排队（待发送 #{id}）。正在发送…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="124" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="133" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="132" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="149" />
         <source>Queued. The server could not be reached; the case is sent at the next sync.</source>
         <translation>已排队。无法连接服务器；病例将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="135" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="152" />
         <source>Queued, but the server refused part of the outbox; see the Exchange room's outbox.</source>
         <translation>已排队，但服务器拒绝了部分待发送内容；请查看病例交流中的待发送列表。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="138" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="155" />
+        <source>Updated. Colleagues on the exchange now read the new revision.</source>
+        <translation>已更新。交流平台上的同行现在看到的是新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="157" />
         <source>Shared. Colleagues on the exchange can now read it.</source>
         <translation>已共享。交流平台上的同行现在可以阅读。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_dialog.py" line="142" />
+        <location filename="../../cdss/ui/exchange/share_dialog.py" line="162" />
         <source>Queued, not sent yet: {reason}</source>
         <translation>已排队，尚未发送：{reason}</translation>
     </message>

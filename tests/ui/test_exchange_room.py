@@ -184,7 +184,7 @@ def test_conflict_is_resolved_from_the_outbox(qtbot, main_window, server):
                              json={"title": "Edited on the other computer", "specialty": "cardiology", "tags": [],
                                    "summary": "x", "body": "", "sex": "male", "base_revision": 1})
     assert edited.status_code == 200, edited.text
-    queue_update(workspace, case_id)
+    queue_update(workspace, case_id, consent_recorded=True)
     assert len(page.service.sync().conflicts) == 1
 
     wait_done(qtbot, page.refresh_outbox())
@@ -262,13 +262,20 @@ def test_own_case_is_updated_from_the_record_and_withdrawn_after_confirmation(qt
     assert feed.thread.own_case_id == case_id and actions.isVisibleTo(feed)
 
     RecordsService(workspace).update_case(case_id, title="Exertional chest pain, troponin negative")
-    wait_done(qtbot, actions.update_from_record())
-    box = actions.confirm_box
-    assert box is not None and box.isVisible() and "troponin negative" in box.text()
-    assert "troponin negative" in box.detailedText() and "王小明" not in box.detailedText()  # what will be sent
-    actions.confirm_button.click()
-    wait_done(qtbot, actions.handle)
+    dialog = actions.update_from_record()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT_MS)
+    assert dialog.isVisible() and dialog.share_button.text() == "Send update"
+    payload = dialog.preview.payload_json()  # what will be sent, next to the original on the doctor's screen
+    assert "troponin negative" in payload and "王小明" not in payload and "王小明" in dialog.view.toHtml()
+    assert not dialog.share_button.isEnabled()  # the consent for the new content is asked again
+    dialog.consent.setChecked(True)
+    with qtbot.waitSignal(dialog.send_attempted, timeout=WAIT_MS):
+        dialog.share_button.click()
     assert feed.case_status.text() == "Update sent." and list_outbox(workspace) == []
+    assert "Updated." in dialog.status.text()
+    with workspace.unit_of_work() as session:  # one consent for the share, one for the update
+        assert session.query(ExchangeConsentRow).filter_by(case_id=case_id).count() == 2
+    dialog.close()
     qtbot.waitUntil(lambda: feed.current is not None and feed.current.revision == 2, timeout=WAIT_MS)
     assert feed.current.title == "Exertional chest pain, troponin negative"
 

@@ -123,10 +123,10 @@ class ExchangeService:
             raise UserError("exchange_comment_empty", "Write a comment first.")
         return self._send_now(share.queue_comment(self.workspace, case_uuid, text, parent_id))
 
-    def update_shared(self, case_id: int) -> ActionOutcome:
-        """Queue a new revision of one's own shared case built (and de-identified) from the current record, then
-        try to send it; a revision changed elsewhere meanwhile comes back as a conflict in the outbox."""
-        return self._send_now(share.queue_update(self.workspace, case_id))
+    def queue_update(self, case_id: int, consent_recorded: bool) -> int:
+        """Record consent and queue a new revision of one's own shared case built (and de-identified) from the
+        current record; nothing is sent here. A revision changed elsewhere meanwhile comes back as a conflict."""
+        return share.queue_update(self.workspace, case_id, consent_recorded)
 
     def withdraw_shared(self, case_id: int) -> ActionOutcome:
         """Queue the withdrawal of one's own shared case, then try to send it (offline it waits in the outbox)."""

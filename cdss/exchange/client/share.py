@@ -103,19 +103,27 @@ def _enqueue_images(session, case_uuid: str, preview: SharePreview) -> None:
 
 def share_case(workspace: Workspace, case_id: int, consent_recorded: bool, *, today: dt.date | None = None) -> int:
     """Record the patient's consent and queue a publish; returns the outbox row id. Nothing is sent here."""
+    _require_consent(consent_recorded, case_id)
+    preview = build_share_preview(workspace, case_id, today=today)
+    payload = preview.payload.model_dump(mode="json")
+    with workspace.unit_of_work() as session:
+        # Consent and the queued publish commit together: no share without its consent, no consent lost.
+        session.add(_consent_row(case_id, str(preview.payload.case_uuid), payload))
+        _enqueue_images(session, str(preview.payload.case_uuid), preview)
+        return enqueue(session, "publish", str(preview.payload.case_uuid), payload)
+
+
+def _require_consent(consent_recorded: bool, case_id: int) -> None:
     if not consent_recorded:
         raise UserError("consent_required", "Record the patient's separate consent to share this case before "
                         "sharing it (PIPL requires it).", case_id=case_id)
-    preview = build_share_preview(workspace, case_id, today=today)
-    payload = preview.payload.model_dump(mode="json")
+
+
+def _consent_row(case_id: int, case_uuid: str, payload: dict) -> ExchangeConsentRow:
+    """The consent for exactly this payload: when it was recorded and a digest of what it covered."""
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-    with workspace.unit_of_work() as session:
-        # Consent and the queued publish commit together: no share without its consent, no consent lost.
-        session.add(ExchangeConsentRow(case_id=case_id, case_uuid=str(preview.payload.case_uuid),
-                                       recorded_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                                       payload_sha256=digest))
-        _enqueue_images(session, str(preview.payload.case_uuid), preview)
-        return enqueue(session, "publish", str(preview.payload.case_uuid), payload)
+    return ExchangeConsentRow(case_id=case_id, case_uuid=case_uuid,
+                              recorded_at=dt.datetime.now(dt.UTC).replace(tzinfo=None), payload_sha256=digest)
 
 
 # -- payload pieces ----------------------------------------------------------------------------------------------
@@ -191,8 +199,11 @@ def _age_band(record: PatientRecord, today: dt.date) -> str | None:
     return "90+" if low >= 90 else f"{low}-{low + 9}"
 
 
-def queue_update(workspace: Workspace, case_id: int, *, today: dt.date | None = None) -> int:
-    """Queue a new revision of an already shared case, based on the last revision the server confirmed."""
+def queue_update(workspace: Workspace, case_id: int, consent_recorded: bool, *, today: dt.date | None = None) -> int:
+    """Record the consent for the new content and queue a new revision of an already shared case, based on the last
+    revision the server confirmed. An update can carry what the first share did not (new text, new pictures), so it
+    is consented to like a share, and the consent row covers this revision's payload."""
+    _require_consent(consent_recorded, case_id)
     preview = build_share_preview(workspace, case_id, today=today)
     with workspace.unit_of_work() as session:
         link = session.get(ExchangeCaseLinkRow, case_id)
@@ -201,6 +212,7 @@ def queue_update(workspace: Workspace, case_id: int, *, today: dt.date | None = 
                             case_id=case_id)
         payload = preview.payload.model_dump(mode="json", exclude={"case_uuid"})
         payload["base_revision"] = link.server_revision
+        session.add(_consent_row(case_id, link.case_uuid, payload))
         _enqueue_images(session, link.case_uuid, preview)
         return enqueue(session, "update", link.case_uuid, payload)
 

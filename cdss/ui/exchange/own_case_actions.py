@@ -1,8 +1,9 @@
 """Buttons for one's own shared case in the Exchange room: update it from the current record, or withdraw it.
 
-Both ask first. "Update from my record" de-identifies the current record exactly as sharing does and shows the
-payload that would be sent (in the confirmation's details) before anything is queued; the update carries the revision
-the server last confirmed, so an edit made on another workstation meanwhile becomes a visible conflict in the outbox.
+Both ask first. "Update from my record" opens the share dialog in update mode: the current record de-identified exactly
+as sharing does it, side by side with the original, and the consent box, before anything is queued; the update carries
+the revision the server last confirmed, so an edit made on another workstation meanwhile becomes a visible conflict in
+the outbox.
 Either action is queued in the outbox and sent at once when the server can be reached.
 """
 
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from cdss.errors import UserError
 from cdss.exchange.client.service import ActionOutcome, CaseThread, ExchangeService
-from cdss.exchange.client.share import SharePreview
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
 from cdss.ui.tasks import while_alive
@@ -32,6 +32,7 @@ class OwnCaseActions(QWidget):
         self.confirm_box: QMessageBox | None = None
         self.confirm_button: QPushButton | None = None
         self.handle = None  # the last background task (tests wait on it)
+        self.update_dialog = None  # the open update dialog, if any
 
         self.update_button = QPushButton(self)
         self.update_button.setObjectName("exchangeUpdateShared")
@@ -55,20 +56,17 @@ class OwnCaseActions(QWidget):
 
     # -- update ---------------------------------------------------------------------------------------------------
     def update_from_record(self):
+        """Open the share dialog in update mode: the side-by-side preview of the new revision and the consent box;
+        nothing is queued until the doctor confirms. Returns the dialog (None when this is not one's own case)."""
         if self.thread is None or self.thread.own_case_id is None:
             return None
-        self._set_busy(True)
-        self.handle = self.ctx.tasks.run(self.service.preview_share, self.thread.own_case_id,
-                                         name="exchange-update-preview", on_error=while_alive(self, self._failed))
-        self.handle.finished.connect(while_alive(self, self._ask_update))
-        return self.handle
+        from cdss.ui.exchange.share_dialog import open_share_dialog
 
-    def _ask_update(self, preview: SharePreview) -> None:
-        text = self.tr("Send a new revision of “{title}” built from the current record? It is de-identified the same "
-                       "way as when you shared it; the details show exactly what will be sent.").format(
-            title=preview.payload.title)
-        self._confirm(text, self.tr("Send update"), preview.payload_json(),
-                      lambda: self._run(self.service.update_shared, preview.case_id, "exchange-update"))
+        dialog = open_share_dialog(self.ctx, self.thread.own_case_id, self, update=True, service=self.service)
+        dialog.send_attempted.connect(while_alive(
+            self, lambda outbox_id, sent: self._done("exchange-update", ActionOutcome(outbox_id, sent))))
+        self.update_dialog = dialog
+        return dialog
 
     # -- withdraw -------------------------------------------------------------------------------------------------
     def ask_withdraw(self) -> QMessageBox | None:

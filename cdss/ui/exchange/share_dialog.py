@@ -4,13 +4,16 @@ Nothing is sent until the doctor has seen exactly what leaves the machine and ti
 consent (PIPL); the consent is stored with its date and a digest of the payload in the same transaction that queues
 the share. Sending happens afterwards in the background; offline, the share waits in the outbox.
 
-The Records page calls :func:`open_share_dialog` from its "Share…" button.
+The Records page calls :func:`open_share_dialog` from its "Share…" button. The Exchange room opens the same dialog in
+update mode for one's own shared case ("Update from my record…"): an update can carry new text and new pictures, so it
+is previewed and consented to like the first share, and queued as a new revision instead of a publish.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,11 +36,15 @@ from cdss.ui.tasks import while_alive
 
 
 class ShareDialog(QDialog):
+    #: (outbox id, delivered) once the first attempt to send the queued share or update is over
+    send_attempted = Signal(int, bool)
+
     def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None,
-                 service: ExchangeService | None = None) -> None:
+                 service: ExchangeService | None = None, *, update: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("exchangeShareDialog")
-        self.setWindowTitle(self.tr("Share this case"))
+        self.update_mode = update
+        self.setWindowTitle(self.tr("Update the shared case") if update else self.tr("Share this case"))
         self.ctx, self.case_id = ctx, case_id
         self.service = service or ExchangeService(ctx.workspace)
         self.preview = None
@@ -61,8 +68,8 @@ class ShareDialog(QDialog):
         self.status.setObjectName("exchangeShareStatus")
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.share_button: QPushButton = self.buttons.addButton(self.tr("Share"),
-                                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.share_button: QPushButton = self.buttons.addButton(
+            self.tr("Send update") if update else self.tr("Share"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.share_button.setObjectName("exchangeShareButton")
         self.share_button.setEnabled(False)
         self.share_button.clicked.connect(self.share)
@@ -82,8 +89,9 @@ class ShareDialog(QDialog):
             "shared with the clinicians who use {server}, who can read and comment on it. You can withdraw it later; "
             "copies others already saved cannot be recalled.").format(server=server))
         # Short, because a check box does not wrap: the label above says what the consent covers.
-        self.consent.setText(self.tr("The patient's separate consent to share was obtained (recorded with today's "
-                                     "date)."))
+        self.consent.setText(self.tr("The patient's consent covers this update (recorded with today's date).")
+                             if update else self.tr("The patient's separate consent to share was obtained (recorded "
+                                                    "with today's date)."))
         self.preview_handle = ctx.tasks.run(self.service.preview_share, case_id, name="exchange-preview",
                                             on_error=while_alive(self, self._failed))
         self.preview_handle.finished.connect(while_alive(self, self._preview_ready))
@@ -112,7 +120,8 @@ class ShareDialog(QDialog):
         self.share_button.setEnabled(False)
         self.consent.setEnabled(False)
         self.status.setText(self.tr("Recording consent and queueing…"))
-        handle = self.ctx.tasks.run_write(self.service.share, self.case_id, True, name="exchange-share",
+        queue = self.service.queue_update if self.update_mode else self.service.share
+        handle = self.ctx.tasks.run_write(queue, self.case_id, True, name="exchange-share",
                                           on_error=while_alive(self, self._failed))
         handle.finished.connect(while_alive(self, self._queued))
         return handle
@@ -122,22 +131,33 @@ class ShareDialog(QDialog):
         self.status.setText(self.tr("Consent recorded and the case queued (outbox #{id}). Sending…").format(
             id=outbox_id))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
-        self.sync_handle = self.ctx.tasks.run_write(self.service.sync, name="exchange-sync",
+        service = self.service
+
+        def send() -> tuple[SyncReport, bool]:
+            report = service.sync()
+            return report, not any(item.id == outbox_id for item in service.outbox())
+
+        self.sync_handle = self.ctx.tasks.run_write(send, name="exchange-sync",
                                                     on_error=while_alive(self, self._not_sent))
         self.sync_handle.finished.connect(while_alive(self, self._sent))
 
-    def _sent(self, report: SyncReport) -> None:
+    def _sent(self, result: tuple[SyncReport, bool]) -> None:
+        report, delivered = result
         self.sync_report = report
+        self.send_attempted.emit(self.outbox_id, delivered)
         if report.offline:
             self.status.setText(self.tr("Queued. The server could not be reached; the case is sent at the next "
                                         "sync."))
         elif report.failed or report.conflicts:
             self.status.setText(self.tr("Queued, but the server refused part of the outbox; see the Exchange room's "
                                         "outbox."))
+        elif self.update_mode:
+            self.status.setText(self.tr("Updated. Colleagues on the exchange now read the new revision."))
         else:
             self.status.setText(self.tr("Shared. Colleagues on the exchange can now read it."))
 
     def _not_sent(self, error: BaseException) -> None:
+        self.send_attempted.emit(self.outbox_id, False)
         if isinstance(error, UserError):
             self.status.setText(self.tr("Queued, not sent yet: {reason}").format(reason=user_error_text(error)))
         else:
@@ -151,8 +171,10 @@ class ShareDialog(QDialog):
             self.ctx.errors.report(error)
 
 
-def open_share_dialog(ctx: AppContext, case_id: int, parent: QWidget | None = None) -> ShareDialog:
-    """Open the share dialog for a local case (non-blocking); returns it so the caller can keep a reference."""
-    dialog = ShareDialog(ctx, case_id, parent)
+def open_share_dialog(ctx: AppContext, case_id: int, parent: QWidget | None = None, *, update: bool = False,
+                      service: ExchangeService | None = None) -> ShareDialog:
+    """Open the share dialog for a local case (non-blocking; ``update``: a new revision of one's own shared case);
+    returns it so the caller can keep a reference."""
+    dialog = ShareDialog(ctx, case_id, parent, service, update=update)
     dialog.open()
     return dialog

@@ -28,7 +28,7 @@ def make_conflict(make_client, exchange_server):
     edited = exchange_server.api.call("PUT", f"/v1/cases/{published.case_uuid}", get_state(workspace, "access_token"),
                                       json={**body, "title": "Edited elsewhere", "base_revision": 1})
     assert edited.status_code == 200, edited.text
-    queue_update(workspace, case_id)
+    queue_update(workspace, case_id, consent_recorded=True)
     assert len(sync(workspace, client, sleep=no_sleep).conflicts) == 1
     [conflict] = list_outbox(workspace)
     return workspace, client, case_id, str(published.case_uuid), conflict
@@ -44,7 +44,7 @@ def test_take_the_servers_version_drops_mine_and_rebases_the_next_edit(make_clie
     with pytest.raises(UserError) as gone:
         service.resolve_conflict(conflict.id, ConflictChoice.KEEP_MINE)
     assert gone.value.code == "exchange_conflict_gone"
-    queue_update(workspace, case_id)  # a later edit builds on revision 2 and goes through
+    queue_update(workspace, case_id, consent_recorded=True)  # a later edit builds on revision 2 and goes through
     assert sync(workspace, client, sleep=no_sleep).pushed == 1
     assert client.get_case(case_uuid).revision == 3
 

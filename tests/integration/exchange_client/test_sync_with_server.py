@@ -109,7 +109,7 @@ def test_stale_update_is_a_visible_conflict(make_client, exchange_server) -> Non
                                       json={**content, "title": "Edited elsewhere", "base_revision": 1})
     assert edited.status_code == 200, edited.text
 
-    queue_update(workspace, case_id)  # made from revision 1
+    queue_update(workspace, case_id, consent_recorded=True)  # made from revision 1
     report = sync(workspace, client, sleep=no_sleep)
     assert report.pushed == 0 and len(report.conflicts) == 1
     [conflict] = list_outbox(workspace)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import stat
@@ -82,6 +83,26 @@ def test_share_refuses_without_consent_and_queues_nothing(workspace: Workspace, 
         share_case(workspace, case_id, consent_recorded=False)
     assert refused.value.code == "consent_required"
     assert list_outbox(workspace) == []
+
+
+def test_an_update_also_needs_consent_and_records_it_with_the_revision(workspace: Workspace, case_id: int) -> None:
+    from cdss.exchange.client.share import queue_update
+    from cdss.exchange.models import ExchangeCaseLinkRow
+
+    share_case(workspace, case_id, consent_recorded=True, today=TODAY)
+    with workspace.unit_of_work() as session:  # as if the server had confirmed revision 1
+        link = session.get(ExchangeCaseLinkRow, case_id)
+        link.server_revision = 1
+    with pytest.raises(UserError) as refused:
+        queue_update(workspace, case_id, consent_recorded=False, today=TODAY)
+    assert refused.value.code == "consent_required" and [i.action for i in list_outbox(workspace)] == ["publish"]
+    queue_update(workspace, case_id, consent_recorded=True, today=TODAY)
+    update = list_outbox(workspace)[-1]
+    assert update.action == "update" and update.payload["base_revision"] == 1
+    with workspace.unit_of_work() as session:
+        digests = [row.payload_sha256 for row in session.query(ExchangeConsentRow).order_by(ExchangeConsentRow.id)]
+    assert len(digests) == 2 and digests[1] == hashlib.sha256(
+        json.dumps(update.payload, sort_keys=True).encode()).hexdigest()  # the consent covers exactly this revision
 
 
 def test_share_records_consent_and_queues_the_previewed_payload(workspace: Workspace, case_id: int) -> None:
