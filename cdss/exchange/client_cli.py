@@ -1,4 +1,4 @@
-"""``cdss exchange …``: log in, preview and share a case, sync the outbox and the feed, log out."""
+"""``cdss exchange …``: log in, preview, share, update or withdraw a case, sync the outbox and the feed, log out."""
 
 from __future__ import annotations
 
@@ -28,6 +28,16 @@ def register_client_commands(subparsers: argparse._SubParsersAction) -> None:
     share.add_argument("--consent-recorded", action="store_true",
                        help="confirm the patient's separate consent to share this case has been obtained")
     share.set_defaults(func=_cmd_share)
+
+    update = sub.add_parser("update", help="queue a new revision of my shared CASE_ID built from the current record")
+    update.add_argument("case_id", type=int)
+    update.add_argument("--consent-recorded", action="store_true",
+                        help="confirm the patient's consent covers this update (run `preview` first to see it)")
+    update.set_defaults(func=_cmd_update)
+
+    withdraw = sub.add_parser("withdraw", help="queue the withdrawal of my shared CASE_ID")
+    withdraw.add_argument("case_id", type=int)
+    withdraw.set_defaults(func=_cmd_withdraw)
 
     sync_cmd = sub.add_parser("sync", help="send the outbox and fetch the feed")
     sync_cmd.add_argument("--server", default=None, metavar="URL")
@@ -103,6 +113,22 @@ def _cmd_share(args: argparse.Namespace) -> int:
 
     row_id = share_case(_workspace(args), args.case_id, args.consent_recorded)
     print(f"case {args.case_id} queued for publishing (outbox #{row_id}); run `cdss exchange sync` to send it")
+    return 0
+
+
+def _cmd_update(args: argparse.Namespace) -> int:
+    from cdss.exchange.client.share import queue_update
+
+    row_id = queue_update(_workspace(args), args.case_id, args.consent_recorded)
+    print(f"a new revision of case {args.case_id} is queued (outbox #{row_id}); run `cdss exchange sync` to send it")
+    return 0
+
+
+def _cmd_withdraw(args: argparse.Namespace) -> int:
+    from cdss.exchange.client.share import queue_withdraw
+
+    row_id = queue_withdraw(_workspace(args), args.case_id)
+    print(f"the withdrawal of case {args.case_id} is queued (outbox #{row_id}); run `cdss exchange sync` to send it")
     return 0
 
 

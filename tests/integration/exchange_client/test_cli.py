@@ -1,4 +1,5 @@
-"""`cdss exchange …` end to end in-process: login, preview (nothing sent), share, sync, feed, logout."""
+"""`cdss exchange …` end to end in-process: login, preview (nothing sent), share, sync, feed, update, withdraw,
+logout."""
 
 from __future__ import annotations
 
@@ -50,6 +51,20 @@ def test_cli_round_trip(tmp_path, exchange_server, monkeypatch, capsys) -> None:
     assert main([*ws_args, "exchange", "save", shared["case_uuid"]]) == 1
     assert "already in your records" in capsys.readouterr().err
     assert main([*ws_args, "exchange", "retry", "999"]) == 1
+    capsys.readouterr()
+
+    # A new revision needs the consent confirmed again; withdrawing then closes the case for everyone.
+    RecordsService(workspace).update_case(case.id, title="Fever after travel: malaria")
+    assert main([*ws_args, "exchange", "update", str(case.id)]) == 1
+    assert "consent" in capsys.readouterr().err
+    assert main([*ws_args, "exchange", "update", str(case.id), "--consent-recorded"]) == 0
+    assert main([*ws_args, "exchange", "sync"]) == 0
+    assert main([*ws_args, "exchange", "withdraw", str(case.id)]) == 0
+    assert main([*ws_args, "exchange", "sync"]) == 0
+    server_case = exchange_server.api.call("GET", f"/v1/cases/{shared['case_uuid']}",
+                                           exchange_server.admin_token).json()
+    assert (server_case["title"], server_case["revision"], server_case["status"]) == (
+        "Fever after travel: malaria", 2, "withdrawn")
 
     assert main([*ws_args, "exchange", "logout"]) == 0
     assert get_state(Workspace.open(root), "access_token") is None
