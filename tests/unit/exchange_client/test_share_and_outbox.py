@@ -30,13 +30,6 @@ VISIT_2 = dt.datetime(2025, 4, 19, 14, 0)
 
 
 @pytest.fixture
-def workspace(tmp_path) -> Workspace:
-    ws = Workspace.open(tmp_path / "ws")
-    yield ws
-    ws.close()
-
-
-@pytest.fixture
 def case_id(workspace: Workspace) -> int:
     records = RecordsService(workspace, today=lambda: TODAY)
     patient = records.create_patient(NAME, sex=Sex.MALE, birth_date=BIRTH, phone=PHONE, address=ADDRESS,

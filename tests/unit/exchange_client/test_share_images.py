@@ -37,13 +37,6 @@ def jpeg_with_gps(color=(10, 120, 200)) -> bytes:
 
 
 @pytest.fixture
-def workspace(tmp_path) -> Workspace:
-    ws = Workspace.open(tmp_path / "ws")
-    yield ws
-    ws.close()
-
-
-@pytest.fixture
 def case_with_photo(workspace: Workspace) -> int:
     records = RecordsService(workspace, today=lambda: TODAY)
     patient = records.create_patient(NAME, sex=Sex.MALE, birth_date=dt.date(1960, 1, 5))
