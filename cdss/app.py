@@ -107,15 +107,21 @@ def take_screenshots(workspace_root: Path | None, out_dir: Path, *, language: st
     out_dir.mkdir(parents=True, exist_ok=True)
     window.resize(1200, 780)
     window.show()
-    # Rooms load their data in the background; picture them once that has finished (bounded wait).
-    deadline = time.monotonic() + 30
-    while window.ctx.tasks.pending and time.monotonic() < deadline:
+
+    def settle(page=None) -> None:
+        # Rooms are built on first visit and load their data in the background: picture each once that has finished
+        # (bounded wait), so the image shows the room and not its "loading…" state.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (window.ctx.tasks.pending or not getattr(page, "ready", True)):
+            app.processEvents()
+            time.sleep(0.02)
         app.processEvents()
-        time.sleep(0.02)
+
+    settle()
     paths = []
     for room in ROOMS:
         window.show_room(room.key)
-        app.processEvents()
+        settle(window.room_pages[room.key])
         path = out_dir / f"{room.key}.png"
         if not window.grab().save(str(path)):
             raise UserError("screenshot_failed", f"Could not write {path}.", path=str(path))
