@@ -54,6 +54,15 @@
     </message>
 </context>
 <context>
+    <name>AlertList</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="173" />
+        <source>{count} minor alerts</source>
+        <extracomment>More minor alerts than this are folded behind one "Show N minor alerts" line. An imported source such as DDInter rates most pairs of a long regimen, and dozens of minor cards would bury the few that matter.</extracomment>
+        <translation>{count} 条轻微警示</translation>
+    </message>
+</context>
+<context>
     <name>AlertReasonBox</name>
     <message>
         <location filename="../../cdss/ui/records/override_dialog.py" line="108" />

@@ -175,3 +175,30 @@ def test_cancelled_pack_import_stores_nothing(qtbot, drugs_page, tmp_path):
     qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
     assert "cancelled" in dialog.last_message and dialog.store.list() == []
     assert dialog.import_button.isEnabled() and not dialog.cancel_button.isVisibleTo(dialog)
+
+
+def test_many_minor_alerts_are_folded_behind_one_line(qtbot):
+    from cdss.ui.drugs.alert_cards import MINOR_FOLD_AFTER, AlertList
+
+    def alert(severity: str, n: int) -> dict:
+        return {"kind": "interaction", "severity": severity, "drugs": [f"drug{n}", "warfarin"], "title": f"pair {n}",
+                "mechanism": "", "effect": "", "management": "", "evidence": "", "sources": [], "interruptive": False}
+
+    alerts = AlertList()
+    qtbot.addWidget(alerts)
+    alerts.show()
+    few = [alert("major", 0)] + [alert("minor", n) for n in range(1, MINOR_FOLD_AFTER + 1)]
+    alerts.set_alerts(few, {})
+    assert alerts.minor_toggle is None
+    qtbot.waitUntil(lambda: all(card.isVisible() for card in alerts.cards), timeout=5000)
+
+    many = [alert("minor", n) for n in range(1, 8)] + [alert("major", 0)]
+    alerts.set_alerts(many, {})
+    qtbot.waitUntil(lambda: alerts.cards[0].isVisible(), timeout=5000)
+    assert alerts.cards[0].alert["severity"] == "major"
+    assert alerts.minor_toggle is not None and alerts.minor_toggle.text() == "7 minor alerts"
+    assert all(card.isHidden() for card in alerts.cards[1:])  # listed, but folded
+    alerts.minor_toggle.click()
+    assert all(card.isVisible() for card in alerts.cards)
+    alerts.set_alerts(many, {}, hide_minor=True)  # the setting still removes them altogether
+    assert alerts.minor_toggle is None and len(alerts.cards) == 1

@@ -110,8 +110,16 @@ class AlertCard(QFrame):
         super().changeEvent(event)
 
 
+#: More minor alerts than this are folded behind one "Show N minor alerts" line. An imported source such as DDInter
+#: rates most pairs of a long regimen, and dozens of minor cards would bury the few that matter.
+MINOR_FOLD_AFTER = 3
+
+
 class AlertList(QScrollArea):
-    """Shows alerts as cards, sorted most severe first (the checker sorts too; sorting again keeps the UI honest)."""
+    """Shows alerts as cards, sorted most severe first (the checker sorts too; sorting again keeps the UI honest).
+
+    When there are many minor alerts they stay listed, but folded: one line says how many, and a click shows them.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,15 +133,46 @@ class AlertList(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._container)
         self.cards: list[AlertCard] = []
+        self.minor_toggle: QToolButton | None = None  # present while minor alerts are folded
+        self._minor_cards: list[AlertCard] = []
 
     def set_alerts(self, alerts: Sequence[Alert], drug_names: Mapping[str, str], hide_minor: bool = False) -> None:
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.cards = []
+        for widget in (*self.cards, *([self.minor_toggle] if self.minor_toggle is not None else [])):
+            widget.setParent(None)
+            widget.deleteLater()
+        self.cards, self._minor_cards, self.minor_toggle = [], [], None
         shown = [a for a in alerts if not (hide_minor and a.get("severity") == "minor")]
         ordered = sorted(shown, key=lambda a: (severity_rank(a.get("severity", "")), not a.get("interruptive")))
+        fold = sum(1 for a in ordered if a.get("severity") == "minor") > MINOR_FOLD_AFTER
         for alert in ordered:
+            minor = alert.get("severity") == "minor"
+            if fold and minor and self.minor_toggle is None:
+                self.minor_toggle = QToolButton(self._container)
+                self.minor_toggle.setObjectName("minorAlertsToggle")
+                self.minor_toggle.setCheckable(True)
+                self.minor_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                self.minor_toggle.setArrowType(Qt.ArrowType.RightArrow)
+                self.minor_toggle.toggled.connect(self._show_minor)
+                self._layout.insertWidget(self._layout.count() - 1, self.minor_toggle)
             card = AlertCard(alert, drug_names, self._container)
             self._layout.insertWidget(self._layout.count() - 1, card)
             self.cards.append(card)
+            if fold and minor:
+                card.setVisible(False)
+                self._minor_cards.append(card)
+        self.retranslate_ui()
+
+    def _show_minor(self, shown: bool) -> None:
+        for card in self._minor_cards:
+            card.setVisible(shown)
+        if self.minor_toggle is not None:
+            self.minor_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def retranslate_ui(self) -> None:
+        if self.minor_toggle is not None:
+            self.minor_toggle.setText(self.tr("{count} minor alerts").format(count=len(self._minor_cards)))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
