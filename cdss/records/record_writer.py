@@ -2,9 +2,10 @@
 
 An import stores thousands of rows per patient (a Synthea bundle carries hundreds of labs and encounters). Adding
 them as ORM objects one flush at a time cost ~20 ms a patient, most of it SQLAlchemy's unit of work rather than
-SQLite. Here a record is first validated and turned into plain row dicts in the same order the row-by-row code walked
-it (so the first error reported is the same one), then each table gets one multi-row INSERT. Ids come back through
-``RETURNING`` in parameter order, so cases, labs and entries get the same ids, in the same order, as before.
+SQLite. Here a record is first validated and turned into plain row values by the same functions the row-by-row code
+uses (:mod:`cdss.records.service_rows`), in the same order (so the first error reported is the same one); then each
+table gets one multi-row INSERT, with the ids SQLite itself would have picked (see :func:`_insert_returning_ids`), so
+cases, labs and entries get the same ids, in the same order, as before.
 
 Tag ids are cached per :class:`TagCache`: one cache per transaction (a rolled-back tag id must not be reused).
 """
@@ -18,7 +19,6 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from cdss.errors import UserError
 from cdss.records.models import (
     AllergyRow,
     CaseRow,
@@ -33,21 +33,20 @@ from cdss.records.models import (
     TagRow,
 )
 from cdss.records.service_rows import (
-    attachment_row_for,
-    check_allergy,
+    allergy_values,
+    case_values,
     check_birth_date,
-    check_kind,
-    check_lab,
-    check_medication,
     check_sex,
-    clean_icd10,
     clean_name,
     clean_tags,
-    naive,
+    entry_values,
+    identifier_values,
+    lab_values,
+    medication_values,
     now,
     pinyin_of,
 )
-from cdss.records.types import Case, Identifier, LabResult, PatientRecord
+from cdss.records.types import Case, PatientRecord
 
 Row = dict[str, Any]
 
@@ -69,52 +68,6 @@ class TagCache:
         return [self._ids[name] for name in names]
 
 
-def _lab(patient_id: int, lab: LabResult) -> Row:
-    check_lab(lab)
-    return {
-        "patient_id": patient_id,
-        "case_id": None,
-        "name": lab.name.strip(),
-        "loinc": lab.loinc,
-        "taken_at": naive(lab.taken_at),
-        "value": lab.value,
-        "value_text": lab.value_text,
-        "unit": lab.unit,
-        "ref_low": lab.ref_low,
-        "ref_high": lab.ref_high,
-    }
-
-
-def _check_identifiers(session: Session, patient_id: int, identifiers: tuple[Identifier, ...]) -> list[Row]:
-    """The identifier rows of a new patient, refused when incomplete or already someone's (or repeated here)."""
-    cleaned = [(ident.system.strip(), ident.value.strip()) for ident in identifiers]
-    values = [value for system, value in cleaned if system and value]
-    owners: dict[tuple[str, str], int] = {}
-    if values:
-        for system, value, owner in session.execute(
-            select(PatientIdentifierRow.system, PatientIdentifierRow.value, PatientIdentifierRow.patient_id).where(
-                PatientIdentifierRow.value.in_(values)
-            )
-        ):
-            owners[(system, value)] = owner
-    rows: list[Row] = []
-    for system, value in cleaned:
-        if not system or not value:
-            raise UserError("identifier_incomplete", "An identifier needs both a type and a value.")
-        owner = owners.get((system, value))
-        if owner is not None:
-            raise UserError(
-                "identifier_taken",
-                f"Another patient already has the identifier {system} {value}.",
-                system=system,
-                value=value,
-                patient_id=owner,
-            )
-        owners[(system, value)] = patient_id  # the same identifier twice in one record is refused like the old code
-        rows.append({"patient_id": patient_id, "system": system, "value": value})
-    return rows
-
-
 class _CasePlan:
     """One case's rows, validated, waiting for the case id."""
 
@@ -128,43 +81,15 @@ class _CasePlan:
 
 
 def _plan_case(session: Session, patient_id: int, case: Case, stamp: dt.datetime) -> _CasePlan:
-    if not case.title or not case.title.strip():
-        raise UserError("case_title_required", "A case needs a title (e.g. the main problem).")
-    row = {
-        "patient_id": patient_id,
-        "title": case.title.strip(),
-        "opened_on": case.opened_on,
-        "closed_on": case.closed_on,
-        "source_ref": case.source_ref,
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
+    row = case_values(patient_id, case, stamp)
     labs: list[tuple[Row, int | None]] = []
     entries: list[Row] = []
     for entry in case.entries:
-        kind = check_kind(entry.kind)
-        icd10 = clean_icd10(entry.icd10)
-        attachment_id = caption = None
-        if entry.attachment is not None:
-            attachment_id = attachment_row_for(session, entry.attachment).id
-            caption = entry.attachment.caption
-        if entry.lab is not None:
-            labs.append((_lab(patient_id, entry.lab), len(entries)))
-        if not (entry.text or "").strip() and attachment_id is None and entry.lab is None:
-            raise UserError("entry_empty", "A timeline entry needs some text, a file or a lab value.")
-        entries.append({
-            "kind": kind.value,
-            "occurred_at": naive(entry.occurred_at),
-            "text": entry.text or "",
-            "icd10": icd10,
-            "attachment_id": attachment_id,
-            "caption": caption,
-            "lab_result_id": None,
-            "deleted_at": None,
-            "created_at": stamp,
-            "updated_at": stamp,
-        })
-    labs += [(_lab(patient_id, lab), None) for lab in case.labs]
+        values, lab = entry_values(session, patient_id, None, entry, stamp)
+        if lab is not None:
+            labs.append((lab, len(entries)))
+        entries.append(values)
+    labs += [(lab_values(patient_id, None, lab), None) for lab in case.labs]
     follow_ups = [{"due": f.due, "note": f.note, "done": f.done} for f in case.follow_ups]
     return _CasePlan(row, labs, entries, follow_ups, clean_tags(case.tags))
 
@@ -222,21 +147,11 @@ def write_new_patient(
     session.add(patient)
     session.flush()
     pid = patient.id
-    identifiers = _check_identifiers(session, pid, record.identifiers)
-    allergies = []
-    for allergy in record.allergies:
-        check_allergy(allergy)
-        allergies.append({"patient_id": pid, "substance": allergy.substance.strip(), "reaction": allergy.reaction,
-                          "severity": allergy.severity, "verified": allergy.verified,
-                          "recorded_on": allergy.recorded_on})
-    medications = []
-    for med in record.medications:
-        check_medication(med)
-        medications.append({"patient_id": pid, "name": med.name.strip(), "dose": med.dose, "route": med.route,
-                            "start": med.start, "end": med.end, "active": med.active, "drug_id": med.drug_id,
-                            "code": med.code, "code_system": med.code_system})
+    identifiers = identifier_values(session, pid, record.identifiers)
+    allergies = [allergy_values(pid, allergy) for allergy in record.allergies]
+    medications = [medication_values(pid, med) for med in record.medications]
     cases = [_plan_case(session, pid, case, stamp) for case in record.cases]
-    loose_labs = [_lab(pid, lab) for lab in record.labs]
+    loose_labs = [lab_values(pid, None, lab) for lab in record.labs]
     patient_tags = clean_tags(record.tags)
 
     _insert(session, PatientIdentifierRow, identifiers)
@@ -257,7 +172,7 @@ def write_new_patient(
             lab_id = next(lab_ids)
             if entry_index is not None:
                 plan.entries[entry_index]["lab_result_id"] = lab_id
-        entries += [{"case_id": case_id, **entry} for entry in plan.entries]
+        entries += [{**entry, "case_id": case_id} for entry in plan.entries]
         follow_ups += [{"case_id": case_id, **follow_up} for follow_up in plan.follow_ups]
         case_tags += [{"case_id": case_id, "tag_id": tag_id} for tag_id in tags.ids(session, plan.tags)]
     _insert(session, EntryRow, entries)

@@ -181,18 +181,27 @@ def set_case_tags(session: Session, case_id: int, tags: tuple[str, ...] | list[s
         session.add(CaseTagRow(case_id=case_id, tag_id=tag_id))
 
 
-def set_identifiers(session: Session, patient_id: int, identifiers: tuple[Identifier, ...]) -> None:
-    session.execute(delete(PatientIdentifierRow).where(PatientIdentifierRow.patient_id == patient_id))
-    session.flush()
-    for ident in identifiers:
-        system, value = ident.system.strip(), ident.value.strip()
+def identifier_values(session: Session, patient_id: int, identifiers: tuple[Identifier, ...]) -> list[dict]:
+    """The identifier rows' values for a patient, refused when incomplete or already someone's (or repeated here).
+
+    One query for all of them (a Synthea patient carries five or six); the patient's own old identifiers must already
+    be gone from the session's view (see :func:`set_identifiers`).
+    """
+    cleaned = [(ident.system.strip(), ident.value.strip()) for ident in identifiers]
+    values = [value for system, value in cleaned if system and value]
+    owners: dict[tuple[str, str], int] = {}
+    if values:
+        for system, value, owner in session.execute(
+            select(PatientIdentifierRow.system, PatientIdentifierRow.value, PatientIdentifierRow.patient_id).where(
+                PatientIdentifierRow.value.in_(values)
+            )
+        ):
+            owners[(system, value)] = owner
+    rows: list[dict] = []
+    for system, value in cleaned:
         if not system or not value:
             raise UserError("identifier_incomplete", "An identifier needs both a type and a value.")
-        owner = session.scalars(
-            select(PatientIdentifierRow.patient_id).where(
-                PatientIdentifierRow.system == system, PatientIdentifierRow.value == value
-            )
-        ).first()
+        owner = owners.get((system, value))
         if owner is not None:
             raise UserError(
                 "identifier_taken",
@@ -201,52 +210,72 @@ def set_identifiers(session: Session, patient_id: int, identifiers: tuple[Identi
                 value=value,
                 patient_id=owner,
             )
-        session.add(PatientIdentifierRow(patient_id=patient_id, system=system, value=value))
-        session.flush()
+        owners[(system, value)] = patient_id  # the same identifier twice in one record is refused too
+        rows.append({"patient_id": patient_id, "system": system, "value": value})
+    return rows
+
+
+def set_identifiers(session: Session, patient_id: int, identifiers: tuple[Identifier, ...]) -> None:
+    session.execute(delete(PatientIdentifierRow).where(PatientIdentifierRow.patient_id == patient_id))
+    session.flush()
+    session.add_all(PatientIdentifierRow(**values) for values in identifier_values(session, patient_id, identifiers))
+    session.flush()
+
+
+def allergy_values(patient_id: int, allergy: Allergy) -> dict:
+    check_allergy(allergy)
+    return {
+        "patient_id": patient_id,
+        "substance": allergy.substance.strip(),
+        "reaction": allergy.reaction,
+        "severity": allergy.severity,
+        "verified": allergy.verified,
+        "recorded_on": allergy.recorded_on,
+    }
 
 
 def allergy_row(patient_id: int, allergy: Allergy) -> AllergyRow:
-    check_allergy(allergy)
-    return AllergyRow(
-        patient_id=patient_id,
-        substance=allergy.substance.strip(),
-        reaction=allergy.reaction,
-        severity=allergy.severity,
-        verified=allergy.verified,
-        recorded_on=allergy.recorded_on,
-    )
+    return AllergyRow(**allergy_values(patient_id, allergy))
+
+
+def medication_values(patient_id: int, med: Medication) -> dict:
+    check_medication(med)
+    return {
+        "patient_id": patient_id,
+        "name": med.name.strip(),
+        "dose": med.dose,
+        "route": med.route,
+        "start": med.start,
+        "end": med.end,
+        "active": med.active,
+        "drug_id": med.drug_id,
+        "code": med.code,
+        "code_system": med.code_system,
+    }
 
 
 def medication_row(patient_id: int, med: Medication) -> MedicationRow:
-    check_medication(med)
-    return MedicationRow(
-        patient_id=patient_id,
-        name=med.name.strip(),
-        dose=med.dose,
-        route=med.route,
-        start=med.start,
-        end=med.end,
-        active=med.active,
-        drug_id=med.drug_id,
-        code=med.code,
-        code_system=med.code_system,
-    )
+    return MedicationRow(**medication_values(patient_id, med))
+
+
+def lab_values(patient_id: int, case_id: int | None, lab: LabResult) -> dict:
+    check_lab(lab)
+    return {
+        "patient_id": patient_id,
+        "case_id": case_id,
+        "name": lab.name.strip(),
+        "loinc": lab.loinc,
+        "taken_at": naive(lab.taken_at),
+        "value": lab.value,
+        "value_text": lab.value_text,
+        "unit": lab.unit,
+        "ref_low": lab.ref_low,
+        "ref_high": lab.ref_high,
+    }
 
 
 def lab_row(patient_id: int, case_id: int | None, lab: LabResult) -> LabResultRow:
-    check_lab(lab)
-    return LabResultRow(
-        patient_id=patient_id,
-        case_id=case_id,
-        name=lab.name.strip(),
-        loinc=lab.loinc,
-        taken_at=naive(lab.taken_at),
-        value=lab.value,
-        value_text=lab.value_text,
-        unit=lab.unit,
-        ref_low=lab.ref_low,
-        ref_high=lab.ref_high,
-    )
+    return LabResultRow(**lab_values(patient_id, case_id, lab))
 
 
 def attachment_row_for(session: Session, attachment: Attachment) -> AttachmentRow:
@@ -266,19 +295,22 @@ def attachment_row_for(session: Session, attachment: Attachment) -> AttachmentRo
     return row
 
 
-def write_case(session: Session, patient_id: int, case: Case) -> CaseRow:
+def case_values(patient_id: int, case: Case, stamp: dt.datetime) -> dict:
     if not case.title or not case.title.strip():
         raise UserError("case_title_required", "A case needs a title (e.g. the main problem).")
-    stamp = now()
-    row = CaseRow(
-        patient_id=patient_id,
-        title=case.title.strip(),
-        opened_on=case.opened_on,
-        closed_on=case.closed_on,
-        source_ref=case.source_ref,
-        created_at=stamp,
-        updated_at=stamp,
-    )
+    return {
+        "patient_id": patient_id,
+        "title": case.title.strip(),
+        "opened_on": case.opened_on,
+        "closed_on": case.closed_on,
+        "source_ref": case.source_ref,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+
+
+def write_case(session: Session, patient_id: int, case: Case) -> CaseRow:
+    row = CaseRow(**case_values(patient_id, case, now()))
     session.add(row)
     session.flush()
     for entry in case.entries:
@@ -291,33 +323,43 @@ def write_case(session: Session, patient_id: int, case: Case) -> CaseRow:
     return row
 
 
-def write_entry(session: Session, patient_id: int, case_id: int, entry: Entry) -> EntryRow:
+def entry_values(session: Session, patient_id: int, case_id: int | None, entry: Entry,
+                 stamp: dt.datetime | None = None) -> tuple[dict, dict | None]:
+    """The entry's values (``lab_result_id`` left None) and its lab result's values, checked in this order: kind,
+    ICD-10 code, attachment, lab value, and that the entry holds something."""
     kind = check_kind(entry.kind)
     icd10 = clean_icd10(entry.icd10)
-    attachment_id = caption = lab_id = None
+    attachment_id = caption = None
     if entry.attachment is not None:
         attachment_id = attachment_row_for(session, entry.attachment).id
         caption = entry.attachment.caption
-    if entry.lab is not None:
-        lab = lab_row(patient_id, case_id, entry.lab)
-        session.add(lab)
-        session.flush()
-        lab_id = lab.id
-    if not (entry.text or "").strip() and attachment_id is None and lab_id is None:
+    lab = lab_values(patient_id, case_id, entry.lab) if entry.lab is not None else None
+    if not (entry.text or "").strip() and attachment_id is None and lab is None:
         raise UserError("entry_empty", "A timeline entry needs some text, a file or a lab value.")
-    stamp = now()
-    row = EntryRow(
-        case_id=case_id,
-        kind=kind.value,
-        occurred_at=naive(entry.occurred_at),
-        text=entry.text or "",
-        icd10=icd10,
-        attachment_id=attachment_id,
-        caption=caption,
-        lab_result_id=lab_id,
-        created_at=stamp,
-        updated_at=stamp,
-    )
+    stamp = stamp or now()
+    values = {
+        "case_id": case_id,
+        "kind": kind.value,
+        "occurred_at": naive(entry.occurred_at),
+        "text": entry.text or "",
+        "icd10": icd10,
+        "attachment_id": attachment_id,
+        "caption": caption,
+        "lab_result_id": None,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    return values, lab
+
+
+def write_entry(session: Session, patient_id: int, case_id: int, entry: Entry) -> EntryRow:
+    values, lab = entry_values(session, patient_id, case_id, entry)
+    if lab is not None:
+        result = LabResultRow(**lab)
+        session.add(result)
+        session.flush()
+        values["lab_result_id"] = result.id
+    row = EntryRow(**values)
     session.add(row)
     session.flush()
     return row

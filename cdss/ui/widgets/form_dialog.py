@@ -9,8 +9,8 @@ ERROR_STYLE = "color: #b3261e;"
 
 
 class FormDialog(QDialog):
-    """Subclasses build their fields, call :meth:`finish_form` with their form layout and implement
-    :meth:`validation_error`."""
+    """Subclasses build their fields, call :meth:`finish_form` with their form layout and override
+    :meth:`validation_error` with their checks."""
 
     def __init__(self, parent: QWidget | None = None, *, error_name: str) -> None:
         super().__init__(parent)
@@ -29,8 +29,9 @@ class FormDialog(QDialog):
         layout.addWidget(buttons)
 
     def validation_error(self) -> str | None:
-        """A sentence saying what to correct, or None when the form can be saved."""
-        raise NotImplementedError
+        """A sentence saying what to correct, or None when the form can be saved. Each form overrides this with its
+        own checks; the shell itself has none."""
+        return None
 
     def accept(self) -> None:
         problem = self.validation_error()
