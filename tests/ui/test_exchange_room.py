@@ -43,11 +43,7 @@ class LiveServer:
         self.admin_token = self.api.login("admin", ADMIN_PASSWORD)["access_token"]
 
     def new_user(self) -> str:
-        name = f"doc-{uuid.uuid4().hex[:8]}"
-        created = self.api.call("POST", "/v1/users", self.admin_token,
-                                json={"name": name, "password": USER_PASSWORD, "approve": True})
-        assert created.status_code == 201, created.text
-        return name
+        return self.api.invite(self.admin_token, USER_PASSWORD)
 
     def close(self) -> None:
         self.api.close()

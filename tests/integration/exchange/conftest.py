@@ -61,10 +61,7 @@ class LiveServer:
 
     def new_user(self, prefix: str = "doc") -> tuple[str, str]:
         """Invite and approve a clinician through the admin API; returns (name, access token)."""
-        name = f"{prefix}-{uuid.uuid4().hex[:8]}"
-        created = self.api.call("POST", "/v1/users", self.admin_token,
-                                json={"name": name, "password": USER_PASSWORD, "approve": True})
-        assert created.status_code == 201, created.text
+        name = self.api.invite(self.admin_token, USER_PASSWORD, prefix)
         return name, self.api.login(name, USER_PASSWORD)["access_token"]
 
 

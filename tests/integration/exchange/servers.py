@@ -151,6 +151,14 @@ class Api:
         assert response.status_code == 200, response.text
         return response.json()
 
+    def invite(self, admin_token: str, password: str, prefix: str = "doc") -> str:
+        """Create and approve a clinician with a fresh name through the admin API; returns the name."""
+        name = f"{prefix}-{uuid.uuid4().hex[:8]}"
+        created = self.call("POST", "/v1/users", admin_token,
+                            json={"name": name, "password": password, "approve": True})
+        assert created.status_code == 201, created.text
+        return name
+
     def call(self, method: str, path: str, token: str | None = None, *, json: object = None,
              key: str | None = None, **kwargs) -> httpx.Response:
         headers = dict(kwargs.pop("headers", {}))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,11 +27,7 @@ class ClientServer:
     admin_token: str
 
     def new_user(self) -> str:
-        name = f"doc-{uuid.uuid4().hex[:8]}"
-        created = self.api.call("POST", "/v1/users", self.admin_token,
-                                json={"name": name, "password": USER_PASSWORD, "approve": True})
-        assert created.status_code == 201, created.text
-        return name
+        return self.api.invite(self.admin_token, USER_PASSWORD)
 
     def restart(self) -> None:
         """Start the server again on the same port and database (after kill())."""
