@@ -4,6 +4,8 @@ rise), shown under the case header until the doctor marks each one reviewed."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,6 +14,7 @@ from cdss.ui.context import AppContext
 from cdss.ui.drugs.labels import SEVERITY_COLOURS, kind_label, severity_label
 from cdss.ui.drugs.messages_text import alert_title, clinical_text
 from cdss.ui.tasks import while_alive
+from cdss.workspace import Workspace
 
 
 class CaseAlertsBanner(QFrame):
@@ -44,31 +47,28 @@ class CaseAlertsBanner(QFrame):
         if patient_id is None:
             self._show([])
             return None
-        workspace = self.ctx.workspace
-
-        def load():
-            from cdss.cds import recheck
-
-            recheck.recheck_pending(workspace, patient_id)
-            return patient_id, recheck.open_alerts(workspace, patient_id)
-
-        handle = self.ctx.tasks.run_write(load, name="cds-open-alerts")
-        handle.finished.connect(while_alive(self, self._loaded))
-        return handle
+        return self._run_then_show(lambda recheck, workspace: recheck.recheck_pending(workspace, patient_id),
+                                   "cds-open-alerts")
 
     def recheck_after_lab(self, lab_id: int | None = None):
         """Run the re-check for a lab just stored (``None``: the patient's newest lab) and show the result."""
         if self.patient_id is None:
             return None
+        patient_id = self.patient_id
+        return self._run_then_show(lambda recheck, workspace: recheck.after_new_lab(workspace, patient_id, lab_id),
+                                   "cds-recheck")
+
+    def _run_then_show(self, action: Callable[[Any, Workspace], object], name: str):
+        """Run ``action(recheck module, workspace)`` on the writer, then show the patient's open alerts."""
         workspace, patient_id = self.ctx.workspace, self.patient_id
 
         def run():
-            from cdss.cds import recheck
+            from cdss.cds import recheck  # the checker loads on first use, not when the room opens
 
-            recheck.after_new_lab(workspace, patient_id, lab_id)
+            action(recheck, workspace)
             return patient_id, recheck.open_alerts(workspace, patient_id)
 
-        handle = self.ctx.tasks.run_write(run, name="cds-recheck")
+        handle = self.ctx.tasks.run_write(run, name=name)
         handle.finished.connect(while_alive(self, self._loaded))
         return handle
 
@@ -117,17 +117,8 @@ class CaseAlertsBanner(QFrame):
         self.retranslate_ui()
 
     def mark_reviewed(self, open_alert_id: int):
-        from cdss.cds import recheck
-
-        workspace, patient_id = self.ctx.workspace, self.patient_id
-
-        def run():
-            recheck.mark_reviewed(workspace, open_alert_id)
-            return patient_id, recheck.open_alerts(workspace, patient_id)
-
-        handle = self.ctx.tasks.run_write(run, name="cds-review")
-        handle.finished.connect(while_alive(self, self._loaded))
-        return handle
+        return self._run_then_show(lambda recheck, workspace: recheck.mark_reviewed(workspace, open_alert_id),
+                                   "cds-review")
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("New alerts after lab results ({count}) — review the current medications").format(
