@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -100,28 +102,27 @@ async def run_load(base_url: str, clients: int, seconds: float, seed: int) -> di
     return latencies
 
 
-def bench_backend(backend: str, db_url: str, tmp: Path, clients: int, seconds: float) -> dict[str, list[float]]:
+@contextmanager
+def running_server(db_url: str, log_path: Path) -> Iterator[ServerProcess]:
+    """A server with an admin account on ``db_url``, stopped afterwards."""
     created = add_user_via_cli(db_url, "admin", ADMIN_PASSWORD, admin=True)
     if created.returncode != 0:
         raise SystemExit(created.stderr)
-    server = ServerProcess(db_url=db_url, log_path=tmp / f"{backend}.log",
-                           extra_args=("--login-failures-per-ip", "1000")).start()
+    server = ServerProcess(db_url=db_url, log_path=log_path, extra_args=("--login-failures-per-ip", "1000")).start()
     try:
-        return asyncio.run(run_load(server.base_url, clients, seconds, seed=7))
+        yield server
     finally:
         server.stop()
+
+
+def bench_backend(backend: str, db_url: str, tmp: Path, clients: int, seconds: float) -> dict[str, list[float]]:
+    with running_server(db_url, tmp / f"{backend}.log") as server:
+        return asyncio.run(run_load(server.base_url, clients, seconds, seed=7))
 
 
 def sync_backend(backend: str, db_url: str, tmp: Path, cases: int) -> dict[str, float]:
-    created = add_user_via_cli(db_url, "admin", ADMIN_PASSWORD, admin=True)
-    if created.returncode != 0:
-        raise SystemExit(created.stderr)
-    server = ServerProcess(db_url=db_url, log_path=tmp / f"sync-{backend}.log",
-                           extra_args=("--login-failures-per-ip", "1000")).start()
-    try:
+    with running_server(db_url, tmp / f"sync-{backend}.log") as server:
         return bench_sync(server.base_url, tmp / f"sync-{backend}", cases)
-    finally:
-        server.stop()
 
 
 def _make_user(http: httpx.Client, admin_token: str, name: str) -> None:
