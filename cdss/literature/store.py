@@ -47,6 +47,13 @@ def not_found(ref_id: int) -> UserError:
     return UserError("literature_not_found", f"There is no paper with id {ref_id}.", id=ref_id)
 
 
+def _row(session: Session, ref_id: int) -> LitReferenceRow:
+    row = session.get(LitReferenceRow, ref_id)
+    if row is None:
+        raise not_found(ref_id)
+    return row
+
+
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Trimmed, de-duplicated (case-insensitively, first spelling wins) tags; commas would split a facet value."""
     seen: set[str] = set()
@@ -117,9 +124,7 @@ class LiteratureStore:
 
     def paper(self, ref_id: int) -> Paper:
         with self._workspace.unit_of_work() as session:
-            row = session.get(LitReferenceRow, ref_id)
-            if row is None:
-                raise not_found(ref_id)
+            row = _row(session, ref_id)
             return Paper(row.id, _ref_of(row), row.notes or "", row.pdf_sha256, row.added_at, row.updated_at)
 
     def existing_keys(self, keys: Iterable[str]) -> dict[str, int]:
@@ -177,9 +182,7 @@ class LiteratureStore:
     def update(self, ref_id: int, ref: Reference) -> Reference:
         """Replace a paper's bibliographic record (notes and PDF stay); its duplicate keys follow the new record."""
         with self._workspace.unit_of_work() as session:
-            row = session.get(LitReferenceRow, ref_id)
-            if row is None:
-                raise not_found(ref_id)
+            row = _row(session, ref_id)
             _fill_row(row, ref)
             row.updated_at = _later_than(row.updated_at)
             session.execute(delete(LitDedupKeyRow).where(LitDedupKeyRow.reference_id == ref_id))
@@ -195,20 +198,18 @@ class LiteratureStore:
         if len(notes) > MAX_NOTES_CHARS:
             raise UserError("literature_notes_too_long",
                             f"Notes are limited to {MAX_NOTES_CHARS} characters; shorten them.", limit=MAX_NOTES_CHARS)
-        with self._workspace.unit_of_work() as session:
-            row = session.get(LitReferenceRow, ref_id)
-            if row is None:
-                raise not_found(ref_id)
-            row.notes = notes
-            row.updated_at = _later_than(row.updated_at)
+        self._set_fields(ref_id, notes=notes)
         return self.paper(ref_id)
 
     def set_pdf(self, ref_id: int, sha256: str | None) -> None:
+        self._set_fields(ref_id, pdf_sha256=sha256)
+
+    def _set_fields(self, ref_id: int, **values: object) -> None:
+        """Change a paper's own columns (notes, PDF) and move its updated_at on."""
         with self._workspace.unit_of_work() as session:
-            row = session.get(LitReferenceRow, ref_id)
-            if row is None:
-                raise not_found(ref_id)
-            row.pdf_sha256 = sha256
+            row = _row(session, ref_id)
+            for key, value in values.items():
+                setattr(row, key, value)
             row.updated_at = _later_than(row.updated_at)
 
     def delete(self, ids: Iterable[int]) -> list[int]:
