@@ -137,8 +137,11 @@ class ExchangeService:
             self.sync()
         except UserError:
             pass  # offline or signed out: the action is safe in the outbox
-        still_queued = any(item.id == outbox_id for item in outbox.list_outbox(self.workspace))
-        return CommentOutcome(outbox_id, sent=not still_queued)
+        return CommentOutcome(outbox_id, sent=self.delivered(outbox_id))
+
+    def delivered(self, outbox_id: int) -> bool:
+        """Whether a queued action has left the outbox (the server accepted it)."""
+        return not any(item.id == outbox_id for item in outbox.list_outbox(self.workspace))
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
         with self._client(None) as client:

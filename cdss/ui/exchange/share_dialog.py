@@ -135,7 +135,7 @@ class ShareDialog(QDialog):
 
         def send() -> tuple[SyncReport, bool]:
             report = service.sync()
-            return report, not any(item.id == outbox_id for item in service.outbox())
+            return report, service.delivered(outbox_id)
 
         self.sync_handle = self.ctx.tasks.run_write(send, name="exchange-sync",
                                                     on_error=while_alive(self, self._not_sent))
