@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 from cdss.drugs.ratings import SEVERITY_RANK, PairRating
 from cdss.errors import UserError
+from cdss.files import write_atomic
 
 PACK_FILE_VERSION = 1
 
@@ -189,20 +189,8 @@ class PackStore:
         """Write the pack (replacing any pack of the same name); on any failure the previous file is untouched."""
         self.directory.mkdir(parents=True, exist_ok=True)
         target = self.path_for(pack.name)
-        text = dump_pack(pack)
-        # Temp file in the same folder so os.replace is a same-filesystem atomic rename; fsync before the rename
-        # so a power cut cannot leave a renamed-but-empty file.
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=self.directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, target)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
-        _fsync_directory(self.directory)
+        write_atomic(target, dump_pack(pack).encode("utf-8"))
+        _fsync_directory(self.directory)  # and the rename itself survives a power cut
         return target
 
     def _files(self) -> list[Path]:

@@ -9,14 +9,13 @@ through its JSON helper); a 401 is retried once after a token refresh, as its ow
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from cdss.errors import UserError
 from cdss.exchange.client.http import ApiRefused, ExchangeClient, TransientError
 from cdss.exchange.schemas import IMAGE_CONTENT_TYPES, CaseOut
+from cdss.files import write_atomic
 from cdss.records.attachments import AttachmentStore, detect_media_type
 from cdss.records.types import Case
 from cdss.workspace import Workspace
@@ -46,18 +45,6 @@ def image_path(workspace: Workspace, sha256: str) -> Path:
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
         raise UserError("bad_attachment_hash", "An image reference is not a valid SHA-256 hash.", sha256=sha256)
     return images_dir(workspace) / sha256
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".part-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def prepare_case_images(workspace: Workspace, original: Case, deidentified: Case, *,
@@ -97,7 +84,7 @@ def prepare_case_images(workspace: Workspace, original: Case, deidentified: Case
             continue  # the same photo twice on one case is sent once
         target = image_path(workspace, sha)
         if not target.is_file():
-            _write_atomic(target, data)
+            write_atomic(target, data)
         images.append(ShareImage(sha256=sha, content_type=detect_media_type(data[:16]),
                                  caption=(clean_att.caption or "")[:200], size=len(data),
                                  source_filename=clean_att.filename))
@@ -122,7 +109,7 @@ def fetch_image(client: ExchangeClient, workspace: Workspace, sha256: str) -> Pa
     data = client.get_bytes(f"/images/{sha256}")
     if hashlib.sha256(data).hexdigest() != sha256:
         raise ApiRefused(0, "image_hash_mismatch", "The server sent bytes that do not match the image's hash.")
-    _write_atomic(path, data)
+    write_atomic(path, data)
     return path
 
 

@@ -10,14 +10,13 @@ read and are deleted from the database. Sign-out deletes the file.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from pathlib import Path
 
 from sqlalchemy import delete, select, text
 
 from cdss.exchange.models import ExchangeStateRow
+from cdss.files import write_atomic
 from cdss.workspace import Workspace
 
 TOKEN_KEYS = ("access_token", "refresh_token", "access_expires_at", "refresh_expires_at")
@@ -93,18 +92,8 @@ def _read_file(path: Path) -> dict[str, str]:
 
 
 def _write_file(path: Path, tokens: dict[str, str]) -> None:
-    # mkstemp creates the file with mode 0600 from the start: the token is never readable by others, not even briefly.
-    fd, temp_name = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(tokens, handle, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o600)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    # write_atomic's temporary file is created with mode 0600: the token is never readable by others, not even briefly.
+    write_atomic(path, json.dumps(tokens, sort_keys=True).encode("utf-8"))
 
 
 def _legacy_tokens(workspace: Workspace) -> dict[str, str]:

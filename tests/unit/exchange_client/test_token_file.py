@@ -11,6 +11,7 @@ from cdss.exchange.client.session import forget_tokens, session_info, store_toke
 from cdss.exchange.client.token_file import read_tokens, token_path
 from cdss.exchange.models import ExchangeStateRow
 from cdss.exchange.schemas import TokenPair
+from cdss.files import temp_prefix
 from cdss.workspace import Workspace
 
 PAIR = TokenPair(access_token="access-" + "a" * 24, refresh_token="refresh-" + "r" * 24, expires_in=900,
@@ -33,7 +34,7 @@ def test_tokens_go_to_a_private_file_and_never_into_the_database_or_its_backups(
     assert db_token_rows(workspace) == [] and get_state(workspace, "username") == "doc"
     backup = workspace.backup_now("manual")
     assert PAIR.refresh_token.encode() not in backup.path.read_bytes()
-    assert not list(path.parent.glob(".session-*"))  # no temporary file left behind
+    assert not list(path.parent.glob(temp_prefix(path) + "*"))  # no temporary file left behind
     workspace.close()
 
 

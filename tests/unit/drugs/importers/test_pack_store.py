@@ -69,11 +69,11 @@ def test_delete(tmp_path: Path) -> None:
     assert caught.value.code == "pack_not_found"
 
 
-class _FailingHalfway(io.TextIOWrapper):
+class _FailingHalfway(io.BufferedWriter):
     """Writes half of what it is given, then fails like a full disk."""
 
-    def write(self, text: str) -> int:
-        super().write(text[: len(text) // 2])
+    def write(self, data: bytes) -> int:
+        super().write(data[: len(data) // 2])
         super().flush()
         raise OSError(28, "No space left on device")
 
@@ -84,7 +84,7 @@ def test_crash_midway_keeps_previous_pack(tmp_path: Path, monkeypatch: pytest.Mo
     store.save(old)
     before = (tmp_path / "demo.json").read_bytes()
     real_fdopen = os.fdopen
-    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: _FailingHalfway(real_fdopen(fd, "wb"), encoding="utf-8"))
+    monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: _FailingHalfway(real_fdopen(fd, "wb", buffering=0)))
     with pytest.raises(OSError):
         store.save(_pack(version="new", pairs=50))
     monkeypatch.undo()

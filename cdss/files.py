@@ -1,0 +1,33 @@
+"""Writing a file so that it is either wholly there or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def temp_prefix(path: Path) -> str:
+    """The name every temporary file for ``path`` starts with (a hidden sibling), e.g. for finding leftovers."""
+    return f".{path.name}."
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename.
+
+    The temporary file is created with mode 0600 (mkstemp), so a secret is never readable by others, not even briefly,
+    and it is fsynced before the rename, so a power cut cannot leave a renamed but empty file. On any failure the
+    temporary file is removed and ``path`` keeps its previous content.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path
