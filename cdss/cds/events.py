@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cdss.cds.models import AlertEventRow
 from cdss.drugs.alerts import Alert
+from cdss.records.service_rows import now
 
 #: Outcomes of one alert shown (or raised) once.
 OVERRIDDEN = "overridden"  # interruptive; the prescription went ahead with a reason
@@ -34,10 +33,6 @@ def drug_key(alert: Alert) -> str:
 def alert_key(alert: Alert) -> str:
     """Identifies one alert of one check: the rule and the drugs it concerns."""
     return f"{rule_key(alert)}|{drug_key(alert)}"
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def add_event(session: Session, patient_id: int, case_id: int | None, alert: Alert, outcome: str, *,

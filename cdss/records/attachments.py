@@ -26,7 +26,10 @@ IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
 
 
 def attachment_path(attachments_dir: Path, sha256: str) -> Path:
-    """``attachments_dir/ab/cd/<sha256>`` (the same layout as :func:`cdss.records.pdf_report.attachment_path`)."""
+    """Where the attachment with content hash ``sha256`` lives: ``attachments_dir/ab/cd/<sha256>``.
+
+    Two levels of two hex characters keep any one folder small (65,536 buckets) however many photos there are.
+    """
     digest = sha256.strip().lower()
     if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
         raise UserError("bad_attachment_hash", "An attachment reference is not a valid SHA-256 hash.", sha256=sha256)

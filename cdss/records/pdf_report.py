@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 
 from cdss.errors import UserError
 from cdss.progress import Progress, ensure_progress
+from cdss.records.attachments import AttachmentStore, attachment_path
 from cdss.records.charts import trend_drawing, trend_series
 from cdss.records.pdf_fonts import find_cjk_font
 from cdss.records.types import Case, Entry, EntryKind, LabResult, PatientRecord, Sex, age_on
@@ -81,17 +82,6 @@ def kind_label(kind: EntryKind, language: str) -> str:
 def sex_label(sex: Sex, language: str) -> str:
     zh, en = _SEX_LABELS.get(sex, (str(sex), str(sex)))
     return zh if language == "zh" else en
-
-
-def attachment_path(attachments_dir: Path, sha256: str) -> Path:
-    """Where the attachment with content hash ``sha256`` lives: ``attachments_dir/ab/cd/<sha256>``.
-
-    Two levels of two hex characters keep any one folder small (65,536 buckets) however many photos there are.
-    """
-    digest = sha256.strip().lower()
-    if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
-        raise UserError("bad_attachment_hash", "An attachment reference is not a valid SHA-256 hash.", sha256=sha256)
-    return attachments_dir / digest[:2] / digest[2:4] / digest
 
 
 def _default_case_key(cases: Sequence[Case]) -> str:
@@ -483,8 +473,6 @@ class _ReportBuilder:
         from PIL import Image as PILImage
         from PIL import UnidentifiedImageError
         from reportlab.platypus import Image
-
-        from cdss.records.attachments import AttachmentStore
 
         if self.attachments_dir is None:
             return self.p(self.L("photo_missing"), "small")
