@@ -10,10 +10,11 @@ import pytest
 from .servers import case_body, content_of
 
 
-def _jpeg(color: tuple[int, int, int] = (180, 40, 40), *, gps: bool = False) -> bytes:
+def _jpeg(color: tuple[int, int, int] = (180, 40, 40), *, gps: bool = False, width: int = 48) -> bytes:
+    """A small JPEG; distinct widths give distinct bytes (solid colours alone can encode identically)."""
     from PIL import Image
 
-    image = Image.new("RGB", (48, 32), color)
+    image = Image.new("RGB", (width, 32), color)
     out = io.BytesIO()
     if gps:
         exif = Image.Exif()
@@ -181,21 +182,12 @@ def test_migration_0002_keeps_existing_cases_and_matches_the_models(new_db_url, 
         db.dispose()
 
 
-def _sized_jpeg(width: int) -> bytes:
-    """Distinct bytes for each width (solid colours alone can encode identically)."""
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (width, 24), (30, 120, 200)).save(out, "JPEG")
-    return out.getvalue()
-
-
 def test_uploads_no_case_shows_are_capped_per_user(live):
     from cdss.exchange.server.settings import ServerSettings
 
     limit = ServerSettings(database_url="sqlite://").max_unattached_images
     _, author = live.new_user("author")
-    images = [_sized_jpeg(40 + i) for i in range(limit + 1)]
+    images = [_jpeg(width=40 + i) for i in range(limit + 1)]
     assert all(_put(live, author, data).status_code == 201 for data in images[:limit])
     refused = _put(live, author, images[limit])
     assert refused.status_code == 429 and refused.json()["error"]["code"] == "too_many_unattached_images"
@@ -212,7 +204,7 @@ def test_prune_forgets_uploads_no_case_shows_and_keeps_shown_ones(live):
     from cdss.exchange.server.storage import open_database
 
     _, author = live.new_user("author")
-    shown, stray = _sized_jpeg(300), _sized_jpeg(301)
+    shown, stray = _jpeg(width=300), _jpeg(width=301)
     assert _put(live, author, shown).status_code == 201 and _put(live, author, stray).status_code == 201
     published = live.api.call("POST", "/v1/cases", author, json=case_body(images=[_ref(shown)]))
     assert published.status_code == 201, published.text
