@@ -21,6 +21,7 @@ from cdss.errors import UserError
 DEFAULT_PACK_DIR = Path(__file__).resolve().parents[2] / "data" / "drugs"
 _ID_RE = re.compile(r"^[a-z0-9_]+$")
 _ATC_RE = re.compile(r"^[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}$")
+# Optional keys (added with pack 2026.12): "ugt", "transporters" (objects like "cyp"), "kind" ("drug" | "herbal").
 _ENTRY_KEYS = (
     "id", "name_en", "name_zh", "synonyms_en", "synonyms_zh", "brands_cn", "brands_intl", "atc", "class_en",
     "class_zh", "cyp", "pgp", "qt_risk", "flags", "tags", "acb", "renal", "hepatic", "pregnancy", "lactation",
@@ -91,17 +92,17 @@ class _EntryParser:
         missing = [k for k in _ENTRY_KEYS if k not in raw]
         if missing:
             raise self.fail(missing[0], f"missing (all of {len(_ENTRY_KEYS)} keys are required; missing {missing})")
+        kind = raw.get("kind", "drug")
+        if kind not in vocab.KINDS:
+            raise self.fail("kind", f"must be one of {sorted(vocab.KINDS)}, got {kind!r}")
         atc = self.str_list(raw["atc"], "atc")
-        if not atc or not all(_ATC_RE.match(code) for code in atc):
-            raise self.fail("atc", f"must list at least one level-5 ATC code like 'B01AC04', got {list(atc)}")
-        cyp_raw = raw["cyp"]
-        if not isinstance(cyp_raw, dict):
-            raise self.fail("cyp", "must be an object {enzyme: [roles]}")
-        cyp: list[tuple[str, tuple[str, ...]]] = []
-        for enzyme, roles in cyp_raw.items():
-            if enzyme not in vocab.CYP_ENZYMES:
-                raise self.fail("cyp", f"unknown enzyme {enzyme!r} (allowed {list(vocab.CYP_ENZYMES)})")
-            cyp.append((enzyme, self.str_list(roles, f"cyp.{enzyme}", vocab.CYP_ROLES)))
+        if (kind == "drug" and not atc) or not all(_ATC_RE.match(code) for code in atc):
+            raise self.fail("atc", f"must list at least one level-5 ATC code like 'B01AC04' (a herbal entry may "
+                            f"have none), got {list(atc)}")
+        cyp = self.roles(raw["cyp"], "cyp", vocab.CYP_ENZYMES, vocab.CYP_ROLES)
+        ugt = self.roles(raw.get("ugt", {}), "ugt", vocab.UGT_ENZYMES, vocab.CYP_ROLES)
+        transporters = self.roles(raw.get("transporters", {}), "transporters", vocab.TRANSPORTERS,
+                                  vocab.TRANSPORTER_ROLES)
         qt = raw["qt_risk"]
         if qt is not None and qt not in vocab.QT_RISKS:
             raise self.fail("qt_risk", f"must be one of {sorted(vocab.QT_RISKS)} or null, got {qt!r}")
@@ -115,7 +116,7 @@ class _EntryParser:
             brands_cn=self.str_list(raw["brands_cn"], "brands_cn"),
             brands_intl=self.str_list(raw["brands_intl"], "brands_intl"), atc=atc,
             class_en=self.text(raw["class_en"], "class_en"), class_zh=self.text(raw["class_zh"], "class_zh"),
-            cyp=tuple(cyp), pgp=self.str_list(raw["pgp"], "pgp", vocab.PGP_ROLES), qt_risk=qt,
+            cyp=cyp, pgp=self.str_list(raw["pgp"], "pgp", vocab.PGP_ROLES), qt_risk=qt,
             flags=frozenset(self.str_list(raw["flags"], "flags", vocab.FLAGS)),
             tags=frozenset(self.str_list(raw["tags"], "tags", vocab.TAGS)), acb=acb,
             renal=self._renal(raw["renal"]),
@@ -126,8 +127,20 @@ class _EntryParser:
             property_sources=self._sources(raw["property_sources"]),
             monograph=self._monograph(raw["monograph"]),
             notes=self.text(raw["notes"], "notes", nullable=True), area=Path(self.file).stem,
-            cyp_tokens=frozenset(f"{enzyme}:{role}" for enzyme, roles in cyp for role in roles),
+            ugt=ugt, transporters=transporters, kind=kind,
+            pk_tokens=pk_tokens(cyp, ugt, transporters),
         )
+
+    def roles(self, value: Any, name: str, known: Iterable[str], allowed: Iterable[str]
+              ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        if not isinstance(value, dict):
+            raise self.fail(name, "must be an object {enzyme or transporter: [roles]}")
+        out = []
+        for key, roles in value.items():
+            if key not in known:
+                raise self.fail(name, f"unknown key {key!r} (allowed {list(known)})")
+            out.append((key, self.str_list(roles, f"{name}.{key}", allowed)))
+        return tuple(out)
 
     def _sources(self, value: Any) -> tuple[str, ...]:
         sources = self.str_list(value, "property_sources")
@@ -187,6 +200,14 @@ class _EntryParser:
                                              self.text(sec.get("zh"), f"monograph.{key}.zh", nullable=True),
                                              self.text(sec.get("source"), f"monograph.{key}.source"))
         return Monograph(**sections)
+
+
+def pk_tokens(cyp, ugt, transporters) -> frozenset[str]:
+    """Role tokens for rule matching: ``3A4:inhibitor_strong``, ``UGT1A4:substrate``, ``OATP1B1:inhibitor``."""
+    tokens = {f"{enzyme}:{role}" for enzyme, roles in cyp for role in roles}
+    tokens.update(f"UGT{enzyme}:{role}" for enzyme, roles in ugt for role in roles)
+    tokens.update(f"{name}:{role}" for name, roles in transporters for role in roles)
+    return frozenset(tokens)
 
 
 def _pinyin(text: str) -> tuple[str, str]:

@@ -84,11 +84,22 @@ class Drug:
     area: str
     pinyin: str = ""  # derived at load time from name_zh (pypinyin), lowercase, no spaces
     pinyin_initials: str = ""
-    cyp_tokens: frozenset[str] = field(default=frozenset())  # "3A4:inhibitor_strong", … for fast rule matching
+    # UGT isoforms and drug transporters, same shape as ``cyp`` (absent in the pack = none known to us)
+    ugt: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    transporters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    kind: str = "drug"  # drug | herbal (herbal medicines and Chinese proprietary products)
+    # "3A4:inhibitor_strong", "UGT2B7:substrate", "OATP1B1:inhibitor", … for fast rule matching
+    pk_tokens: frozenset[str] = field(default=frozenset())
 
     def cyp_roles(self, enzyme: str) -> tuple[str, ...]:
         for name, roles in self.cyp:
             if name == enzyme:
+                return roles
+        return ()
+
+    def transporter_roles(self, transporter: str) -> tuple[str, ...]:
+        for name, roles in self.transporters:
+            if name == transporter:
                 return roles
         return ()
 

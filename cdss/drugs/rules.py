@@ -22,21 +22,21 @@ if TYPE_CHECKING:
     from cdss.drugs.catalog import Catalog
 
 SOURCE_NAME = "CDSS Desk rules"
-_SELECTOR_KEYS = frozenset({"ids", "tags", "cyp", "pgp", "flags", "qt"})
+_SELECTOR_KEYS = frozenset({"ids", "tags", "cyp", "ugt", "transporters", "pgp", "flags", "qt"})
 
 
 @dataclass(frozen=True)
 class Selector:
     ids: frozenset[str]
     tags: frozenset[str]
-    cyp_tokens: frozenset[str]  # "3A4:inhibitor_strong"
+    pk_tokens: frozenset[str]  # "3A4:inhibitor_strong", "UGT1A4:substrate", "OATP1B1:inhibitor"
     pgp: frozenset[str]
     flags: frozenset[str]
     qt: frozenset[str]
 
     def matches(self, drug: Drug) -> bool:
         return bool(
-            drug.id in self.ids or self.tags & drug.tags or self.cyp_tokens & drug.cyp_tokens
+            drug.id in self.ids or self.tags & drug.tags or self.pk_tokens & drug.pk_tokens
             or self.pgp.intersection(drug.pgp) or self.flags & drug.flags
             or (drug.qt_risk is not None and drug.qt_risk in self.qt)
         )
@@ -92,14 +92,17 @@ def _selector(raw: Any, file: str, rule_id: str, side: str, catalog: Catalog | N
         unknown = sorted(i for i in ids if i not in catalog)
         if unknown:
             raise _fail(file, rule_id, f"match.{side}.ids names drug(s) not in the catalog: {unknown}")
-    cyp_raw = raw.get("cyp", {})
-    if not isinstance(cyp_raw, dict):
-        raise _fail(file, rule_id, f"match.{side}.cyp must be an object {{enzyme: [roles]}}")
-    tokens = set()
-    for enzyme, roles in cyp_raw.items():
-        if enzyme not in vocab.CYP_ENZYMES or not isinstance(roles, list) or set(roles) - vocab.CYP_ROLES:
-            raise _fail(file, rule_id, f"match.{side}.cyp.{enzyme} is not a known enzyme with known roles")
-        tokens.update(f"{enzyme}:{role}" for role in roles)
+    tokens: set[str] = set()
+    for key, known, allowed, prefix in (("cyp", vocab.CYP_ENZYMES, vocab.CYP_ROLES, ""),
+                                        ("ugt", vocab.UGT_ENZYMES, vocab.CYP_ROLES, "UGT"),
+                                        ("transporters", vocab.TRANSPORTERS, vocab.TRANSPORTER_ROLES, "")):
+        roles_raw = raw.get(key, {})
+        if not isinstance(roles_raw, dict):
+            raise _fail(file, rule_id, f"match.{side}.{key} must be an object {{name: [roles]}}")
+        for name, roles in roles_raw.items():
+            if name not in known or not isinstance(roles, list) or set(roles) - allowed:
+                raise _fail(file, rule_id, f"match.{side}.{key}.{name} is not a known name with known roles")
+            tokens.update(f"{prefix}{name}:{role}" for role in roles)
     return Selector(ids, strings("tags", vocab.TAGS), frozenset(tokens), strings("pgp", vocab.PGP_ROLES),
                     strings("flags", vocab.FLAGS), strings("qt", vocab.QT_RISKS - {"none"}))
 
