@@ -16,6 +16,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(func=_cmd_search)
+    lint = drugs_sub.add_parser("lint", help="check the knowledge pack: shared names, sources, both languages")
+    lint.add_argument("--pack", type=Path, help="pack folder (default: the shipped data/drugs)")
+    lint.add_argument("--limit", type=int, default=200, help="problems to print at most")
+    lint.set_defaults(func=_cmd_lint)
     try:  # the pack importers register `drugs import-pack` and `drugs packs` when present
         from cdss.drugs.importers.cli import register_pack_commands
     except ImportError:
@@ -42,6 +46,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--hepatic-impairment", action="store_true", help="check hepatic-impairment notes")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.set_defaults(func=_cmd_check)
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    from cdss.drugs.catalog import Catalog
+    from cdss.drugs.lint import format_report, lint_catalog
+
+    report = lint_catalog(Catalog.load(args.pack))
+    print(format_report(report, limit=args.limit))
+    return 1 if report.errors else 0
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
