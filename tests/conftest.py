@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX_HOME = Path(tempfile.mkdtemp(prefix="cdss-test-home-"))
 os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX_HOME / "data")
+os.environ["XDG_CACHE_HOME"] = str(_SANDBOX_HOME / "cache")
 os.environ.pop("CDSS_WORKSPACE", None)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -249,12 +249,14 @@ class Catalog:
 
         self.info = info
         self.pack_dir = pack_dir
+        self.fingerprint = ""  # set by cdss.drugs.compiled when this catalog is kept in compiled form
+        self._pinyin: dict[str, tuple[str, str]] = {}
         by_id: dict[str, Drug] = {}
         for drug in drugs:
             if drug.id in by_id:
                 raise PackError("drug_pack_invalid", f"Drug id '{drug.id}' appears twice (in {by_id[drug.id].area}"
                                 f".json and {drug.area}.json); ids must be unique.", entry=drug.id)
-            full, initials = _pinyin(drug.name_zh)
+            full, initials = self.pinyin_of(drug.name_zh)
             by_id[drug.id] = replace(drug, pinyin=full, pinyin_initials=initials)
         self._by_id = by_id
         self._by_name: dict[str, str] = {}
@@ -284,7 +286,18 @@ class Catalog:
     @staticmethod
     @functools.cache
     def default() -> Catalog:
-        return Catalog.load()
+        """The shipped pack, through the compiled cache (see :mod:`cdss.drugs.compiled`)."""
+        from cdss.drugs.compiled import load_catalog
+
+        return load_catalog()
+
+    def pinyin_of(self, name: str) -> tuple[str, str]:
+        """(full pinyin, initials) of the Chinese characters in ``name``, remembered: the compiled pack carries
+        them for every catalog name, so searching does not import pypinyin."""
+        found = self._pinyin.get(name)
+        if found is None:
+            found = self._pinyin[name] = _pinyin(name)
+        return found
 
     def get(self, drug_id: str) -> Drug | None:
         return self._by_id.get(drug_id)

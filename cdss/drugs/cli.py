@@ -120,6 +120,18 @@ def _imported_ratings(args: argparse.Namespace, catalog):
     return resolve_pack_ratings(packs, catalog.resolve_name) if packs else None
 
 
+class _LazySearch:
+    """The name search, built only when a typed name is not an exact catalog name (most checks need none)."""
+
+    def __init__(self, catalog, factory) -> None:
+        self._catalog, self._factory, self._search = catalog, factory, None
+
+    def __getattr__(self, name: str):
+        if self._search is None:
+            self._search = self._factory(self._catalog)
+        return getattr(self._search, name)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from cdss.drugs.catalog import Catalog
     from cdss.drugs.checker import check_names
@@ -129,7 +141,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print("cdss check: give either DRUG names or --batch FILE (not both, not neither)", file=sys.stderr)
         return 2
     catalog = Catalog.default()
-    search = DrugSearch(catalog)
+    search = _LazySearch(catalog, DrugSearch)
     context = _context(args)
     extra = _imported_ratings(args, catalog)
     if not args.batch:

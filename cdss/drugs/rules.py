@@ -174,6 +174,13 @@ class RuleSet:
                 raise UserError("drug_rules_invalid", f"Interaction rule id '{rule.id}' is used twice.", rule=rule.id)
             seen.add(rule.id)
         self._sides: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        # criterion ("id:warfarin", "tag:statin", "pk:3A4:inhibitor_strong", …) → rules whose side a / b names it,
+        # so a drug's sides are a union of a few lookups instead of a match against every rule
+        self._index: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
+        for number, rule in enumerate(self.rules):
+            for side, selector in zip(self._index, (rule.a, rule.b), strict=True):
+                for criterion in _criteria(selector):
+                    side.setdefault(criterion, set()).add(number)
         if catalog is not None:
             for drug in catalog:
                 self.sides(drug)
@@ -181,10 +188,14 @@ class RuleSet:
     def sides(self, drug: Drug) -> tuple[frozenset[int], frozenset[int]]:
         cached = self._sides.get(drug.id)
         if cached is None:
-            usable = [(i, r) for i, r in enumerate(self.rules) if drug.id not in r.exclude_ids]
-            side_a = frozenset(i for i, r in usable if r.a.matches(drug))
-            side_b = frozenset(i for i, r in usable if r.b.matches(drug))
-            cached = self._sides[drug.id] = (side_a, side_b)
+            keys = _drug_criteria(drug)
+            found = []
+            for index in self._index:
+                numbers: set[int] = set()
+                for key in keys:
+                    numbers.update(index.get(key, ()))
+                found.append(frozenset(i for i in numbers if drug.id not in self.rules[i].exclude_ids))
+            cached = self._sides[drug.id] = (found[0], found[1])
         return cached
 
     def pair_rules(self, first: Drug, second: Drug) -> list[InteractionRule]:
@@ -205,6 +216,21 @@ class RuleSet:
                  and ((r.a.matches(first) and r.b.matches(second)) or (r.a.matches(second) and r.b.matches(first)))]
         found.sort(key=lambda r: (vocab.SEVERITIES.index(r.severity), not r.onc_high_priority, r.id))
         return found
+
+
+def _criteria(selector: Selector) -> list[str]:
+    return [*(f"id:{v}" for v in selector.ids), *(f"tag:{v}" for v in selector.tags),
+            *(f"pk:{v}" for v in selector.pk_tokens), *(f"pgp:{v}" for v in selector.pgp),
+            *(f"flag:{v}" for v in selector.flags), *(f"qt:{v}" for v in selector.qt)]
+
+
+def _drug_criteria(drug: Drug) -> list[str]:
+    """The criteria a drug meets; must stay the exact mirror of :meth:`Selector.matches`."""
+    keys = [f"id:{drug.id}", *(f"tag:{v}" for v in drug.tags), *(f"pk:{v}" for v in drug.pk_tokens),
+            *(f"pgp:{v}" for v in drug.pgp), *(f"flag:{v}" for v in drug.flags)]
+    if drug.qt_risk is not None:
+        keys.append(f"qt:{drug.qt_risk}")
+    return keys
 
 
 def load_rules(pack_dir: Path, catalog: Catalog | None = None) -> RuleSet:

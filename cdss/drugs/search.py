@@ -44,6 +44,8 @@ class DrugSearch:
             if key:
                 key_to.setdefault(key, []).append((drug_id, shown, priority))
 
+        pinyin = catalog.pinyin_of if catalog is not None else _pinyin
+
         def add_names(drug_id: str, names: Iterable[tuple[str, int]]) -> None:
             for name, priority in names:
                 key = normalise_name(name)
@@ -51,7 +53,7 @@ class DrugSearch:
                 if " " in key:  # "warfarin sodium" also found as "warfarinsodium"
                     add(drug_id, key.replace(" ", ""), name, priority)
                 if _has_han(name):
-                    full, initials = _pinyin(name)
+                    full, initials = pinyin(name)
                     add(drug_id, full, name, priority + 1)
                     if len(initials) >= 2:
                         add(drug_id, initials, name, priority + 2)
