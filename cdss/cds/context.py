@@ -106,7 +106,8 @@ def _checker_sex(sex: Sex) -> str | None:
 
 
 def all_labs(record: PatientRecord) -> list[LabResult]:
-    return [*record.labs, *(lab for case in record.cases for lab in case.labs)]
+    """Checker input: every lab of the record, including those entered on a case's timeline."""
+    return list(record.all_labs())
 
 
 def resolve_active(medications: Iterable[Medication], catalog: Catalog) -> tuple[ActiveMedication, ...]:

@@ -387,7 +387,7 @@ class _ReportBuilder:
             out.append(self.table(header, rows, [27 * mm, 18 * mm, 111 * mm, 18 * mm]))
         else:
             out.append(self.p(self.L("none_recorded"), "small"))
-        labs = sorted([*case.labs, *(e.lab for e in entries if e.lab is not None)], key=lambda lab: lab.taken_at)
+        labs = sorted(case.all_labs(), key=lambda lab: lab.taken_at)
         if labs:
             out += self.heading(self.L("labs"))
             out.append(self.table(

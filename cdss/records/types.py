@@ -139,6 +139,11 @@ class Case:
     source_ref: str | None = None  # e.g. the FHIR Encounter id it came from
     id: int | None = None
 
+    def all_labs(self) -> tuple[LabResult, ...]:
+        """Every lab of the case: those filed on the case and those captured on its timeline entries (``labs``
+        leaves the latter out so that a timeline shows each value once)."""
+        return (*self.labs, *(entry.lab for entry in self.entries if entry.lab is not None))
+
 
 @dataclass(frozen=True)
 class PatientRecord:
@@ -161,3 +166,7 @@ class PatientRecord:
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # Labs not tied to a case (e.g. a FHIR Observation without an encounter); case labs live in Case.labs.
     labs: tuple[LabResult, ...] = ()
+
+    def all_labs(self) -> tuple[LabResult, ...]:
+        """Every lab the record holds, wherever it hangs: loose, filed on a case, or on a case's timeline entry."""
+        return (*self.labs, *(lab for case in self.cases for lab in case.all_labs()))
