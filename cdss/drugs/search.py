@@ -9,7 +9,7 @@ little — so a keystroke stays well under 10 ms over ~10,000 keys.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from cdss.drugs.catalog import Catalog, _pinyin, normalise_name
@@ -23,9 +23,27 @@ class SearchHit:
     score: float
     matched_text: str
 
+    @property
+    def confident(self) -> bool:
+        """An exact or prefix match of one of the drug's names (not a substring or typo match)."""
+        return self.score >= CONFIDENT_SCORE
+
+    @property
+    def matched_other_name(self) -> bool:
+        """True when the name that matched is not the generic name shown (a brand, synonym or pinyin)."""
+        return self.matched_text not in (self.name_en, self.name_zh)
+
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "name_en": self.name_en, "name_zh": self.name_zh, "score": round(self.score, 1),
                 "matched_text": self.matched_text}
+
+
+#: Name tiers: a prefix of a generic name outranks one of a synonym, which outranks one of a brand.
+GENERIC, SYNONYM, BRAND, PACK_NAME = 0, 1, 2, 3
+PREFIX_BASE = {GENERIC: 93.0, SYNONYM: 87.0, BRAND: 81.0, PACK_NAME: 80.0}
+#: Scores from here up are exact or prefix matches; below are substring and typo (fuzzy) matches, which a
+#: prescribing form must never take without the doctor choosing them.
+CONFIDENT_SCORE = 80.0
 
 
 def _has_han(text: str) -> bool:
@@ -47,22 +65,23 @@ class DrugSearch:
         pinyin = catalog.pinyin_of if catalog is not None else _pinyin
 
         def add_names(drug_id: str, names: Iterable[tuple[str, int]]) -> None:
-            for name, priority in names:
+            for name, tier in names:
                 key = normalise_name(name)
-                add(drug_id, key, name, priority)
+                add(drug_id, key, name, tier)
                 if " " in key:  # "warfarin sodium" also found as "warfarinsodium"
-                    add(drug_id, key.replace(" ", ""), name, priority)
+                    add(drug_id, key.replace(" ", ""), name, tier)
                 if _has_han(name):
                     full, initials = pinyin(name)
-                    add(drug_id, full, name, priority + 1)
+                    add(drug_id, full, name, tier)
                     if len(initials) >= 2:
-                        add(drug_id, initials, name, priority + 2)
+                        add(drug_id, initials, name, min(tier + 1, BRAND))
 
         if catalog is not None:
             for drug in catalog:
                 self._display[drug.id] = (drug.name_en, drug.name_zh)
-                others = (*drug.synonyms_en, *drug.synonyms_zh, *drug.brands_cn, *drug.brands_intl)
-                add_names(drug.id, [(drug.name_en, 0), (drug.name_zh, 0)] + [(n, 1) for n in others])
+                add_names(drug.id, [(drug.name_en, GENERIC), (drug.name_zh, GENERIC)]
+                          + [(n, SYNONYM) for n in (*drug.synonyms_en, *drug.synonyms_zh)]
+                          + [(n, BRAND) for n in (*drug.brands_cn, *drug.brands_intl)])
         for drug_id, names in extra:
             names = [n for n in names if n and n.strip()]
             if not names:
@@ -71,7 +90,7 @@ class DrugSearch:
                 name_en = next((n for n in names if not _has_han(n)), names[0])
                 name_zh = next((n for n in names if _has_han(n)), "")
                 self._display[drug_id] = (name_en, name_zh)
-            add_names(drug_id, [(n, 2) for n in names])
+            add_names(drug_id, [(n, PACK_NAME) for n in names])
         self._keys = sorted(key_to)
         self._entries = [key_to[k] for k in self._keys]
         self._latin_keys = [k for k in self._keys if k.isascii()]
@@ -119,12 +138,12 @@ class DrugSearch:
         q = normalise_name(query)
         if not q:
             return []
-        best: dict[str, tuple[float, int, str]] = {}  # id -> (score, -priority, shown)
+        best: dict[str, tuple[float, int, str]] = {}  # id -> (score, -tier, shown)
 
-        def offer(index: int, score: float) -> None:
-            for drug_id, shown, priority in self._entries[index]:
+        def offer(index: int, score_of: Callable[[int], float]) -> None:
+            for drug_id, shown, tier in self._entries[index]:
                 current = best.get(drug_id)
-                candidate = (score - priority, -priority, shown)
+                candidate = (score_of(tier), -tier, shown)
                 if current is None or candidate > current:
                     best[drug_id] = candidate
 
@@ -133,14 +152,17 @@ class DrugSearch:
             prefix_hits = self._short_prefix.get(q, [])
         else:
             prefix_hits = range(bisect.bisect_left(keys, q), bisect.bisect_left(keys, q + "\uffff"))
-        for i in prefix_hits:  # exact and prefix
-            key = keys[i]
-            offer(i, 100.0 if key == q else 90.0 + 9.0 * len(q) / len(key))
+        for i in prefix_hits:  # exact and prefix: generic names, then synonyms, then brands ("clari": the
+            key = keys[i]      # INN clarithromycin before the brand Claritin of loratadine)
+            share = len(q) / len(key)
+            offer(i, (lambda tier: 100.0 - tier) if key == q else
+                  (lambda tier, share=share: PREFIX_BASE[tier] + 5.0 * share))
         if (len(q) >= 3 or _has_han(q)) and len(best) < limit:
             for i in self._substring_hits(q):  # substring (e.g. 法林, "farin")
                 key = keys[i]
                 if not key.startswith(q):
-                    offer(i, 70.0 + 9.0 * len(q) / len(key))
+                    share = len(q) / len(key)
+                    offer(i, lambda tier, share=share: 70.0 + 8.0 * share - tier)
         if len(best) < limit and q.isascii() and len(q) >= 3:
             from rapidfuzz import fuzz, process
 
@@ -149,7 +171,7 @@ class DrugSearch:
             # whole-name typos ("warfrin") ...
             for key, score, _ in process.extract(q, latin, scorer=fuzz.ratio, limit=limit * 2, score_cutoff=cutoff):
                 # scaled under the prefix band so a real prefix always outranks a typo match
-                offer(self._latin_index[key], min(score, 99.0) * 0.69)
+                offer(self._latin_index[key], lambda tier, score=score: min(score, 99.0) * 0.69 - tier)
             # ... and typos while still typing ("clopidg" against the first letters of each name)
             if len(q) >= 4:
                 heads = self._heads.get(len(q))
@@ -158,7 +180,7 @@ class DrugSearch:
                     if len(q) <= 24:  # cache: the same lengths come up at every keystroke
                         self._heads[len(q)] = heads
                 for _, score, j in process.extract(q, heads, scorer=fuzz.ratio, limit=limit, score_cutoff=75):
-                    offer(self._latin_index[latin[j]], score * 0.6)
+                    offer(self._latin_index[latin[j]], lambda tier, score=score: score * 0.6 - tier)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], len(item[1][2]), item[0]))[:limit]
         return [SearchHit(drug_id, *self._display[drug_id], score=score, matched_text=shown)
                 for drug_id, (score, _, shown) in ranked]

@@ -334,13 +334,13 @@
     <name>CaseAlertsBanner</name>
     <message>
         <location filename="../../cdss/ui/records/case_alerts.py" line="109" />
-        <location filename="../../cdss/ui/records/case_alerts.py" line="136" />
+        <location filename="../../cdss/ui/records/case_alerts.py" line="127" />
         <source>Reviewed</source>
         <extracomment>a re-check ran and stored new alerts (the medication list should reload with the new context) (patient id, open alerts shown) after every load: the patient card's badge follows the banner</extracomment>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_alerts.py" line="133" />
+        <location filename="../../cdss/ui/records/case_alerts.py" line="124" />
         <source>New alerts after lab results ({count}) — review the current medications</source>
         <translation>检验结果更新后的新警示（{count}）— 请复核当前用药</translation>
     </message>
@@ -924,57 +924,57 @@
 <context>
     <name>DrugsPage</name>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="132" />
+        <location filename="../../cdss/ui/drugs/page.py" line="133" />
         <source>matched: {text}</source>
         <translation>匹配：{text}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="158" />
+        <location filename="../../cdss/ui/drugs/page.py" line="159" />
         <source>not available</source>
         <translation>暂无资料</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="164" />
+        <location filename="../../cdss/ui/drugs/page.py" line="165" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="199" />
+        <location filename="../../cdss/ui/drugs/page.py" line="200" />
         <source>Alerts appear here when the regimen has drugs.</source>
         <translation>方案中加入药物后，警示将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="201" />
+        <location filename="../../cdss/ui/drugs/page.py" line="202" />
         <source>No alerts for this regimen and context.</source>
         <translation>该方案及患者信息下无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="203" />
+        <location filename="../../cdss/ui/drugs/page.py" line="204" />
         <source>{count} alerts, most severe first</source>
         <translation>{count} 条警示，按严重程度排序</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="235" />
+        <location filename="../../cdss/ui/drugs/page.py" line="236" />
         <source>Alert statistics…</source>
         <translation>警示统计…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="236" />
+        <location filename="../../cdss/ui/drugs/page.py" line="237" />
         <source>Knowledge packs…</source>
         <translation>知识包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="239" />
+        <location filename="../../cdss/ui/drugs/page.py" line="240" />
         <source>Loading the drug dictionary…</source>
         <translation>正在加载药物词典…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="241" />
+        <location filename="../../cdss/ui/drugs/page.py" line="242" />
         <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
         <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="248" />
+        <location filename="../../cdss/ui/drugs/page.py" line="249" />
         <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
         <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
     </message>
@@ -2732,138 +2732,143 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="251" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="252" />
         <source>{age} years</source>
         <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline) the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)</extracomment>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="253" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="254" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="253" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="254" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="255" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="256" />
         <source>weight {value:.1f} kg ({date})</source>
         <translation>体重 {value:.1f} kg（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="259" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="260" />
         <source>creatinine {value:g} {unit} ({date})</source>
         <translation>肌酐 {value:g} {unit}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="263" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="264" />
         <source>eGFR {value:.0f}</source>
         <translation>eGFR {value:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="265" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="266" />
         <source>CrCl {value:.0f} mL/min</source>
         <translation>CrCl {value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="268" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="269" />
         <source>no creatinine recorded</source>
         <translation>无肌酐记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="270" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="271" />
         <source>K⁺ {value:g} mmol/L ({date})</source>
         <translation>血钾 {value:g} mmol/L（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="274" />
         <source>QTc {value:.0f} ms ({date})</source>
         <translation>QTc {value:.0f} ms（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="276" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="277" />
         <source>allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="277" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="278" />
         <source>Checked with:</source>
         <translation>检查依据：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="312" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="311" />
+        <source>No exact match for “{text}”: choose the drug in the list (↓ or a click), or click Check and add to record the name as typed, unchecked.</source>
+        <translation>没有与“{text}”完全匹配的药品：请在列表中选择（↓ 或点击），或点击“检查并添加”按输入的名称记录（不做检查）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="326" />
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="353" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="367" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="355" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="369" />
         <source>{name} prescribed; {overrides} alert(s) overridden, {inline} shown inline.</source>
         <translation>已开具 {name}；忽略 {overrides} 条警示，{inline} 条显示在列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="357" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="371" />
         <source>{name} prescribed; {inline} alert(s) shown on the medication list.</source>
         <translation>已开具 {name}；{inline} 条警示显示在用药列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="359" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="373" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="380" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="394" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="391" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="405" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="396" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="410" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="410" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="424" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="411" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="425" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="412" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="426" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="413" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="427" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="414" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="428" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="415" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="429" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="416" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="430" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>

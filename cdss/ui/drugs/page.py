@@ -27,6 +27,7 @@ from cdss.ui.context import AppContext
 from cdss.ui.drugs.alert_cards import AlertList
 from cdss.ui.drugs.backend import DrugsBackend, MonographView
 from cdss.ui.drugs.context_panel import ContextPanel
+from cdss.ui.drugs.hit_text import hit_label
 from cdss.ui.drugs.messages_text import check_notes
 from cdss.ui.drugs.regimen_panel import RegimenDrug, RegimenPanel
 
@@ -126,7 +127,7 @@ class DrugsPage(QWidget):
         if self.backend is None or not text.strip():
             return
         for hit in self.backend.search(text, SEARCH_LIMIT):
-            item = QListWidgetItem(f"{hit.name_zh}  {hit.name_en}" if hit.name_zh else hit.name_en)
+            item = QListWidgetItem(hit_label(hit))
             item.setData(Qt.ItemDataRole.UserRole, RegimenDrug(hit.id, hit.name_en, hit.name_zh))
             if hit.matched_text and hit.matched_text.lower() not in (hit.name_en.lower(), hit.name_zh):
                 item.setToolTip(self.tr("matched: {text}").format(text=hit.matched_text))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from cdss.records.types import Medication
 from cdss.ui.context import AppContext
+from cdss.ui.drugs.hit_text import hit_label
 from cdss.ui.drugs.messages_text import alert_title, check_notes
 from cdss.ui.records.cds_texts import note_text
 from cdss.ui.records.medication_item import MedicationItem
@@ -90,10 +91,10 @@ class MedicationsPanel(QWidget):
         self.search_box.setObjectName("medSearch")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self.run_search)
-        self.search_box.returnPressed.connect(self.prescribe_current)
+        self.search_box.returnPressed.connect(self.prescribe_from_keyboard)
         self.dose_box = QLineEdit(self)
         self.dose_box.setObjectName("medDose")
-        self.dose_box.returnPressed.connect(self.prescribe_current)
+        self.dose_box.returnPressed.connect(self.prescribe_from_keyboard)
         self.prescribe_button = QPushButton(self)
         self.prescribe_button.setObjectName("medPrescribe")
         self.prescribe_button.clicked.connect(self.prescribe_current)
@@ -283,12 +284,15 @@ class MedicationsPanel(QWidget):
         if self.search_index is None or not text.strip():
             self.results.setVisible(False)
             return
-        for hit in self.search_index.search(text, SEARCH_LIMIT):
-            item = QListWidgetItem(f"{hit.name_zh}  {hit.name_en}" if hit.name_zh else hit.name_en)
+        hits = self.search_index.search(text, SEARCH_LIMIT)
+        for hit in hits:
+            item = QListWidgetItem(hit_label(hit))
             item.setData(Qt.ItemDataRole.UserRole, (hit.id, hit.name_en, hit.name_zh))
             self.results.addItem(item)
         self.results.setVisible(self.results.count() > 0)
-        if self.results.count():
+        # Enter prescribes the highlighted hit: only an exact or prefix match is highlighted for the doctor. A
+        # substring or typo match waits for an explicit choice (arrow keys or a click), never Enter alone.
+        if hits and hits[0].confident:
             self.results.setCurrentRow(0)
 
     def _chosen(self) -> tuple[str, str | None]:
@@ -299,6 +303,16 @@ class MedicationsPanel(QWidget):
             chinese = self.ctx.languages.language.startswith("zh")
             return (name_zh if chinese and name_zh else name_en), drug_id
         return self.search_box.text().strip(), None
+
+    def prescribe_from_keyboard(self):
+        """Enter in the name or dose box: prescribes the highlighted hit, or a name typed exactly; when the list
+        offers only near matches (none highlighted), asks the doctor to choose instead of guessing."""
+        if self.results.isVisible() and self.results.currentItem() is None:
+            self._show_status(self.tr("No exact match for “{text}”: choose the drug in the list (↓ or a click), "
+                                      "or click Check and add to record the name as typed, unchecked.")
+                              .format(text=self.search_box.text().strip()))
+            return None
+        return self.prescribe_current()
 
     def prescribe_current(self):
         """Check the chosen drug against the record; returns the check's task handle (None: nothing to check)."""
