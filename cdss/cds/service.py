@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
 from cdss import audit
 from cdss.cds import events
 from cdss.cds.context import FLAGS, CaseContext, ContextNote, build_context, note
+from cdss.cds.doses import dose_review
 from cdss.cds.knowledge import DrugKnowledge
 from cdss.cds.models import PatientFlagRow
 from cdss.cds.names import resolve_medication_name
 from cdss.cds.texts import monitoring_note, prescription_entry
 from cdss.drugs.alerts import Alert, CheckResult
 from cdss.drugs.checker import check
+from cdss.drugs.messages import Message
 from cdss.errors import UserError
 from cdss.records.models import CaseRow, FollowUpRow, PatientRow
 from cdss.records.service import RecordsService
@@ -57,6 +59,8 @@ class PrescriptionCheck:
     context: CaseContext
     notes: tuple[ContextNote, ...]
     checker_notes: tuple[str, ...] = ()  # the checker's own notes (e.g. an allergy name it does not know)
+    dose: str | None = None  # the dose as prescribed
+    dose_notes: tuple[Message, ...] = ()  # what the dose check could not do (no maximum known, dose not read)
 
     @property
     def alerts(self) -> tuple[Alert, ...]:
@@ -125,13 +129,19 @@ class DecisionSupportService:
                      extra_ratings=self.knowledge.extra_ratings)
 
     def check_regimen(self, patient_id: int) -> tuple[CaseContext, CheckResult]:
-        """Every alert of the patient's active medications (shown inline on the medication list)."""
+        """Every alert of the patient's active medications (shown inline on the medication list), including the
+        dose of each one against its maximum for this patient."""
         context = self.context(patient_id)
-        return context, self.check_ids(context.active_drug_ids, context)
+        result = self.check_ids(context.active_drug_ids, context)
+        dose_alerts = [alert for med in context.medications
+                       for alert in dose_review(self.knowledge.catalog, med.drug_ids, med.dose, context)[0]]
+        if not dose_alerts:
+            return context, result
+        return context, replace(result, alerts=tuple(sorted((*result.alerts, *dose_alerts), key=lambda a: a.sort_key)))
 
     # -- prescribing --------------------------------------------------------------------------------------------
     def check_new_medication(self, patient_id: int, name: str, drug_id: str | None = None, *,
-                             hide_minor: bool = False) -> PrescriptionCheck:
+                             dose: str | None = None, hide_minor: bool = False) -> PrescriptionCheck:
         context = self.context(patient_id)
         resolution = resolve_medication_name(name, self.knowledge.catalog, drug_id)
         new_ids = resolution.drug_ids
@@ -139,22 +149,26 @@ class DecisionSupportService:
         if not new_ids:
             notes.insert(0, note("new_drug_unknown", name=name))
             return PrescriptionCheck(patient_id, name, (), resolution.unresolved_parts, (), (), (), context,
-                                     tuple(notes))
+                                     tuple(notes), dose=dose)
         # The active list goes in with repeats kept, so that prescribing a drug already taken is a duplicate alert.
         regimen = [d for m in context.medications for d in m.drug_ids] + list(new_ids)
         result = self.check_ids(regimen, context)
+        dose_alerts, dose_notes = dose_review(self.knowledge.catalog, new_ids, dose, context)
         with self._workspace.unit_of_work() as session:
             remembered_keys = events.overridden_keys(session, patient_id)
         interrupting, remembered, inline = [], [], []
-        for alert in result.alerts:
+        for alert in sorted((*result.alerts, *dose_alerts), key=lambda a: a.sort_key):
             if not involves(alert, new_ids):
                 continue  # already on the medication list; this prescription does not change it
             if alert.interruptive:
-                (remembered if events.alert_key(alert) in remembered_keys else interrupting).append(alert)
+                # an overdose interrupts every time: an earlier override was for another dose
+                remembered_before = alert.kind != "dose" and events.alert_key(alert) in remembered_keys
+                (remembered if remembered_before else interrupting).append(alert)
             elif not (hide_minor and alert.severity == "minor"):
                 inline.append(alert)
         return PrescriptionCheck(patient_id, name, new_ids, resolution.unresolved_parts, tuple(interrupting),
-                                 tuple(remembered), tuple(inline), context, tuple(notes), tuple(result.notes))
+                                 tuple(remembered), tuple(inline), context, tuple(notes), tuple(result.notes),
+                                 dose=dose, dose_notes=tuple(dose_notes))
 
     def prescribe(self, prescription: PrescriptionCheck, case_id: int | None, medication: Medication,
                   decisions: Mapping[str, OverrideDecision] | None = None, *, language: str = "en",

@@ -10,7 +10,7 @@ from cdss.drugs.messages import Message
 from cdss.drugs.ratings import SEVERITY_RANK
 
 KINDS = ("interaction", "allergy", "duplicate", "renal", "hepatic", "pregnancy", "lactation", "qt", "serotonergic",
-         "bleeding", "cns_depression", "hyperkalemia", "anticholinergic")
+         "bleeding", "cns_depression", "hyperkalemia", "anticholinergic", "dose")
 
 
 @dataclass(frozen=True)

@@ -327,6 +327,12 @@ class Catalog:
 
         return load_rules(self.pack_dir, self)
 
+    @functools.cached_property
+    def dose_limits(self):  # -> dict[drug id, tuple[DoseLimit, ...]]
+        from cdss.drugs.dose_limits import load_dose_limits
+
+        return load_dose_limits(self.pack_dir, self)
+
 
 def normalise_name(name: str) -> str:
     return " ".join(name.replace("_", " ").casefold().split())

@@ -36,15 +36,15 @@ def cache_dir() -> Path:
 def fingerprint(pack_dir: Path) -> str:
     """SHA-256 over the app version, the pack reader's code and every file of the pack, in name order."""
     import cdss
-    from cdss.drugs import catalog, models, rules, vocab
+    from cdss.drugs import catalog, dose_limits, models, rules, vocab
 
     digest = hashlib.sha256(f"format {FORMAT}\nversion {cdss.__version__}\n".encode())
-    for module in (catalog, models, rules, vocab):
+    for module in (catalog, dose_limits, models, rules, vocab):
         source = Path(module.__file__ or "")
         if source.is_file():  # a frozen build has no sources: its version string stands for them
             digest.update(source.read_bytes())
     files = [pack_dir / "pack.json", *sorted((pack_dir / "catalog").glob("*.json")),
-             *sorted(pack_dir.glob("interactions*.json"))]
+             *sorted(pack_dir.glob("interactions*.json")), *sorted((pack_dir / "dose_limits").glob("*.json"))]
     for path in files:
         if path.is_file():
             digest.update(f"\n{path.relative_to(pack_dir).as_posix()}\n".encode())
@@ -56,6 +56,7 @@ def compile_catalog(pack_dir: Path) -> Catalog:
     """Load the pack from JSON and compute everything derived from it (rules, rule sides, pinyin of every name)."""
     catalog = Catalog.load(pack_dir)
     catalog.rules  # noqa: B018 - computes and caches the per-drug rule sides
+    catalog.dose_limits  # noqa: B018
     for drug in catalog:
         for name in drug.all_names():
             catalog.pinyin_of(name)

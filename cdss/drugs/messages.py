@@ -41,6 +41,19 @@ TEMPLATES: dict[str, str] = {
     "note_egfr_computed": "eGFR {egfr:.0f} mL/min/1.73 m² computed by CKD-EPI 2021 (race-free).",
     "note_crcl_computed": "CrCl {crcl:.0f} mL/min computed by Cockcroft-Gault with actual body weight.",
     "note_allergy_unrecognised": "Allergy '{name}' not recognised: not checked.",
+    "dose_single_above_max": "{drug}: single dose {dose} is above the adult maximum {max}",
+    "dose_daily_above_max": "{drug}: daily dose {dose} is above the adult maximum {max}",
+    "dose_weekly_above_max": "{drug}: weekly dose {dose} is above the adult maximum {max}",
+    "dose_implausible": "{drug}: {dose} is {factor}× the adult maximum {max}: check the unit (g or mg?)",
+    "dose_weekly_drug_daily": "{drug} is dosed weekly, but '{dose}' gives it every day",
+    "dose_renal_above_max": "{drug}: {dose} is above the maximum {max} at {measure} < {below:g} "
+                            "({measure} {value:.0f})",
+    "dose_hepatic_above_max": "{drug}: daily dose {dose} is above the maximum {max} in hepatic impairment",
+    "dose_unit_mismatch": "{drug}: '{dose}' is not in {unit}, the unit this drug is dosed in",
+    "note_dose_no_limit": "{drug}: no adult maximum dose in the knowledge pack: dose not checked.",
+    "note_dose_unread": "{drug}: dose '{text}' not read (amount and unit, e.g. 500 mg): dose not checked.",
+    "note_dose_needs_weight": "{drug}: maximum is per kg and no weight is recorded: dose not checked.",
+    "note_dose_no_frequency": "{drug}: no frequency given (e.g. bid): only the single dose was checked.",
 }
 
 #: Parameters holding a vocabulary token rather than display text.

@@ -633,17 +633,22 @@
         <translation>抗胆碱能负荷</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/labels.py" line="34" />
+        <location filename="../../cdss/ui/drugs/labels.py" line="31" />
+        <source>Dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/labels.py" line="35" />
         <source>established</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/labels.py" line="35" />
+        <location filename="../../cdss/ui/drugs/labels.py" line="36" />
         <source>probable</source>
         <translation>很可能</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/labels.py" line="36" />
+        <location filename="../../cdss/ui/drugs/labels.py" line="37" />
         <source>theoretical</source>
         <translation>理论推测</translation>
     </message>
@@ -751,138 +756,198 @@
         <translation>未识别过敏原“{name}”：未进行检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="54" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="49" />
+        <source>{drug}: single dose {dose} is above the adult maximum {max}</source>
+        <translation>{drug}：单次剂量 {dose} 超过成人最大剂量 {max}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="51" />
+        <source>{drug}: daily dose {dose} is above the adult maximum {max}</source>
+        <translation>{drug}：日剂量 {dose} 超过成人最大日剂量 {max}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="53" />
+        <source>{drug}: weekly dose {dose} is above the adult maximum {max}</source>
+        <translation>{drug}：周剂量 {dose} 超过成人最大周剂量 {max}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="55" />
+        <source>{drug}: {dose} is {factor}× the adult maximum {max}: check the unit (g or mg?)</source>
+        <translation>{drug}：{dose} 是成人最大剂量 {max} 的 {factor} 倍：请核对单位（g 还是 mg？）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="57" />
+        <source>{drug} is dosed weekly, but '{dose}' gives it every day</source>
+        <translation>{drug} 应每周给药一次，但“{dose}”为每日给药</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="59" />
+        <source>{drug}: {dose} is above the maximum {max} at {measure} &lt; {below:g} ({measure} {value:.0f})</source>
+        <translation>{drug}：{dose} 超过 {measure} &lt; {below:g} 时的最大剂量 {max}（{measure} {value:.0f}）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="61" />
+        <source>{drug}: daily dose {dose} is above the maximum {max} in hepatic impairment</source>
+        <translation>{drug}：日剂量 {dose} 超过肝功能损害时的最大剂量 {max}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="63" />
+        <source>{drug}: '{dose}' is not in {unit}, the unit this drug is dosed in</source>
+        <translation>{drug}：“{dose}”不是以该药的给药单位 {unit} 表示</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="65" />
+        <source>{drug}: no adult maximum dose in the knowledge pack: dose not checked.</source>
+        <translation>{drug}：知识库中没有成人最大剂量：未检查剂量。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="67" />
+        <source>{drug}: dose '{text}' not read (amount and unit, e.g. 500 mg): dose not checked.</source>
+        <translation>{drug}：无法识别剂量“{text}”（需数量和单位，如 500 mg）：未检查剂量。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="69" />
+        <source>{drug}: maximum is per kg and no weight is recorded: dose not checked.</source>
+        <translation>{drug}：最大剂量按体重计算，但未记录体重：未检查剂量。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="71" />
+        <source>{drug}: no frequency given (e.g. bid): only the single dose was checked.</source>
+        <translation>{drug}：未给出频次（如 bid）：仅检查了单次剂量。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="78" />
         <source>contraindicated</source>
         <extracomment>Words for the vocabulary tokens that appear as parameters (see cdss.drugs.messages.TOKEN_PARAMS).</extracomment>
         <translation>禁用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="55" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="79" />
         <source>avoid</source>
         <translation>避免使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="56" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="80" />
         <source>do not start</source>
         <translation>不要起始使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="57" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="81" />
         <source>reduce dose</source>
         <translation>减量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="58" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="82" />
         <source>caution</source>
         <translation>慎用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="59" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="83" />
         <source>compatible</source>
         <translation>可以使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="62" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="86" />
         <source>pregnancy</source>
         <translation>妊娠期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="63" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="87" />
         <source>lactation</source>
         <translation>哺乳期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="64" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="88" />
         <source>hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="67" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="91" />
         <source>high (≥11)</source>
         <translation>高（≥11）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="68" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="92" />
         <source>moderate (7-10)</source>
         <translation>中（7-10）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="69" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="93" />
         <source>low (≤6)</source>
         <translation>低（≤6）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="72" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="96" />
         <source>penicillin</source>
         <translation>青霉素类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="73" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="97" />
         <source>cephalosporin</source>
         <translation>头孢菌素类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="74" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="98" />
         <source>carbapenem</source>
         <translation>碳青霉烯类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="75" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="99" />
         <source>monobactam</source>
         <translation>单环β-内酰胺类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="76" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="100" />
         <source>sulfonamide antibiotic</source>
         <translation>磺胺类抗菌药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="77" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="101" />
         <source>non-antibiotic sulfonamide</source>
         <translation>非抗菌药磺胺类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="78" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="102" />
         <source>macrolide</source>
         <translation>大环内酯类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="79" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="103" />
         <source>fluoroquinolone</source>
         <translation>氟喹诺酮类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="80" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="104" />
         <source>tetracycline</source>
         <translation>四环素类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="81" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="105" />
         <source>aminoglycoside</source>
         <translation>氨基糖苷类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="82" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="106" />
         <source>NSAID</source>
         <translation>非甾体抗炎药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="83" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="107" />
         <source>opioid</source>
         <translation>阿片类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="84" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="108" />
         <source>iodinated contrast</source>
         <translation>碘造影剂</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="85" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="109" />
         <source>glycopeptide</source>
         <translation>糖肽类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="86" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="110" />
         <source>lincosamide</source>
         <translation>林可酰胺类</translation>
     </message>
@@ -2823,52 +2888,52 @@ Decision support does not replace clinical judgement.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="394" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="396" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="405" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="407" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="410" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="412" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="424" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="426" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="425" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="427" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="426" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="428" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="427" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="429" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="428" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="430" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="429" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="431" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="430" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="432" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>

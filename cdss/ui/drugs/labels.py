@@ -28,6 +28,7 @@ _KIND = {
     "cns_depression": QT_TRANSLATE_NOOP("DrugLabels", "CNS depression"),
     "hyperkalemia": QT_TRANSLATE_NOOP("DrugLabels", "Hyperkalaemia"),
     "anticholinergic": QT_TRANSLATE_NOOP("DrugLabels", "Anticholinergic burden"),
+    "dose": QT_TRANSLATE_NOOP("DrugLabels", "Dose"),
 }
 
 _EVIDENCE = {

@@ -46,6 +46,30 @@ TEMPLATES: dict[str, str] = {
     "note_crcl_computed": QT_TRANSLATE_NOOP(
         "DrugMessages", "CrCl {crcl:.0f} mL/min computed by Cockcroft-Gault with actual body weight."),
     "note_allergy_unrecognised": QT_TRANSLATE_NOOP("DrugMessages", "Allergy '{name}' not recognised: not checked."),
+    "dose_single_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: single dose {dose} is above the adult maximum {max}"),
+    "dose_daily_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: daily dose {dose} is above the adult maximum {max}"),
+    "dose_weekly_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: weekly dose {dose} is above the adult maximum {max}"),
+    "dose_implausible": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: {dose} is {factor}× the adult maximum {max}: check the unit (g or mg?)"),
+    "dose_weekly_drug_daily": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug} is dosed weekly, but '{dose}' gives it every day"),
+    "dose_renal_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: {dose} is above the maximum {max} at {measure} < {below:g} ({measure} {value:.0f})"),
+    "dose_hepatic_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: daily dose {dose} is above the maximum {max} in hepatic impairment"),
+    "dose_unit_mismatch": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: '{dose}' is not in {unit}, the unit this drug is dosed in"),
+    "note_dose_no_limit": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: no adult maximum dose in the knowledge pack: dose not checked."),
+    "note_dose_unread": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: dose '{text}' not read (amount and unit, e.g. 500 mg): dose not checked."),
+    "note_dose_needs_weight": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: maximum is per kg and no weight is recorded: dose not checked."),
+    "note_dose_no_frequency": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: no frequency given (e.g. bid): only the single dose was checked."),
 }
 
 #: Words for the vocabulary tokens that appear as parameters (see cdss.drugs.messages.TOKEN_PARAMS).

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from cdss.records.types import Medication
 from cdss.ui.context import AppContext
 from cdss.ui.drugs.hit_text import hit_label
-from cdss.ui.drugs.messages_text import alert_title, check_notes
+from cdss.ui.drugs.messages_text import alert_title, check_notes, coded_text
 from cdss.ui.records.cds_texts import note_text
 from cdss.ui.records.medication_item import MedicationItem
 from cdss.ui.tasks import while_alive
@@ -324,8 +324,8 @@ class MedicationsPanel(QWidget):
     def check_and_prescribe(self, name: str, drug_id: str | None, dose: str | None):
         service, patient_id, hide_minor = self._service(), self.patient_id, self._hide_minor()
         self._show_status(self.tr("Checking {name}…").format(name=name))
-        handle = self.ctx.tasks.run(service.check_new_medication, patient_id, name, drug_id, hide_minor=hide_minor,
-                                    name="cds-check-new")
+        handle = self.ctx.tasks.run(service.check_new_medication, patient_id, name, drug_id, dose=dose,
+                                    hide_minor=hide_minor, name="cds-check-new")
         handle.finished.connect(while_alive(self, lambda check: self._checked(check, dose)))
         return handle
 
@@ -371,7 +371,9 @@ class MedicationsPanel(QWidget):
             text = self.tr("{name} prescribed; {inline} alert(s) shown on the medication list.")
         else:
             text = self.tr("{name} prescribed; no alerts.")
-        self._show_status(text.format(name=check.name, overrides=overrides, inline=inline))
+        text = text.format(name=check.name, overrides=overrides, inline=inline)
+        dose_notes = [coded_text(n.code, n.param_dict, n.text) for n in check.dose_notes]
+        self._show_status(" ".join([text, *dose_notes]))
         self.refresh()
         self.prescribed.emit(check.patient_id)
 

@@ -96,7 +96,8 @@ def test_every_template_renders():
     samples = {"a": "A", "b": "B", "effect": "E", "drug": "D", "action": "reduce_dose", "measure": "eGFR",
                "below": 30.0, "used": "eGFR", "value": 17.2, "kind": "pregnancy", "group": "penicillin",
                "known": 1, "other": 2, "score": 9, "band": "moderate", "count": 3, "names": "x, y, z", "total": 4,
-               "label": "pcn", "egfr": 41.6, "crcl": 35.2, "name": "xyzzy"}
+               "label": "pcn", "egfr": 41.6, "crcl": 35.2, "name": "xyzzy", "dose": "0.5 g", "max": "10 mg",
+               "factor": "50", "unit": "mg", "text": "2 tabs", "what": "single"}
     for code in TEMPLATES:
         text = Message(code, tuple(samples.items())).text
         assert "{" not in text and text, code

@@ -42,11 +42,11 @@ def test_empty_query_gives_no_hits(search):
 
 
 def test_extra_entries_from_imported_packs(catalog):
-    extended = DrugSearch(catalog, extra=[("ddinter:DDInter999", ["Zorblatinib", "佐布替尼"]),
+    extended = DrugSearch(catalog, extra=[("ddinter:DDInter999", ["Zorblatinib", "佐布嘧啶"]),
                                           ("warfarin", ["Warfarin Orion"])])
     hit = extended.search("zorbla")[0]
-    assert hit.id == "ddinter:DDInter999" and hit.name_en == "Zorblatinib" and hit.name_zh == "佐布替尼"
-    assert extended.search("zbtn")[0].id == "ddinter:DDInter999"
+    assert hit.id == "ddinter:DDInter999" and hit.name_en == "Zorblatinib" and hit.name_zh == "佐布嘧啶"
+    assert extended.search("zbmd")[0].id == "ddinter:DDInter999"
     assert extended.search("warfarin orion")[0].id == "warfarin"
     assert len(extended) > len(DrugSearch(catalog))
 
