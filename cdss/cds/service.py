@@ -23,7 +23,7 @@ from cdss.cds.knowledge import DrugKnowledge
 from cdss.cds.models import PatientFlagRow
 from cdss.cds.names import resolve_medication_name
 from cdss.cds.texts import monitoring_note, prescription_entry
-from cdss.drugs.alerts import Alert, CheckResult
+from cdss.drugs.alerts import Alert, CheckResult, CheckScope
 from cdss.drugs.checker import check
 from cdss.drugs.messages import Message
 from cdss.errors import UserError
@@ -61,6 +61,7 @@ class PrescriptionCheck:
     checker_notes: tuple[str, ...] = ()  # the checker's own notes (e.g. an allergy name it does not know)
     dose: str | None = None  # the dose as prescribed
     dose_notes: tuple[Message, ...] = ()  # what the dose check could not do (no maximum known, dose not read)
+    scope: CheckScope | None = None  # what the check covered
 
     @property
     def alerts(self) -> tuple[Alert, ...]:
@@ -166,9 +167,15 @@ class DecisionSupportService:
                 (remembered if remembered_before else interrupting).append(alert)
             elif not (hide_minor and alert.severity == "minor"):
                 inline.append(alert)
+        scope = result.scope
+        if scope is not None:
+            dose_checked = int(bool(dose) and len(new_ids) == 1 and new_ids[0] in self.knowledge.catalog.dose_limits
+                               and not any(n.code == "note_dose_unread" for n in dose_notes))
+            scope = replace(scope, dose_checked=dose_checked,
+                            unknown_names=tuple(m.name for m in context.unresolved_medications))
         return PrescriptionCheck(patient_id, name, new_ids, resolution.unresolved_parts, tuple(interrupting),
                                  tuple(remembered), tuple(inline), context, tuple(notes), tuple(result.notes),
-                                 dose=dose, dose_notes=tuple(dose_notes))
+                                 dose=dose, dose_notes=tuple(dose_notes), scope=scope)
 
     def prescribe(self, prescription: PrescriptionCheck, case_id: int | None, medication: Medication,
                   decisions: Mapping[str, OverrideDecision] | None = None, *, language: str = "en",

@@ -87,6 +87,27 @@ class UnresolvedQuery:
     suggestions: tuple[str, ...]  # catalog ids, best first
 
 
+#: Parts of the patient context a check can use, in the order they are named to the doctor.
+SCOPE_CONTEXT = ("age", "renal", "allergies", "pregnancy", "lactation", "hepatic", "potassium", "qtc", "weight")
+
+
+@dataclass(frozen=True)
+class CheckScope:
+    """What a check covered, so that "no alerts" is never read as "safe" without knowing what was looked at."""
+
+    drugs: int
+    rules: int
+    rated_pairs: int = 0  # drug pairs graded by imported sources (DDInter, ANSM …)
+    context: tuple[str, ...] = ()  # tokens of SCOPE_CONTEXT that were known and used
+    dose_checked: int = 0  # drugs whose dose was compared with a maximum
+    unknown_names: tuple[str, ...] = ()  # names not in the dictionary, so not checked at all
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"drugs": self.drugs, "rules": self.rules, "rated_pairs": self.rated_pairs,
+                "context": list(self.context), "dose_checked": self.dose_checked,
+                "unknown_names": list(self.unknown_names)}
+
+
 @dataclass(frozen=True)
 class CheckResult:
     alerts: tuple[Alert, ...]
@@ -94,6 +115,7 @@ class CheckResult:
     unresolved: tuple[UnresolvedQuery, ...] = ()
     notes: tuple[str, ...] = field(default=())  # e.g. unrecognised allergy names, assumptions made
     note_messages: tuple[Message, ...] = field(default=())  # the same notes, coded (``notes`` = their English)
+    scope: CheckScope | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -106,6 +128,8 @@ class CheckResult:
             out["notes"] = list(self.notes)
         if self.note_messages:
             out["note_codes"] = [m.to_dict() for m in self.note_messages]
+        if self.scope is not None:
+            out["scope"] = self.scope.to_dict()
         return out
 
     def to_json(self) -> str:

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from cdss.drugs import dosing
-from cdss.drugs.alerts import Alert, CheckResult, ResolvedDrug, SourceRating, UnresolvedQuery
+from cdss.drugs.alerts import (
+    SCOPE_CONTEXT,
+    Alert,
+    CheckResult,
+    CheckScope,
+    ResolvedDrug,
+    SourceRating,
+    UnresolvedQuery,
+)
 from cdss.drugs.allergy import allergy_alerts, beta_lactam_lower_tier, build_profile
 from cdss.drugs.burdens import burden_alerts, duplicate_alerts
 from cdss.drugs.catalog import Catalog
@@ -226,7 +234,28 @@ def check(drug_ids: Sequence[str], context: PatientContext | None, catalog: Cata
         notes.extend(renal_notes)
         alerts.extend(_note_alerts(drugs, context))
     alerts.sort(key=lambda a: a.sort_key)
-    return CheckResult(alerts=tuple(alerts), notes=tuple(n.text for n in notes), note_messages=tuple(notes))
+    scope = CheckScope(drugs=len(drugs), rules=len(rules.rules), rated_pairs=len(extra_ratings or {}),
+                       context=context_used(context))
+    return CheckResult(alerts=tuple(alerts), notes=tuple(n.text for n in notes), note_messages=tuple(notes),
+                       scope=scope)
+
+
+def context_used(context: PatientContext | None) -> tuple[str, ...]:
+    """The parts of the patient context that the check could use (see :data:`SCOPE_CONTEXT`)."""
+    if context is None:
+        return ()
+    egfr, crcl, _notes = (None, None, None)
+    try:
+        egfr, crcl, _notes = context.renal_values()
+    except UserError:
+        pass
+    present = {
+        "age": context.age is not None, "renal": egfr is not None or crcl is not None,
+        "allergies": bool(context.allergies), "pregnancy": context.pregnant, "lactation": context.lactating,
+        "hepatic": context.hepatic_impairment, "potassium": context.potassium_mmol is not None,
+        "qtc": context.qtc_ms is not None, "weight": context.weight_kg is not None,
+    }
+    return tuple(token for token in SCOPE_CONTEXT if present[token])
 
 
 def resolve_queries(queries: Sequence[str], catalog: Catalog, search=None,
@@ -261,4 +290,5 @@ def check_names(queries: Sequence[str], context: PatientContext | None, catalog:
 
     resolved, unresolved = resolve_queries(queries, catalog, search)
     result = check([r.id for r in resolved], context, catalog, extra_ratings)
-    return replace(result, resolved=tuple(resolved), unresolved=tuple(unresolved))
+    scope = replace(result.scope, unknown_names=tuple(u.query for u in unresolved)) if result.scope else None
+    return replace(result, resolved=tuple(resolved), unresolved=tuple(unresolved), scope=scope)

@@ -84,6 +84,17 @@ def _context(args: argparse.Namespace):
                           hepatic_impairment=args.hepatic_impairment)
 
 
+def scope_sentence(scope) -> str:
+    """English account of what a check covered (the UI has its own translated rendering)."""
+    parts = [f"Checked {scope.drugs} drug(s) against {scope.rules} interaction rules"]
+    if scope.rated_pairs:
+        parts.append(f" and {scope.rated_pairs} pairs rated by imported sources")
+    parts.append("; patient context used: " + (", ".join(scope.context) if scope.context else "none"))
+    if scope.unknown_names:
+        parts.append(f"; not in the dictionary, so not checked: {', '.join(scope.unknown_names)}")
+    return "".join(parts) + "."
+
+
 def _print_text(result, prefix: str = "") -> None:
     for r in result.resolved:
         print(f"{prefix}{r.query} -> {r.id} ({r.name_en} / {r.name_zh})")
@@ -92,6 +103,8 @@ def _print_text(result, prefix: str = "") -> None:
         print(f"{prefix}{u.query}: not found{hint}")
     if not result.alerts:
         print(f"{prefix}No alerts.")
+    if result.scope is not None:
+        print(f"{prefix}{scope_sentence(result.scope)}")
     for a in result.alerts:
         stop = "!! " if a.interruptive else ""
         print(f"{prefix}{stop}[{a.severity}] {a.kind}: {a.title}")

@@ -414,6 +414,89 @@
     </message>
 </context>
 <context>
+    <name>CheckScope</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="14" />
+        <source>age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="15" />
+        <source>renal function</source>
+        <translation>肾功能</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="16" />
+        <source>allergies</source>
+        <translation>过敏史</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="17" />
+        <source>pregnancy</source>
+        <translation>妊娠</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="18" />
+        <source>breastfeeding</source>
+        <translation>哺乳</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="19" />
+        <source>hepatic impairment</source>
+        <translation>肝功能损害</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="20" />
+        <source>potassium</source>
+        <translation>血钾</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="21" />
+        <source>QTc</source>
+        <translation>QTc</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="22" />
+        <source>weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="27" />
+        <source>Drugs checked: {count}</source>
+        <translation>已检查药品：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="28" />
+        <source>interaction rules: {count}</source>
+        <translation>相互作用规则：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="29" />
+        <source>pairs rated by imported sources: {count}</source>
+        <translation>导入来源评级的药对：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="30" />
+        <source>doses compared with maxima: {count}</source>
+        <translation>与最大剂量比较的剂量：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="31" />
+        <source>patient context: {items}</source>
+        <translation>患者信息：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="32" />
+        <source>no patient context</source>
+        <translation>未使用患者信息</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="33" />
+        <source>not in the dictionary, not checked: {names}</source>
+        <translation>不在药品词典中、未检查：{names}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../cdss/ui/exchange/outbox_panel.py" line="163" />
@@ -849,7 +932,7 @@
     <message>
         <location filename="../../cdss/ui/drugs/messages_text.py" line="86" />
         <source>pregnancy</source>
-        <translation>妊娠期</translation>
+        <translation>妊娠</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/drugs/messages_text.py" line="87" />
@@ -989,57 +1072,57 @@
 <context>
     <name>DrugsPage</name>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="133" />
+        <location filename="../../cdss/ui/drugs/page.py" line="134" />
         <source>matched: {text}</source>
         <translation>匹配：{text}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="159" />
+        <location filename="../../cdss/ui/drugs/page.py" line="160" />
         <source>not available</source>
         <translation>暂无资料</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="165" />
+        <location filename="../../cdss/ui/drugs/page.py" line="166" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="200" />
+        <location filename="../../cdss/ui/drugs/page.py" line="201" />
         <source>Alerts appear here when the regimen has drugs.</source>
         <translation>方案中加入药物后，警示将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="202" />
+        <location filename="../../cdss/ui/drugs/page.py" line="203" />
         <source>No alerts for this regimen and context.</source>
         <translation>该方案及患者信息下无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="204" />
+        <location filename="../../cdss/ui/drugs/page.py" line="205" />
         <source>{count} alerts, most severe first</source>
         <translation>{count} 条警示，按严重程度排序</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="236" />
+        <location filename="../../cdss/ui/drugs/page.py" line="239" />
         <source>Alert statistics…</source>
         <translation>警示统计…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="237" />
+        <location filename="../../cdss/ui/drugs/page.py" line="240" />
         <source>Knowledge packs…</source>
         <translation>知识包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="240" />
+        <location filename="../../cdss/ui/drugs/page.py" line="243" />
         <source>Loading the drug dictionary…</source>
         <translation>正在加载药物词典…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="242" />
+        <location filename="../../cdss/ui/drugs/page.py" line="245" />
         <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
         <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="249" />
+        <location filename="../../cdss/ui/drugs/page.py" line="252" />
         <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
         <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
     </message>
@@ -2797,143 +2880,143 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="252" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="253" />
         <source>{age} years</source>
         <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline) the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)</extracomment>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="254" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="255" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="254" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="255" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="256" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="257" />
         <source>weight {value:.1f} kg ({date})</source>
         <translation>体重 {value:.1f} kg（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="260" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="261" />
         <source>creatinine {value:g} {unit} ({date})</source>
         <translation>肌酐 {value:g} {unit}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="264" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="265" />
         <source>eGFR {value:.0f}</source>
         <translation>eGFR {value:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="266" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="267" />
         <source>CrCl {value:.0f} mL/min</source>
         <translation>CrCl {value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="269" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="270" />
         <source>no creatinine recorded</source>
         <translation>无肌酐记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="271" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="272" />
         <source>K⁺ {value:g} mmol/L ({date})</source>
         <translation>血钾 {value:g} mmol/L（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="274" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="275" />
         <source>QTc {value:.0f} ms ({date})</source>
         <translation>QTc {value:.0f} ms（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="277" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="278" />
         <source>allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="278" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="279" />
         <source>Checked with:</source>
         <translation>检查依据：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="311" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="312" />
         <source>No exact match for “{text}”: choose the drug in the list (↓ or a click), or click Check and add to record the name as typed, unchecked.</source>
         <translation>没有与“{text}”完全匹配的药品：请在列表中选择（↓ 或点击），或点击“检查并添加”按输入的名称记录（不做检查）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="326" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="327" />
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="367" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="368" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="369" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="370" />
         <source>{name} prescribed; {overrides} alert(s) overridden, {inline} shown inline.</source>
         <translation>已开具 {name}；忽略 {overrides} 条警示，{inline} 条显示在列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="371" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="372" />
         <source>{name} prescribed; {inline} alert(s) shown on the medication list.</source>
         <translation>已开具 {name}；{inline} 条警示显示在用药列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="373" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="374" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="396" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="398" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="407" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="409" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="412" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="414" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="426" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="428" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="427" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="429" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="428" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="430" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="429" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="431" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="430" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="432" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="431" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="433" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="432" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="434" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>

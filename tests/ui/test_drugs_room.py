@@ -202,3 +202,11 @@ def test_many_minor_alerts_are_folded_behind_one_line(qtbot):
     assert all(card.isVisible() for card in alerts.cards)
     alerts.set_alerts(many, {}, hide_minor=True)  # the setting still removes them altogether
     assert alerts.minor_toggle is None and len(alerts.cards) == 1
+
+
+def test_no_alerts_comes_with_what_was_checked(qtbot, drugs_page):
+    add(qtbot, drugs_page, "paracetamol")
+    assert drugs_page.alerts_heading.text() == "No alerts for this regimen and context."
+    text = drugs_page.check_notes.text()
+    assert drugs_page.check_notes.isVisibleTo(drugs_page)
+    assert "Drugs checked: 1" in text and "interaction rules:" in text and "no patient context" in text

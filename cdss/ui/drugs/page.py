@@ -30,6 +30,7 @@ from cdss.ui.drugs.context_panel import ContextPanel
 from cdss.ui.drugs.hit_text import hit_label
 from cdss.ui.drugs.messages_text import check_notes
 from cdss.ui.drugs.regimen_panel import RegimenDrug, RegimenPanel
+from cdss.ui.drugs.scope_text import scope_text
 
 SEARCH_LIMIT = 30
 
@@ -206,8 +207,10 @@ class DrugsPage(QWidget):
 
     def _show_check_notes(self) -> None:
         notes = check_notes(self._last_result)
-        self.check_notes.setText("\n".join(f"• {note}" for note in notes))
-        self.check_notes.setVisible(bool(notes))
+        scope = scope_text(self._last_result.get("scope")) if self.regimen.drugs else ""
+        lines = [f"• {note}" for note in notes] + ([scope] if scope else [])
+        self.check_notes.setText("\n".join(lines))
+        self.check_notes.setVisible(bool(lines))
 
     # -- knowledge packs -------------------------------------------------------------------------------------------
     def open_packs_dialog(self):

@@ -31,6 +31,7 @@ from cdss.records.types import Medication
 from cdss.ui.context import AppContext
 from cdss.ui.drugs.hit_text import hit_label
 from cdss.ui.drugs.messages_text import alert_title, check_notes, coded_text
+from cdss.ui.drugs.scope_text import scope_text
 from cdss.ui.records.cds_texts import note_text
 from cdss.ui.records.medication_item import MedicationItem
 from cdss.ui.tasks import while_alive
@@ -373,7 +374,8 @@ class MedicationsPanel(QWidget):
             text = self.tr("{name} prescribed; no alerts.")
         text = text.format(name=check.name, overrides=overrides, inline=inline)
         dose_notes = [coded_text(n.code, n.param_dict, n.text) for n in check.dose_notes]
-        self._show_status(" ".join([text, *dose_notes]))
+        scope = scope_text(check.scope.to_dict()) if check.scope is not None else ""
+        self._show_status("\n".join(part for part in (" ".join([text, *dose_notes]), scope) if part))
         self.refresh()
         self.prescribed.emit(check.patient_id)
 
