@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cdss.audit import current_actor
 from cdss.cds.models import AlertEventRow
 from cdss.drugs.alerts import Alert
 from cdss.records.service_rows import now
@@ -37,13 +41,33 @@ def alert_key(alert: Alert) -> str:
 
 def add_event(session: Session, patient_id: int, case_id: int | None, alert: Alert, outcome: str, *,
               reason_code: str | None = None, reason_text: str | None = None,
-              follow_up_id: int | None = None) -> AlertEventRow:
+              follow_up_id: int | None = None, actor: str | None = None) -> AlertEventRow:
     row = AlertEventRow(patient_id=patient_id, case_id=case_id, rule_id=rule_key(alert), alert_kind=alert.kind,
                         severity=alert.severity, drug_key=drug_key(alert), interruptive=alert.interruptive,
                         outcome=outcome, reason_code=reason_code, reason_text=reason_text,
-                        follow_up_id=follow_up_id, title=alert.title, created_at=now())
+                        follow_up_id=follow_up_id, title=alert.title, created_at=now(),
+                        actor=actor or current_actor())
     session.add(row)
     return row
+
+
+@dataclass(frozen=True)
+class OverrideRecord:
+    """The latest override of one alert for one patient: why, by whom, when (local time as stored)."""
+
+    reason_code: str | None
+    reason_text: str | None
+    actor: str | None
+    at: dt.datetime
+
+
+def latest_overrides(session: Session, patient_id: int) -> dict[str, OverrideRecord]:
+    """``alert_key`` → its latest override for this patient."""
+    rows = session.scalars(
+        select(AlertEventRow).where(AlertEventRow.patient_id == patient_id, AlertEventRow.outcome == OVERRIDDEN)
+        .order_by(AlertEventRow.created_at, AlertEventRow.id))
+    return {f"{r.rule_id}|{r.drug_key}": OverrideRecord(r.reason_code, r.reason_text, r.actor, r.created_at)
+            for r in rows}
 
 
 def overridden_keys(session: Session, patient_id: int) -> set[str]:

@@ -1,4 +1,5 @@
-"""ORM models of decision support; the schema is created by migration ``0005_decision_support`` (keep in step)."""
+"""ORM models of decision support; the schema is created by migrations ``0005_decision_support`` and
+``0007_alert_event_actor`` (keep the two in step)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class AlertEventRow(Base):
     follow_up_id: Mapped[int | None] = mapped_column(ForeignKey("follow_up.id", ondelete="SET NULL"))
     title: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str | None] = mapped_column(String(120))  # migration 0007; None on events stored before it
 
     __table_args__ = (Index("ix_cds_alert_event_patient_drug", "patient_id", "drug_key"),)
 

@@ -140,6 +140,19 @@ class DecisionSupportService:
             return context, result
         return context, replace(result, alerts=tuple(sorted((*result.alerts, *dose_alerts), key=lambda a: a.sort_key)))
 
+    def overridden(self, patient_id: int, alerts: Sequence[Alert]) -> dict[int, dict[str, str | None]]:
+        """For the alerts (by position) that this patient already had overridden: the latest reason, who and when,
+        for showing next to the alert instead of its interrupt badge."""
+        with self._workspace.unit_of_work() as session:
+            records = events.latest_overrides(session, patient_id)
+        out: dict[int, dict[str, str | None]] = {}
+        for index, alert in enumerate(alerts):
+            found = records.get(events.alert_key(alert))
+            if found is not None:
+                out[index] = {"reason_code": found.reason_code, "reason_text": found.reason_text,
+                              "actor": found.actor, "at": f"{found.at:%Y-%m-%d %H:%M}"}
+        return out
+
     # -- prescribing --------------------------------------------------------------------------------------------
     def check_new_medication(self, patient_id: int, name: str, drug_id: str | None = None, *,
                              dose: str | None = None, hide_minor: bool = False) -> PrescriptionCheck:
@@ -230,7 +243,7 @@ class DecisionSupportService:
                     due_texts.append(decision.follow_up_due.isoformat())
                 row = events.add_event(session, patient_id, case_id, alert, events.OVERRIDDEN,
                                        reason_code=decision.reason_code, reason_text=decision.reason_text or None,
-                                       follow_up_id=follow_up_id)
+                                       follow_up_id=follow_up_id, actor=self._actor)
                 event_rows.append(row)
                 overrides.append((alert, decision.reason_code, decision.reason_text))
                 shown_titles.append(titles.get(events.alert_key(alert), alert.title))

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 #: The newest migration. A test checks this against Alembic's own idea of head, so it cannot drift.
-HEAD_REVISION = "0006_literature"
+HEAD_REVISION = "0007_alert_event_actor"
 
 
 def current_revision(db_path: Path) -> str | None:

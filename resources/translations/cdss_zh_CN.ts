@@ -3,52 +3,57 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="72" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="78" />
         <source>{severity} · interruptive</source>
         <translation>{severity} · 需中断确认</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="83" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="80" />
+        <source>{severity} · overridden</source>
+        <translation>{severity} · 已越过</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="96" />
         <source>Mechanism</source>
         <translation>机制</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="83" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="96" />
         <source>Clinical effect</source>
         <translation>临床后果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="84" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="97" />
         <source>Management</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="84" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="97" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="86" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="99" />
         <source>not available</source>
         <translation>暂无资料</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="91" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="104" />
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="92" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="105" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="99" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="112" />
         <source>Sources disagree on severity.</source>
         <translation>各来源对严重程度的评级不一致。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="100" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="113" />
         <source>Ratings by source</source>
         <translation>各来源评级</translation>
     </message>
@@ -56,7 +61,7 @@
 <context>
     <name>AlertList</name>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="173" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="186" />
         <source>{count} minor alerts</source>
         <extracomment>More minor alerts than this are folded behind one "Show N minor alerts" line. An imported source such as DDInter rates most pairs of a long regimen, and dozens of minor cards would bury the few that matter.</extracomment>
         <translation>{count} 条轻微警示</translation>
@@ -348,69 +353,107 @@
 <context>
     <name>CdsNotes</name>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="40" />
         <source>{name} on {date} has no numeric value: not used.</source>
         <translation>{date} 的 {name} 没有数值：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="41" />
         <source>{name} on {date} has unit '{unit}', which is not understood: not used.</source>
         <translation>{date} 的 {name} 单位“{unit}”无法识别：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="19" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="43" />
         <source>Birth date not recorded: age-dependent checks and eGFR/CrCl are not available.</source>
         <translation>未记录出生日期：无法进行与年龄相关的检查，也无法计算 eGFR/CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="21" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="45" />
         <source>Sex not recorded as male or female: eGFR/CrCl are not computed.</source>
         <translation>性别未记录为男或女：不计算 eGFR/CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="22" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="46" />
         <source>Weight {value} kg ({date}) is outside 20–400 kg: CrCl not computed.</source>
         <translation>体重 {value} kg（{date}）超出 20–400 kg 范围：不计算 CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="24" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="48" />
         <source>Renal function not estimated: CKD-EPI and Cockcroft-Gault are for adults.</source>
         <translation>未估算肾功能：CKD-EPI 和 Cockcroft-Gault 公式仅适用于成人。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="26" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="50" />
         <source>Creatinine {value} {unit} is outside the plausible range: not used.</source>
         <translation>肌酐 {value} {unit} 超出合理范围：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="28" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="52" />
         <source>Creatinine measured in whole blood (LOINC 38483-4) is used as the serum value.</source>
         <translation>全血肌酐（LOINC 38483-4）按血清肌酐使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="30" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="54" />
         <source>Pregnancy status not recorded: pregnancy checks did not run.</source>
         <translation>未记录妊娠状态：未进行妊娠期用药检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="31" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="55" />
         <source>Medication '{name}' is not in the drug dictionary: not checked.</source>
         <translation>药物“{name}”不在药物词典中：未检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="33" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="57" />
         <source>Medication '{name}': {parts} not in the drug dictionary: not checked.</source>
         <translation>药物“{name}”：{parts} 不在药物词典中：未检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="35" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="59" />
         <source>Renal function not estimated ({reason}).</source>
         <translation>未估算肾功能（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="36" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="60" />
         <source>'{name}' is not in the drug dictionary: no safety check ran for it.</source>
         <translation>“{name}”不在药物词典中：未对其进行安全检查。</translation>
+    </message>
+</context>
+<context>
+    <name>CdsReasons</name>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
+        <source>Benefit outweighs risk</source>
+        <translation>获益大于风险</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
+        <source>Will monitor</source>
+        <translation>将进行监测</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="18" />
+        <source>Patient already tolerates this combination</source>
+        <translation>患者已耐受该联用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="19" />
+        <source>Short course only</source>
+        <translation>仅短期使用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="20" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="34" />
+        <source>unknown user</source>
+        <translation>未知用户</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="35" />
+        <source>Overridden: {reason} — {who}, {when}</source>
+        <translation>已越过：{reason} —— {who}，{when}</translation>
     </message>
 </context>
 <context>
@@ -2851,28 +2894,28 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationItem</name>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="102" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="111" />
         <source>not in the drug dictionary: not checked</source>
         <extracomment>the doctor asked to stop this medication (its record id) the doctor clicked the drug's name: open its monograph (catalog id)</extracomment>
         <translation>不在药物词典中：未检查</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="108" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="117" />
         <source>Click the name to read the drug's monograph in the Drugs room</source>
         <translation>点击药名，在药物模块中查看该药说明</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="110" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="119" />
         <source>Stop</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="111" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="120" />
         <source>Stop this medication today (written to the case timeline)</source>
         <translation>今日停用此药（记入病例时间线）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="114" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="123" />
         <source>{count} alert(s) · {severity}</source>
         <translation>{count} 条警示 · {severity}</translation>
     </message>
@@ -2880,143 +2923,143 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="253" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="265" />
         <source>{age} years</source>
         <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline) the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)</extracomment>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="255" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="267" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="255" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="267" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="257" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="269" />
         <source>weight {value:.1f} kg ({date})</source>
         <translation>体重 {value:.1f} kg（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="261" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
         <source>creatinine {value:g} {unit} ({date})</source>
         <translation>肌酐 {value:g} {unit}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="265" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="277" />
         <source>eGFR {value:.0f}</source>
         <translation>eGFR {value:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="267" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="279" />
         <source>CrCl {value:.0f} mL/min</source>
         <translation>CrCl {value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="270" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="282" />
         <source>no creatinine recorded</source>
         <translation>无肌酐记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="272" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="284" />
         <source>K⁺ {value:g} mmol/L ({date})</source>
         <translation>血钾 {value:g} mmol/L（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="275" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="287" />
         <source>QTc {value:.0f} ms ({date})</source>
         <translation>QTc {value:.0f} ms（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="278" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
         <source>allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="279" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="291" />
         <source>Checked with:</source>
         <translation>检查依据：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="312" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="324" />
         <source>No exact match for “{text}”: choose the drug in the list (↓ or a click), or click Check and add to record the name as typed, unchecked.</source>
         <translation>没有与“{text}”完全匹配的药品：请在列表中选择（↓ 或点击），或点击“检查并添加”按输入的名称记录（不做检查）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="327" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="339" />
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="368" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="380" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="370" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="382" />
         <source>{name} prescribed; {overrides} alert(s) overridden, {inline} shown inline.</source>
         <translation>已开具 {name}；忽略 {overrides} 条警示，{inline} 条显示在列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="372" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="384" />
         <source>{name} prescribed; {inline} alert(s) shown on the medication list.</source>
         <translation>已开具 {name}；{inline} 条警示显示在用药列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="374" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="386" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="398" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="410" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="409" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="421" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="414" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="426" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="428" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="440" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="429" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="441" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="430" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="442" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="431" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="443" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="432" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="444" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="433" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="445" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="434" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="446" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>
@@ -4614,32 +4657,32 @@ Decision support does not replace clinical judgement.</source>
         <translation>无法读取 {filename}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="41" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="65" />
         <source>An override reason is required for: {title}</source>
         <translation>忽略以下警示需要填写理由：{title}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="42" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="66" />
         <source>Say why the alert is overridden.</source>
         <translation>请说明忽略该警示的理由。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="43" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="67" />
         <source>A monitoring reason needs a follow-up date.</source>
         <translation>选择“将监测”需要填写随访日期。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="44" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="68" />
         <source>Open a case first: the monitoring follow-up belongs to a case.</source>
         <translation>请先打开一个病例：监测随访需记录在病例中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="46" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="70" />
         <source>Unknown patient flag '{flag}'.</source>
         <translation>未知的患者标记“{flag}”。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="47" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="71" />
         <source>This medication is not active.</source>
         <translation>此药物当前未在使用。</translation>
     </message>

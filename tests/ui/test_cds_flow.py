@@ -147,3 +147,24 @@ def test_every_context_note_has_a_translatable_text():
     from cdss.ui.records.cds_texts import _NOTES
 
     assert _NOTES == NOTE_TEXTS  # same codes and the same English source text
+
+
+def test_an_overridden_alert_shows_once_with_reason_who_and_when(qtbot, main_window, warfarin_patient):
+    page, panel, service, patient, case = warfarin_patient
+    _prescribe(qtbot, panel, "clarithromycin")
+    qtbot.waitUntil(lambda: panel.override_dialog is not None and panel.override_dialog.isVisible(), timeout=5000)
+    for box in panel.override_dialog.boxes:
+        box.choose("short_course", "5 days only")
+    panel.override_dialog.prescribe_button.click()
+    qtbot.waitUntil(lambda: panel.last_store is not None and panel.last_store.is_done, timeout=5000)
+    qtbot.waitUntil(lambda: main_window.ctx.tasks.pending == 0
+                    and any(i.medication.drug_ids == ("clarithromycin",) for i in panel.items), timeout=5000)
+    # The simvastatin + clarithromycin alert is listed once, under the newer drug, not under each of the two.
+    holders = [item for item in panel.items
+               for card in item.cards if set(card.alert["drugs"]) == {"simvastatin", "clarithromycin"}]
+    assert [h.medication.drug_ids for h in holders] == [("clarithromycin",)]
+    card = next(c for c in holders[0].cards if set(c.alert["drugs"]) == {"simvastatin", "clarithromycin"})
+    assert "interruptive" not in card.badge.text() and "overridden" in card.badge.text()
+    assert card.override_label.isVisibleTo(card)
+    text = card.override_label.text()
+    assert text.startswith("Overridden: Short course only (5 days only) — ") and dt.date.today().isoformat() in text

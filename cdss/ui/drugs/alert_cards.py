@@ -50,6 +50,12 @@ class AlertCard(QFrame):
         header.addWidget(self.title, 1)
         header.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
+        self.override_label = QLabel(self)
+        self.override_label.setObjectName("alertOverride")
+        self.override_label.setWordWrap(True)
+        self.override_label.setStyleSheet("color: #44545a; font-style: italic;")
+        self.override_label.setVisible(False)
+        layout.addWidget(self.override_label)
         self.details = QLabel(self)
         self.details.setObjectName("alertDetails")
         self.details.setWordWrap(True)
@@ -70,7 +76,14 @@ class AlertCard(QFrame):
         badge = severity_label(alert.get("severity", ""))
         if alert.get("interruptive"):
             badge = self.tr("{severity} · interruptive").format(severity=badge)
+        elif alert.get("override"):
+            badge = self.tr("{severity} · overridden").format(severity=badge)
         self.badge.setText(badge)
+        if alert.get("override"):
+            from cdss.ui.records.cds_texts import override_text
+
+            self.override_label.setText(override_text(alert["override"]))
+        self.override_label.setVisible(bool(alert.get("override")))
         drugs = " + ".join(self._drug_names.get(d, d) for d in alert.get("drugs", []))
         # Older stored alerts (e.g. saved by the records room before titles were coded) carry only the English title.
         self.title.setText(f"{kind_label(alert.get('kind', ''))}: {alert_title(alert)}"

@@ -12,6 +12,30 @@ from cdss.ui import error_texts
 if TYPE_CHECKING:  # loaded with the first check, not when the Records room opens
     from cdss.cds.context import ContextNote
 
+REASONS = {
+    "benefit_outweighs_risk": QT_TRANSLATE_NOOP("CdsReasons", "Benefit outweighs risk"),
+    "will_monitor": QT_TRANSLATE_NOOP("CdsReasons", "Will monitor"),
+    "already_tolerated": QT_TRANSLATE_NOOP("CdsReasons", "Patient already tolerates this combination"),
+    "short_course": QT_TRANSLATE_NOOP("CdsReasons", "Short course only"),
+    "other": QT_TRANSLATE_NOOP("CdsReasons", "Other"),
+}
+
+
+def reason_text(code: str | None) -> str:
+    """The override reason as the doctor chose it, in the interface language."""
+    return QCoreApplication.translate("CdsReasons", REASONS[code]) if code in REASONS else (code or "")
+
+
+def override_text(override: dict) -> str:
+    """'Overridden: Will monitor (INR) — dr.wang, 2026-12-01 10:20' for an alert overridden earlier."""
+    reason = reason_text(override.get("reason_code"))
+    if override.get("reason_text"):
+        reason = f"{reason} ({override['reason_text']})"
+    who = override.get("actor") or QCoreApplication.translate("CdsReasons", "unknown user")
+    return QCoreApplication.translate("CdsReasons", "Overridden: {reason} — {who}, {when}").format(
+        reason=reason, who=who, when=override.get("at", ""))
+
+
 _NOTES = {
     "lab_no_value": QT_TRANSLATE_NOOP("CdsNotes", "{name} on {date} has no numeric value: not used."),
     "lab_unit_unknown": QT_TRANSLATE_NOOP("CdsNotes",

@@ -24,6 +24,12 @@ def _link(drug_id: str, text: str) -> str:
     return f"<a href='{html.escape(drug_id, quote=True)}' style='{LINK_STYLE}'>{html.escape(text)}</a>"
 
 
+def _with_override(alert: dict, override: dict | None) -> dict:
+    if override is None:
+        return alert
+    return {**alert, "interruptive": False, "override": override}
+
+
 class MedicationItem(QFrame):
     #: the doctor asked to stop this medication (its record id)
     stop_requested = Signal(int)
@@ -31,7 +37,7 @@ class MedicationItem(QFrame):
     drug_requested = Signal(str)
 
     def __init__(self, medication: ActiveMedication, alerts: Sequence[Alert], drug_names: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, overrides: Mapping[int, dict] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("medItem")
         self.medication = medication
@@ -68,7 +74,10 @@ class MedicationItem(QFrame):
         self.cards_host = QWidget(self)
         cards = QVBoxLayout(self.cards_host)
         cards.setContentsMargins(0, 0, 0, 0)
-        self.cards = [AlertCard(a.to_dict(), drug_names, self.cards_host) for a in alerts]
+        overrides = overrides or {}
+        # an alert overridden before shows who overrode it, when and why, instead of its interrupt badge
+        self.cards = [AlertCard(_with_override(a.to_dict(), overrides.get(i)), drug_names, self.cards_host)
+                      for i, a in enumerate(alerts)]
         for card in self.cards:
             cards.addWidget(card)
         self.cards_host.setVisible(False)

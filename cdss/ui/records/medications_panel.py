@@ -64,6 +64,7 @@ class MedicationsPanel(QWidget):
         self.case_id: int | None = None
         self.case_context: CaseContext | None = None
         self.regimen_alerts: list[Alert] = []
+        self.overridden: dict[int, dict[str, str | None]] = {}  # regimen alert index → its earlier override
         self.items: list[MedicationItem] = []
         self.last_check = None
         self.override_dialog = None
@@ -173,26 +174,28 @@ class MedicationsPanel(QWidget):
 
         def load():
             context, result = service.check_regimen(patient_id)
+            overridden = service.overridden(patient_id, result.alerts)
             flags = service.flags(patient_id)
             search = None
             if need_search:
                 from cdss.drugs.search import DrugSearch
 
                 search = DrugSearch(service.knowledge.catalog)
-            return patient_id, context, result, flags, search
+            return patient_id, context, result, flags, search, overridden
 
         handle = self.ctx.tasks.run(load, name="cds-load-regimen")
         handle.finished.connect(while_alive(self, self._loaded))
         return handle
 
     def _loaded(self, payload: tuple[Any, ...]) -> None:
-        patient_id, context, result, flags, search = payload
+        patient_id, context, result, flags, search, overridden = payload
         if search is not None and self.search_index is None:
             self.search_index = search
         if patient_id != self.patient_id:
             return  # the doctor moved to another patient while this one loaded
         self.case_context = context
         self.regimen_alerts = list(result.alerts)
+        self.overridden = overridden
         self._checker_result = result.to_dict()
         for flag, box in self.flag_boxes.items():
             box.blockSignals(True)
@@ -231,10 +234,19 @@ class MedicationsPanel(QWidget):
         hide_minor = self._hide_minor()
         names = self.drug_names()
         medications = context.medications if context is not None else ()
-        for med in medications:
-            alerts = [a for a in self.regimen_alerts if set(a.drugs) & set(med.drug_ids)
-                      and not (hide_minor and a.severity == "minor")]
-            item = MedicationItem(med, alerts, names, self._list_host)
+        # One alert per pair (or per burden): under the last medication of the list that it concerns, which is
+        # the newest one, rather than once under each of its drugs.
+        owner: dict[int, int] = {}
+        for index, alert in enumerate(self.regimen_alerts):
+            for position, med in enumerate(medications):
+                if set(alert.drugs) & set(med.drug_ids):
+                    owner[index] = position
+        for position, med in enumerate(medications):
+            shown = [i for i, a in enumerate(self.regimen_alerts)
+                     if owner.get(i) == position and not (hide_minor and a.severity == "minor")]
+            alerts = [self.regimen_alerts[i] for i in shown]
+            overrides = {k: self.overridden[i] for k, i in enumerate(shown) if i in self.overridden}
+            item = MedicationItem(med, alerts, names, self._list_host, overrides=overrides)
             item.stop_requested.connect(self.stop_medication)
             item.drug_requested.connect(self.drug_requested.emit)
             self._list_layout.insertWidget(self._list_layout.count() - 1, item)

@@ -119,7 +119,7 @@ class AlertReasonBox(QGroupBox):
             "already_tolerated": self.tr("Patient already tolerates this combination"),
             "short_course": self.tr("Short course only"),
             "other": self.tr("Other (free text)"),
-        }
+        }  # fuller than cds_texts.REASONS, which names a reason already given
         for code, button in self.buttons.items():
             button.setText(texts[code])
         self.due_label.setText(self.tr("Follow-up on:"))
