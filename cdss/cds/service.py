@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from cdss import audit
 from cdss.cds import events
+from cdss.cds.alternatives import Alternative, safer_alternatives
 from cdss.cds.context import FLAGS, CaseContext, ContextNote, build_context, note
 from cdss.cds.doses import dose_review
 from cdss.cds.knowledge import DrugKnowledge
@@ -33,7 +34,24 @@ from cdss.records.service_rows import medication_row, to_medication, touch, writ
 from cdss.records.types import Entry, EntryKind, Medication
 from cdss.workspace import Workspace
 
-REASON_CODES = ("benefit_outweighs_risk", "will_monitor", "already_tolerated", "short_course", "other")
+REASON_CODES = ("benefit_outweighs_risk", "will_monitor", "already_tolerated", "short_course", "intended_dose",
+                "other")
+#: The reasons that make sense for each kind of interrupting alert (e.g. no "will monitor" for a pregnancy alert,
+#: no "already tolerated" for an overdose); kinds not listed get the interaction list.
+REASONS_BY_KIND = {
+    "interaction": ("benefit_outweighs_risk", "will_monitor", "already_tolerated", "short_course", "other"),
+    "dose": ("intended_dose", "benefit_outweighs_risk", "other"),
+    "allergy": ("already_tolerated", "benefit_outweighs_risk", "other"),
+    "pregnancy": ("benefit_outweighs_risk", "other"),
+    "lactation": ("benefit_outweighs_risk", "other"),
+    "renal": ("will_monitor", "benefit_outweighs_risk", "short_course", "other"),
+    "hepatic": ("will_monitor", "benefit_outweighs_risk", "short_course", "other"),
+    "duplicate": ("benefit_outweighs_risk", "short_course", "other"),
+}
+
+
+def reasons_for(kind: str) -> tuple[str, ...]:
+    return REASONS_BY_KIND.get(kind, REASONS_BY_KIND["interaction"])
 #: Reasons that promise monitoring and therefore need a follow-up date.
 MONITORING_REASONS = frozenset({"will_monitor"})
 
@@ -62,6 +80,7 @@ class PrescriptionCheck:
     dose: str | None = None  # the dose as prescribed
     dose_notes: tuple[Message, ...] = ()  # what the dose check could not do (no maximum known, dose not read)
     scope: CheckScope | None = None  # what the check covered
+    alternatives: tuple[Alternative, ...] = ()  # same-class drugs without an interrupting or major alert here
 
     @property
     def alerts(self) -> tuple[Alert, ...]:
@@ -186,9 +205,14 @@ class DecisionSupportService:
                                and not any(n.code == "note_dose_unread" for n in dose_notes))
             scope = replace(scope, dose_checked=dose_checked,
                             unknown_names=tuple(m.name for m in context.unresolved_medications))
+        alternatives: tuple[Alternative, ...] = ()
+        if interrupting and len(new_ids) == 1:
+            current = [d for m in context.medications for d in m.drug_ids]
+            alternatives = safer_alternatives(self.knowledge.catalog, new_ids[0], current,
+                                              lambda ids: self.check_ids(ids, context))
         return PrescriptionCheck(patient_id, name, new_ids, resolution.unresolved_parts, tuple(interrupting),
                                  tuple(remembered), tuple(inline), context, tuple(notes), tuple(result.notes),
-                                 dose=dose, dose_notes=tuple(dose_notes), scope=scope)
+                                 dose=dose, dose_notes=tuple(dose_notes), scope=scope, alternatives=alternatives)
 
     def prescribe(self, prescription: PrescriptionCheck, case_id: int | None, medication: Medication,
                   decisions: Mapping[str, OverrideDecision] | None = None, *, language: str = "en",

@@ -142,11 +142,12 @@ def check_dose(drug: Drug, dose: Dose, limits: Sequence[DoseLimit], *, egfr: flo
     checks = [("single", amount, limit.max_single), ("daily", daily, limit.max_daily)]
     if limit.max_weekly is not None and daily is not None:
         checks.append(("weekly", daily * 7, limit.max_weekly))
-    for what, value, maximum in checks:
-        if value is None or maximum is None or value <= maximum * scale * (1 + 1e-9):
-            continue
-        cap = maximum * scale
-        factor = value / cap
+    # one alert for the largest excess: a single dose ten times over is also a daily dose ten times over
+    excesses = [(value / (maximum * scale), what, value, maximum * scale) for what, value, maximum in checks
+                if value is not None and maximum is not None and value > maximum * scale * (1 + 1e-9)]
+    if excesses:
+        # the unit slip shows best on the single dose, so a tenfold single dose is named rather than its daily total
+        factor, what, value, cap = max(excesses, key=lambda e: (e[0] >= IMPLAUSIBLE_FACTOR, e[1] == "single", e[0]))
         if factor >= IMPLAUSIBLE_FACTOR:
             title = message("dose_implausible", drug=name, drug_zh=name_zh, dose=_fmt(value, limit.unit),
                             max=_fmt(cap, limit.unit), factor=f"{factor:.0f}", what=what)
@@ -164,7 +165,6 @@ def check_dose(drug: Drug, dose: Dose, limits: Sequence[DoseLimit], *, egfr: flo
         found.append(_alert(drug, limit, "major", message(
             "dose_hepatic_above_max", drug=name, drug_zh=name_zh, dose=_fmt(daily, limit.unit),
             max=_fmt(limit.hepatic_max_daily * scale, limit.unit))))
-    # one alert per kind of excess is enough: the most severe first, the rest folded into it by the reader
     found.sort(key=lambda a: a.severity != "contraindicated")
     return DoseFinding(tuple(found), tuple(notes), limit)
 

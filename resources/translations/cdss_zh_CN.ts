@@ -70,52 +70,67 @@
 <context>
     <name>AlertReasonBox</name>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="108" />
-        <source>What will be monitored, e.g. INR, K⁺, QTc, renal function</source>
-        <translation>监测什么，如 INR、血钾、QTc、肾功能</translation>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="135" />
+        <source>What will be monitored, e.g. {what}</source>
+        <translation>将监测的项目，例如 {what}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="110" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="136" />
+        <source>INR, K⁺, QTc, renal function</source>
+        <translation>INR、K⁺、QTc、肾功能</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="138" />
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="112" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="140" />
         <source>Comment (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="115" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="143" />
         <source>Reason to go ahead:</source>
         <translation>继续用药的理由：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="117" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="145" />
         <source>Benefit outweighs risk</source>
         <translation>获益大于风险</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="118" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="146" />
         <source>Will monitor (INR / K⁺ / QTc / renal function …)</source>
         <translation>将监测（INR / 血钾 / QTc / 肾功能 …）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="119" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="147" />
         <source>Patient already tolerates this combination</source>
         <translation>患者已耐受该联用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="120" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="148" />
         <source>Short course only</source>
         <translation>仅短期使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="121" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="149" />
+        <source>This dose is intended (e.g. a loading dose) and was checked</source>
+        <translation>此剂量为有意给予（如负荷剂量）并已核对</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="150" />
         <source>Other (free text)</source>
         <translation>其他（自由填写）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="125" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="153" />
+        <source>Will monitor renal function</source>
+        <translation>将监测肾功能</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="156" />
         <source>Follow-up on:</source>
         <translation>随访日期：</translation>
     </message>
@@ -2994,74 +3009,146 @@ Decision support does not replace clinical judgement.</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="380" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="389" />
+        <source>{name} chosen instead: check the dose, then press Enter.</source>
+        <translation>已改选 {name}：请核对剂量后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="394" />
+        <source>Change the dose, then press Enter to check again.</source>
+        <translation>请修改剂量，然后按回车重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="415" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="382" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="417" />
         <source>{name} prescribed; {overrides} alert(s) overridden, {inline} shown inline.</source>
         <translation>已开具 {name}；忽略 {overrides} 条警示，{inline} 条显示在列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="384" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="419" />
         <source>{name} prescribed; {inline} alert(s) shown on the medication list.</source>
         <translation>已开具 {name}；{inline} 条警示显示在用药列表中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="386" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="421" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="410" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="445" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="421" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="456" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="426" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="461" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="440" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="475" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="441" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="476" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="442" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="477" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="443" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="478" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="444" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="479" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="445" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="480" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="446" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="481" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringHint</name>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="41" />
+        <source>INR</source>
+        <extracomment>What to monitor, read from the alert's own management and effect text (English, as the knowledge is written).</extracomment>
+        <translation>INR</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="41" />
+        <source>QTc / ECG</source>
+        <translation>QTc / 心电图</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="42" />
+        <source>K⁺</source>
+        <translation>K⁺</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="43" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="44" />
+        <source>renal function</source>
+        <translation>肾功能</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="45" />
+        <source>CK</source>
+        <translation>CK</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="46" />
+        <source>CK, muscle symptoms</source>
+        <translation>CK、肌肉症状</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="47" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="48" />
+        <source>blood glucose</source>
+        <translation>血糖</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="49" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="50" />
+        <source>drug levels</source>
+        <translation>血药浓度</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="51" />
+        <source>blood pressure</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="52" />
+        <source>signs of bleeding, Hb</source>
+        <translation>出血征象、血红蛋白</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="53" />
+        <source>serotonin toxicity signs</source>
+        <translation>5-羟色胺毒性征象</translation>
     </message>
 </context>
 <context>
@@ -3271,24 +3358,45 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="182" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="208" />
+        <source>Stop {name}, then prescribe</source>
+        <extracomment>take this catalog drug instead (id, name to show) stop this active medication (record id), then prescribe go back and change the dose</extracomment>
+        <translation>停用 {name}，然后开药</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="212" />
+        <source>Choose {name} instead</source>
+        <translation>改选 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="216" />
+        <source>Change the dose</source>
+        <translation>修改剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="259" />
         <source>Safety alert</source>
         <translation>用药安全警示</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="183" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="260" />
         <source>Prescribing {drug} raises {count} alert(s) that need a decision. Cancel to stop, or give a reason for each alert to go ahead.</source>
         <translation>开具 {drug} 触发 {count} 条需要决定的警示。点击取消以停止，或为每条警示填写理由后继续。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="186" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="263" />
         <source>Override and prescribe</source>
         <translation>忽略警示并开具</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="187" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="264" />
         <source>Cancel prescription</source>
         <translation>取消开具</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="265" />
+        <source>Or act on the advice:</source>
+        <translation>或按建议处理：</translation>
     </message>
 </context>
 <context>

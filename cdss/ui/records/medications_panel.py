@@ -349,14 +349,49 @@ class MedicationsPanel(QWidget):
         if check.interrupting:
             from cdss.ui.records.override_dialog import OverrideDialog
 
-            dialog = OverrideDialog(check.name, check.interrupting, self.drug_names(), self)
+            dialog = OverrideDialog(check.name, check.interrupting, self.drug_names(), self,
+                                    alternatives=check.alternatives, stoppable=self._stoppable(check))
             dialog.accepted.connect(lambda: self._store(check, dose, dialog.decisions()))
             dialog.rejected.connect(lambda: self._cancelled(check))
+            dialog.stop_chosen.connect(lambda medication_id: self._stop_then_prescribe(medication_id, check, dose))
+            dialog.alternative_chosen.connect(self._take_alternative)
+            dialog.change_dose_chosen.connect(self._change_dose)
             dialog.finished.connect(lambda _r: dialog.deleteLater())
             self.override_dialog = dialog
             dialog.open()
         else:
             self._store(check, dose, {})
+
+    def _stoppable(self, check) -> list[tuple[int, str]]:
+        """Active medications that an interrupting interaction names besides the new drug: stopping one of them is
+        an action the alert's advice allows ("stop or hold the drug")."""
+        others = {d for a in check.interrupting if a.kind == "interaction" for d in a.drugs} - set(check.drug_ids)
+        return [(m.medication_id, m.name) for m in check.context.medications
+                if m.medication_id is not None and set(m.drug_ids) & others]
+
+    def _stop_then_prescribe(self, medication_id: int, check, dose: str | None) -> None:
+        handle = self.stop_medication(medication_id)
+        if handle is not None:
+            drug_id = check.drug_ids[0] if len(check.drug_ids) == 1 else None
+            handle.finished.connect(while_alive(self, lambda _outcome: self.check_and_prescribe(
+                check.name, drug_id, dose)))
+
+    def _take_alternative(self, drug_id: str, name: str) -> None:
+        """The alternative goes into the form, highlighted, with the dose kept for the doctor to adjust: a dose
+        written for one drug is not assumed right for another."""
+        self.search_box.setText(name)
+        for row in range(self.results.count()):
+            if self.results.item(row).data(Qt.ItemDataRole.UserRole)[0] == drug_id:
+                self.results.setCurrentRow(row)
+                break
+        self.dose_box.setFocus()
+        self.dose_box.selectAll()
+        self._show_status(self.tr("{name} chosen instead: check the dose, then press Enter.").format(name=name))
+
+    def _change_dose(self) -> None:
+        self.dose_box.setFocus()
+        self.dose_box.selectAll()
+        self._show_status(self.tr("Change the dose, then press Enter to check again."))
 
     def _store(self, check, dose: str | None, decisions):
         language = "zh" if self.ctx.languages.language.startswith("zh") else "en"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -21,18 +21,45 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from cdss.cds.alternatives import Alternative
 from cdss.cds.events import alert_key
-from cdss.cds.service import MONITORING_REASONS, REASON_CODES, OverrideDecision
+from cdss.cds.service import MONITORING_REASONS, OverrideDecision, reasons_for
 from cdss.drugs.alerts import Alert
 from cdss.ui.drugs.alert_cards import AlertCard
+from cdss.ui.drugs.messages_text import is_chinese
 
 DEFAULT_MONITOR_DAYS = 3
+#: What to monitor, read from the alert's own management and effect text (English, as the knowledge is written).
+_MONITORING_WORDS = (
+    ("inr", QT_TRANSLATE_NOOP("MonitoringHint", "INR")), ("qt", QT_TRANSLATE_NOOP("MonitoringHint", "QTc / ECG")),
+    ("potassium", QT_TRANSLATE_NOOP("MonitoringHint", "K⁺")), ("hyperkal", QT_TRANSLATE_NOOP("MonitoringHint", "K⁺")),
+    ("creatinine", QT_TRANSLATE_NOOP("MonitoringHint", "renal function")),
+    ("renal", QT_TRANSLATE_NOOP("MonitoringHint", "renal function")),
+    ("ck ", QT_TRANSLATE_NOOP("MonitoringHint", "CK")),
+    ("myopathy", QT_TRANSLATE_NOOP("MonitoringHint", "CK, muscle symptoms")),
+    ("glucose", QT_TRANSLATE_NOOP("MonitoringHint", "blood glucose")),
+    ("hypoglyc", QT_TRANSLATE_NOOP("MonitoringHint", "blood glucose")),
+    ("level", QT_TRANSLATE_NOOP("MonitoringHint", "drug levels")),
+    ("concentration", QT_TRANSLATE_NOOP("MonitoringHint", "drug levels")),
+    ("blood pressure", QT_TRANSLATE_NOOP("MonitoringHint", "blood pressure")),
+    ("bleeding", QT_TRANSLATE_NOOP("MonitoringHint", "signs of bleeding, Hb")),
+    ("serotonin", QT_TRANSLATE_NOOP("MonitoringHint", "serotonin toxicity signs")),
+)
+
+
+def monitoring_hint(alert: Alert) -> str:
+    """The monitoring an alert's advice names (e.g. 'INR' for warfarin + metronidazole), '' when it names none."""
+    text = f" {alert.management} {alert.effect} ".casefold()
+    found = dict.fromkeys(QCoreApplication.translate("MonitoringHint", label)
+                          for word, label in _MONITORING_WORDS if word in text)
+    return ", ".join(list(found)[:3])
 
 
 class AlertReasonBox(QGroupBox):
@@ -50,7 +77,7 @@ class AlertReasonBox(QGroupBox):
         layout.addWidget(self.reason_label)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        for code in REASON_CODES:
+        for code in reasons_for(alert.kind):  # only the reasons that fit this kind of alert
             button = QRadioButton(self)
             button.setObjectName(f"reason_{code}")
             self.group.addButton(button)
@@ -105,7 +132,8 @@ class AlertReasonBox(QGroupBox):
         self.detail.setVisible(code is not None)
         self.monitor_row.setVisible(monitoring)
         if monitoring:
-            self.detail.setPlaceholderText(self.tr("What will be monitored, e.g. INR, K⁺, QTc, renal function"))
+            self.detail.setPlaceholderText(self.tr("What will be monitored, e.g. {what}").format(
+                what=monitoring_hint(self.alert) or self.tr("INR, K⁺, QTc, renal function")))
         elif code == "other":
             self.detail.setPlaceholderText(self.tr("Reason (required)"))
         else:
@@ -118,8 +146,11 @@ class AlertReasonBox(QGroupBox):
             "will_monitor": self.tr("Will monitor (INR / K⁺ / QTc / renal function …)"),
             "already_tolerated": self.tr("Patient already tolerates this combination"),
             "short_course": self.tr("Short course only"),
+            "intended_dose": self.tr("This dose is intended (e.g. a loading dose) and was checked"),
             "other": self.tr("Other (free text)"),
         }  # fuller than cds_texts.REASONS, which names a reason already given
+        if self.alert.kind == "renal":
+            texts["will_monitor"] = self.tr("Will monitor renal function")
         for code, button in self.buttons.items():
             button.setText(texts[code])
         self.due_label.setText(self.tr("Follow-up on:"))
@@ -132,8 +163,20 @@ class AlertReasonBox(QGroupBox):
 
 
 class OverrideDialog(QDialog):
+    """Besides cancelling or overriding with a reason, offers what the alerts' advice names, as actions that change
+    the record: stop the interacting medication and go ahead, take a same-class alternative without this alert,
+    or change the dose."""
+
+    #: take this catalog drug instead (id, name to show)
+    alternative_chosen = Signal(str, str)
+    #: stop this active medication (record id), then prescribe
+    stop_chosen = Signal(int)
+    #: go back and change the dose
+    change_dose_chosen = Signal()
+
     def __init__(self, drug_name: str, alerts: Sequence[Alert], drug_names: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, alternatives: Sequence[Alternative] = (),
+                 stoppable: Sequence[tuple[int, str]] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("overrideDialog")
         self.setModal(True)
@@ -155,6 +198,26 @@ class OverrideDialog(QDialog):
         body_layout.addStretch(1)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
+        self.actions_label = QLabel(self)
+        self.actions_label.setObjectName("overrideActionsLabel")
+        layout.addWidget(self.actions_label)
+        actions = QHBoxLayout()
+        self.action_buttons: list[QPushButton] = []
+        self._action_texts: list[tuple[QPushButton, str, dict[str, str]]] = []
+        for medication_id, name in stoppable:
+            button = self._action(actions, "stop", self.tr("Stop {name}, then prescribe"), name=name)
+            button.clicked.connect(lambda _c=False, m=medication_id: self._chosen(lambda: self.stop_chosen.emit(m)))
+        for alternative in alternatives:
+            shown = alternative.name_zh if is_chinese() and alternative.name_zh else alternative.name_en
+            button = self._action(actions, "alternative", self.tr("Choose {name} instead"), name=shown)
+            button.clicked.connect(lambda _c=False, a=alternative, n=shown: self._chosen(
+                lambda: self.alternative_chosen.emit(a.drug_id, n)))
+        if any(alert.kind == "dose" for alert in alerts):
+            button = self._action(actions, "dose", self.tr("Change the dose"))
+            button.clicked.connect(lambda _c=False: self._chosen(self.change_dose_chosen.emit))
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.actions_label.setVisible(bool(self.action_buttons))
         self.buttons = QDialogButtonBox(self)
         self.prescribe_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.prescribe_button.setObjectName("overridePrescribe")
@@ -167,6 +230,20 @@ class OverrideDialog(QDialog):
         self.resize(640, 560)
         self.retranslate_ui()
         self._update_buttons()
+
+    def _action(self, layout: QHBoxLayout, action: str, text: str, **params: str) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(f"overrideAction_{action}")
+        button.setAutoDefault(False)
+        layout.addWidget(button)
+        self.action_buttons.append(button)
+        self._action_texts.append((button, text, params))
+        return button
+
+    def _chosen(self, then) -> None:
+        """An action instead of the prescription: the alerts were heeded (as Cancel records it), then the action."""
+        self.reject()
+        then()
 
     def decisions(self) -> dict[str, OverrideDecision]:
         return {alert_key(box.alert): box.decision() for box in self.boxes}
@@ -185,6 +262,9 @@ class OverrideDialog(QDialog):
             drug=self.drug_name, count=len(self.boxes)))
         self.prescribe_button.setText(self.tr("Override and prescribe"))
         self.cancel_button.setText(self.tr("Cancel prescription"))
+        self.actions_label.setText(self.tr("Or act on the advice:"))
+        for button, text, params in self._action_texts:
+            button.setText(text.format(**params))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
