@@ -3775,157 +3775,157 @@ Decision support does not replace clinical judgement.</source>
         <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="316" />
+        <location filename="../../cdss/ui/records/page.py" line="318" />
         <source>Choose a patient on the left.</source>
         <translation>请在左侧选择一位患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="319" />
+        <location filename="../../cdss/ui/records/page.py" line="321" />
         <source>This patient has no cases yet.</source>
         <translation>该患者还没有病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="350" />
+        <location filename="../../cdss/ui/records/page.py" line="352" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="353" />
+        <location filename="../../cdss/ui/records/page.py" line="355" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="358" />
+        <location filename="../../cdss/ui/records/page.py" line="360" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="365" />
+        <location filename="../../cdss/ui/records/page.py" line="367" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="450" />
+        <location filename="../../cdss/ui/records/page.py" line="454" />
         <source>Due ({count})</source>
         <translation>到期 ({count})</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="453" />
+        <location filename="../../cdss/ui/records/page.py" line="457" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="455" />
+        <location filename="../../cdss/ui/records/page.py" line="459" />
         <source>Follow-ups due today or overdue</source>
         <translation>今天到期或已逾期的随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="486" />
+        <location filename="../../cdss/ui/records/page.py" line="490" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="487" />
+        <location filename="../../cdss/ui/records/page.py" line="491" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="502" />
+        <location filename="../../cdss/ui/records/page.py" line="506" />
         <source>Export FHIR</source>
         <translation>导出 FHIR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="503" />
+        <location filename="../../cdss/ui/records/page.py" line="507" />
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="519" />
+        <location filename="../../cdss/ui/records/page.py" line="523" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="532" />
+        <location filename="../../cdss/ui/records/page.py" line="536" />
         <source>Exporting FHIR bundle…</source>
         <translation>正在导出 FHIR 数据包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="536" />
+        <location filename="../../cdss/ui/records/page.py" line="540" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="543" />
+        <location filename="../../cdss/ui/records/page.py" line="547" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="549" />
+        <location filename="../../cdss/ui/records/page.py" line="553" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="550" />
+        <location filename="../../cdss/ui/records/page.py" line="554" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="551" />
+        <location filename="../../cdss/ui/records/page.py" line="555" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="552" />
+        <location filename="../../cdss/ui/records/page.py" line="556" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="553" />
+        <location filename="../../cdss/ui/records/page.py" line="557" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="554" />
+        <location filename="../../cdss/ui/records/page.py" line="558" />
         <source>Export FHIR…</source>
         <translation>导出 FHIR…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="555" />
+        <location filename="../../cdss/ui/records/page.py" line="559" />
         <source>De-identified</source>
         <translation>去标识化</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="556" />
+        <location filename="../../cdss/ui/records/page.py" line="560" />
         <source>Remove names, identifiers and exact dates from the PDF</source>
         <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="558" />
+        <location filename="../../cdss/ui/records/page.py" line="562" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="559" />
+        <location filename="../../cdss/ui/records/page.py" line="563" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="560" />
+        <location filename="../../cdss/ui/records/page.py" line="564" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="561" />
+        <location filename="../../cdss/ui/records/page.py" line="565" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="562" />
+        <location filename="../../cdss/ui/records/page.py" line="566" />
         <source>Share…</source>
         <translation>分享…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="563" />
+        <location filename="../../cdss/ui/records/page.py" line="567" />
         <source>Share this case, de-identified, on the case exchange</source>
         <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>
@@ -4467,49 +4467,49 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>TimelineEditor</name>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="154" />
-        <location filename="../../cdss/ui/records/entry_editor.py" line="215" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="164" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="225" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="156" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="166" />
         <source>Entry saved.</source>
         <translation>记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="162" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="172" />
         <source>Entry restored.</source>
         <translation>记录已恢复。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="163" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="173" />
         <source>Entry deleted.</source>
         <translation>记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="219" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="229" />
         <source>Follow-up saved.</source>
         <translation>随访已保存。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="226" />
-        <location filename="../../cdss/ui/records/entry_editor.py" line="243" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="236" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="253" />
         <source>Follow-up restored.</source>
         <translation>随访已恢复。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="228" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="238" />
         <source>Follow-up marked done.</source>
         <translation>随访已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="228" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="238" />
         <source>Follow-up marked not done.</source>
         <translation>随访已标记为未完成。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="244" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="254" />
         <source>Follow-up deleted.</source>
         <translation>随访已删除。</translation>
     </message>
@@ -4517,12 +4517,17 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="68" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="77" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="69" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="77" />
+        <source>Undo: {what}</source>
+        <translation>撤销：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/entry_editor.py" line="78" />
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>撤销上一次更改（Ctrl+Z）</translation>
     </message>

@@ -104,3 +104,22 @@ def test_follow_up_done_edit_and_delete_with_undo(qtbot, opened):
     _wait(qtbot, page.editor.undo())
     (again,) = service.get_case(case.id).follow_ups
     assert (again.due, again.note, again.done) == (due, "复查 HbA1c", True)
+
+
+def test_undo_button_names_what_it_undoes_and_goes_when_replaced(qtbot, opened, main_window):
+    page, service, case, note, diagnosis, _fu = opened
+    page.timeline.anchorClicked.emit(QUrl(f"entry-delete:{note.id}"))
+    _wait(qtbot, page.editor.last_handle)
+    bar = page.editor.bar
+    first = bar.undo_button.text()
+    assert first.startswith("Undo: ") and first != "Undo: "
+    page.timeline.anchorClicked.emit(QUrl(f"entry-delete:{diagnosis.id}"))
+    _wait(qtbot, page.editor.last_handle)
+    page.editor.undo()
+    _wait(qtbot, page.editor.last_handle)
+    # after one undo, the button speaks of the older change it would now reverse
+    assert bar.isVisible() and bar.undo_button.text() == first
+    # opening another patient replaces what the bar spoke of: it goes
+    other = service.create_patient("李雷")
+    page.open_patient(other.id)
+    assert not bar.isVisible()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,14 +58,23 @@ class UndoBar(QFrame):
         self.retranslate_ui()
         self.hide()
 
-    def show_message(self, text: str, *, can_undo: bool) -> None:
+    def show_message(self, text: str, *, can_undo: bool, undoes: str = "") -> None:
+        """Show ``text``; with ``can_undo``, the button names the change it reverses (``undoes``)."""
         self.message.setText(text)
+        self.undoes = undoes
         self.undo_button.setVisible(can_undo)
+        self.retranslate_ui()
         self.show()
         self._timer.start(UNDO_VISIBLE_MS)
 
+    def dismiss(self) -> None:
+        """A later action replaced the one this bar speaks of: it goes (Ctrl+Z still undoes the stack)."""
+        self._timer.stop()
+        self.hide()
+
     def retranslate_ui(self) -> None:
-        self.undo_button.setText(self.tr("Undo"))
+        what = getattr(self, "undoes", "").rstrip("。.")
+        self.undo_button.setText(self.tr("Undo: {what}").format(what=what) if what else self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -80,6 +89,7 @@ class UndoStep:
     reverse: Callable[[], Any]  # runs on the writer thread
     patient_id: int
     case_id: int | None
+    what: str = ""  # the change it reverses, as the doctor was told of it ("Lab value added.")
 
 
 class TimelineEditor(QObject):
@@ -265,9 +275,11 @@ class TimelineEditor(QObject):
         return handle
 
     def push(self, step: UndoStep, message: str) -> None:
+        if not step.what:
+            step = replace(step, what=message)
         self.undo_stack.append(step)
         del self.undo_stack[:-UNDO_DEPTH]
-        self.bar.show_message(message, can_undo=True)
+        self.bar.show_message(message, can_undo=True, undoes=step.what)
 
     def _changed(self, undo: UndoStep | None, message: str, patient_id: int, case_id: int | None) -> None:
         if undo is not None:
@@ -282,7 +294,8 @@ class TimelineEditor(QObject):
         step = self.undo_stack.pop()
         handle = self.page.ctx.tasks.run_write(step.reverse, name="records-undo")
         handle.finished.connect(while_alive(self, lambda _r: (
-            self.bar.show_message(step.label, can_undo=bool(self.undo_stack)),
+            self.bar.show_message(step.label, can_undo=bool(self.undo_stack),
+                                  undoes=self.undo_stack[-1].what if self.undo_stack else ""),
             self.reload(step.patient_id, step.case_id))))
         self.last_handle = handle
         return handle

@@ -284,6 +284,8 @@ class RecordsPage(QWidget):
 
     # -- detail --------------------------------------------------------------------------------------------------
     def _show_patient(self, patient: PatientRecord | None) -> None:
+        if patient is None or self.patient is None or patient.id != self.patient.id:
+            self.editor.bar.dismiss()  # another patient: the last change spoken of is not on screen any more
         self.patient = patient
         enabled = patient is not None
         for widget in (self.case_combo, self.capture_kind, self.capture_text, self.capture_button,
@@ -373,7 +375,9 @@ class RecordsPage(QWidget):
             window.room_pages["drugs"].show_drug(drug_id)
 
     def _after_prescription(self, patient_id: int) -> None:
-        """A prescription adds a medication and a timeline entry: show both, staying on the same case."""
+        """A prescription adds a medication and a timeline entry: show both, staying on the same case. The undo
+        bar spoke of an earlier change: it goes, so that its button is not read as undoing the prescription."""
+        self.editor.bar.dismiss()
         case = self.current_case()
         self.open_patient(patient_id)
         if case is not None:
