@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from cdss.records.targets import TargetRange, target_for
 from cdss.records.types import LabResult
 
 
@@ -18,9 +19,19 @@ class TrendSeries:
     points: tuple[tuple[dt.datetime, float], ...]
     ref_low: float | None = None
     ref_high: float | None = None
+    # the patient's therapeutic target (e.g. INR 2.0–3.0 on warfarin), drawn apart from the reference range
+    target_low: float | None = None
+    target_high: float | None = None
+
+    def outside(self, value: float) -> bool:
+        """Flagged against the target when the patient has one, else against the laboratory's range."""
+        low, high = ((self.target_low, self.target_high) if self.target_low is not None
+                     else (self.ref_low, self.ref_high))
+        return (low is not None and value < low) or (high is not None and value > high)
 
 
-def trend_series(labs: Sequence[LabResult], min_points: int = 2) -> list[TrendSeries]:
+def trend_series(labs: Sequence[LabResult], min_points: int = 2,
+                 targets: Mapping[str, TargetRange] | None = None) -> list[TrendSeries]:
     """Group numeric lab values by (name, unit); only measures with at least ``min_points`` values get a chart."""
     groups: dict[tuple[str, str | None], list[LabResult]] = {}
     for lab in labs:
@@ -34,7 +45,9 @@ def trend_series(labs: Sequence[LabResult], min_points: int = 2) -> list[TrendSe
         low = next((v.ref_low for v in values if v.ref_low is not None), None)
         high = next((v.ref_high for v in values if v.ref_high is not None), None)
         points = tuple((v.taken_at, float(v.value)) for v in values if v.value is not None)
-        series.append(TrendSeries(name, unit, points, low, high))
+        target = target_for(values[0], targets) if targets else None
+        series.append(TrendSeries(name, unit, points, low, high, target.low if target else None,
+                                  target.high if target else None))
     return sorted(series, key=lambda s: s.name.lower())
 
 
@@ -63,7 +76,8 @@ def trend_drawing(series: TrendSeries, font_name: str, width: float = 240, heigh
     )
 
     values = [v for _, v in series.points]
-    candidates = [*values, *(r for r in (series.ref_low, series.ref_high) if r is not None)]
+    candidates = [*values, *(r for r in (series.ref_low, series.ref_high, series.target_low, series.target_high)
+                             if r is not None)]
     y_min, y_max = _nice_range(min(candidates), max(candidates))
     if min(candidates) >= 0:
         y_min = max(y_min, 0.0)  # most measures cannot be negative: no axis running below zero
@@ -81,6 +95,10 @@ def trend_drawing(series: TrendSeries, font_name: str, width: float = 240, heigh
         lo = y_of(series.ref_low if series.ref_low is not None else y_min)
         hi = y_of(series.ref_high if series.ref_high is not None else y_max)
         drawing.add(Rect(left, lo, right - left, hi - lo, fillColor=colors.HexColor("#E6F2E6"), strokeColor=None))
+    if series.target_low is not None and series.target_high is not None:
+        lo, hi = y_of(series.target_low), y_of(series.target_high)
+        drawing.add(Rect(left, lo, right - left, hi - lo, fillColor=colors.HexColor("#DCE9F7"),
+                         strokeColor=colors.HexColor("#1F5FA8"), strokeWidth=0.5, strokeDashArray=[2, 2]))
     axis = colors.HexColor("#888888")
     drawing.add(Line(left, bottom, right, bottom, strokeColor=axis, strokeWidth=0.6))
     drawing.add(Line(left, bottom, left, top, strokeColor=axis, strokeWidth=0.6))
@@ -92,9 +110,7 @@ def trend_drawing(series: TrendSeries, font_name: str, width: float = 240, heigh
     line_colour = colors.HexColor("#1F5FA8")
     drawing.add(PolyLine(coords, strokeColor=line_colour, strokeWidth=1.2))
     for when, value in series.points:
-        out_of_range = (series.ref_low is not None and value < series.ref_low) or (
-            series.ref_high is not None and value > series.ref_high
-        )
+        out_of_range = series.outside(value)
         fill = colors.HexColor("#C62828") if out_of_range else line_colour
         drawing.add(Circle(x_of(when), y_of(value), 2.2, fillColor=fill, strokeColor=None))
     first, last = series.points[0][0], series.points[-1][0]

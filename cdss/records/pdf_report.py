@@ -26,6 +26,7 @@ from cdss.progress import Progress, ensure_progress
 from cdss.records.attachments import AttachmentStore, attachment_path
 from cdss.records.charts import trend_drawing, trend_series
 from cdss.records.pdf_fonts import find_cjk_font
+from cdss.records.targets import target_for, target_ranges
 from cdss.records.types import Case, Entry, EntryKind, LabResult, PatientRecord, Sex, age_on
 
 THUMB_PX = 480  # long side of the embedded photo: sharp at ~55 mm wide, small in the file
@@ -44,7 +45,8 @@ LABELS: dict[str, dict[str, str]] = {
         "medications": "用药", "drug": "药品", "dose": "剂量", "route": "途径", "period": "时间", "status": "状态",
         "active": "在用", "stopped": "已停", "none_recorded": "无记录", "tags": "标签", "timeline": "病程时间线",
         "kind": "类别", "content": "内容", "labs": "检验结果", "test": "项目", "result": "结果", "unit": "单位",
-        "reference": "参考范围", "trends": "趋势图", "photos": "图片", "photo_missing": "（图片文件缺失）",
+        "reference": "参考范围", "target": "目标", "trends": "趋势图", "photos": "图片",
+        "photo_missing": "（图片文件缺失）",
         "follow_ups": "随访", "due": "计划日期", "note": "内容", "done": "已完成", "pending": "待随访",
     },
     "en": {
@@ -58,7 +60,8 @@ LABELS: dict[str, dict[str, str]] = {
         "medications": "Medications", "drug": "Drug", "dose": "Dose", "route": "Route", "period": "Period",
         "status": "Status", "active": "active", "stopped": "stopped", "none_recorded": "None recorded.",
         "tags": "Tags", "timeline": "Timeline", "kind": "Kind", "content": "Content", "labs": "Laboratory results",
-        "test": "Test", "result": "Result", "unit": "Unit", "reference": "Reference", "trends": "Trends",
+        "test": "Test", "result": "Result", "unit": "Unit", "reference": "Reference", "target": "target",
+        "trends": "Trends",
         "photos": "Photos", "photo_missing": "(photo file missing)", "follow_ups": "Follow-ups", "due": "Due",
         "note": "Note", "done": "done", "pending": "pending",
     },
@@ -211,6 +214,7 @@ class _ReportBuilder:
         self.deidentified = deidentified
         self.today = today
         self.progress = progress
+        self.targets: dict = {}  # the patient's therapeutic targets, set by build()
         self.colors = colors
         base = ParagraphStyle("base", fontName=font_name, fontSize=9, leading=12.5, wordWrap="CJK")
         self.styles = {
@@ -284,6 +288,7 @@ class _ReportBuilder:
 
     # -- sections -------------------------------------------------------------------------------------------------
     def build(self, record: PatientRecord) -> list:
+        self.targets = target_ranges(record)
         from reportlab.platypus import Spacer
 
         story: list = [self.p(self.L("title"), "title")]
@@ -422,13 +427,18 @@ class _ReportBuilder:
     def _lab_row(self, lab: LabResult) -> list:
         value = lab.value_text or (f"{lab.value:g}" if lab.value is not None else "")
         flag = ""
-        if lab.value is not None and lab.ref_high is not None and lab.value > lab.ref_high:
+        target = target_for(lab, self.targets)
+        if target is not None:  # the patient's therapeutic target decides the arrow, not the laboratory's range
+            flag = {"below": " ↓", "above": " ↑"}.get(target.position(lab.value) or "", "")
+        elif lab.value is not None and lab.ref_high is not None and lab.value > lab.ref_high:
             flag = " ↑"
         elif lab.value is not None and lab.ref_low is not None and lab.value < lab.ref_low:
             flag = " ↓"
         ref = ""
         if lab.ref_low is not None or lab.ref_high is not None:
             ref = _reference_range(lab.ref_low, lab.ref_high)
+        if target is not None:
+            ref = (ref + "; " if ref else "") + f"{self.L('target')} {target.text()}"
         return [self.p(lab.name, "cell"), self.p(value + flag, "cell"), self.p(lab.unit or "", "cell"),
                 self.p(ref, "cell"), self.p(lab.taken_at.strftime("%Y-%m-%d %H:%M"), "cell")]  # fmt: skip
 
@@ -436,7 +446,7 @@ class _ReportBuilder:
         from reportlab.lib.units import mm
         from reportlab.platypus import Table, TableStyle
 
-        series = trend_series(labs)
+        series = trend_series(labs, targets=self.targets)
         if not series:
             return []
         drawings = [trend_drawing(s, self.font, width=84 * mm, height=46 * mm) for s in series]

@@ -2499,63 +2499,94 @@
 <context>
     <name>LabsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="189" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="192" />
+        <source>Below target</source>
+        <translation>低于目标</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="192" />
+        <source>Above target</source>
+        <translation>高于目标</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="193" />
+        <source>In target</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="194" />
+        <source>as recorded</source>
+        <translation>按病历记录</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="195" />
+        <source>{range} ({why})</source>
+        <translation>{range}（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="199" />
         <source>Out of range</source>
         <translation>超出参考范围</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="226" />
-        <location filename="../../cdss/ui/records/labs_panel.py" line="233" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="242" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="250" />
         <source>Reference range</source>
         <translation>参考范围</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="232" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="243" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="250" />
+        <source>Target</source>
+        <translation>目标范围</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/labs_panel.py" line="249" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="232" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="249" />
         <source>Test</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="232" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="249" />
         <source>Value</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="232" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="249" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="233" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="250" />
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="234" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="251" />
         <source>Trend of:</source>
         <translation>趋势：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="235" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="252" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="236" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="253" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="237" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="254" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/labs_panel.py" line="238" />
+        <location filename="../../cdss/ui/records/labs_panel.py" line="255" />
         <source>No lab results for this patient yet.</source>
         <translation>该患者暂无检验结果。</translation>
     </message>
@@ -3755,177 +3786,177 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="85" />
+        <location filename="../../cdss/ui/records/page.py" line="86" />
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="207" />
+        <location filename="../../cdss/ui/records/page.py" line="208" />
         <source>{count} patients</source>
         <translation>{count} 位患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="209" />
+        <location filename="../../cdss/ui/records/page.py" line="210" />
         <source>No patient matches this search.</source>
         <translation>没有符合搜索条件的患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="211" />
+        <location filename="../../cdss/ui/records/page.py" line="212" />
         <source>No patients yet. Add one with “New patient”, or import CSV, Excel or FHIR files with “cdss records import”.</source>
         <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="318" />
+        <location filename="../../cdss/ui/records/page.py" line="320" />
         <source>Choose a patient on the left.</source>
         <translation>请在左侧选择一位患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="321" />
+        <location filename="../../cdss/ui/records/page.py" line="323" />
         <source>This patient has no cases yet.</source>
         <translation>该患者还没有病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="352" />
+        <location filename="../../cdss/ui/records/page.py" line="354" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="355" />
+        <location filename="../../cdss/ui/records/page.py" line="357" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="360" />
+        <location filename="../../cdss/ui/records/page.py" line="362" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="367" />
+        <location filename="../../cdss/ui/records/page.py" line="369" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="454" />
+        <location filename="../../cdss/ui/records/page.py" line="456" />
         <source>Due ({count})</source>
         <translation>到期 ({count})</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="457" />
+        <location filename="../../cdss/ui/records/page.py" line="459" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="459" />
+        <location filename="../../cdss/ui/records/page.py" line="461" />
         <source>Follow-ups due today or overdue</source>
         <translation>今天到期或已逾期的随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="490" />
+        <location filename="../../cdss/ui/records/page.py" line="492" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="491" />
+        <location filename="../../cdss/ui/records/page.py" line="493" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="506" />
+        <location filename="../../cdss/ui/records/page.py" line="508" />
         <source>Export FHIR</source>
         <translation>导出 FHIR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="507" />
+        <location filename="../../cdss/ui/records/page.py" line="509" />
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="523" />
+        <location filename="../../cdss/ui/records/page.py" line="525" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="536" />
+        <location filename="../../cdss/ui/records/page.py" line="538" />
         <source>Exporting FHIR bundle…</source>
         <translation>正在导出 FHIR 数据包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="540" />
+        <location filename="../../cdss/ui/records/page.py" line="542" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="547" />
+        <location filename="../../cdss/ui/records/page.py" line="549" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="553" />
+        <location filename="../../cdss/ui/records/page.py" line="555" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="554" />
+        <location filename="../../cdss/ui/records/page.py" line="556" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="555" />
+        <location filename="../../cdss/ui/records/page.py" line="557" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="556" />
+        <location filename="../../cdss/ui/records/page.py" line="558" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="557" />
+        <location filename="../../cdss/ui/records/page.py" line="559" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="558" />
+        <location filename="../../cdss/ui/records/page.py" line="560" />
         <source>Export FHIR…</source>
         <translation>导出 FHIR…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="559" />
+        <location filename="../../cdss/ui/records/page.py" line="561" />
         <source>De-identified</source>
         <translation>去标识化</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="560" />
+        <location filename="../../cdss/ui/records/page.py" line="562" />
         <source>Remove names, identifiers and exact dates from the PDF</source>
         <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="562" />
+        <location filename="../../cdss/ui/records/page.py" line="564" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="563" />
+        <location filename="../../cdss/ui/records/page.py" line="565" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="564" />
+        <location filename="../../cdss/ui/records/page.py" line="566" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="565" />
+        <location filename="../../cdss/ui/records/page.py" line="567" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="566" />
+        <location filename="../../cdss/ui/records/page.py" line="568" />
         <source>Share…</source>
         <translation>分享…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="567" />
+        <location filename="../../cdss/ui/records/page.py" line="569" />
         <source>Share this case, de-identified, on the case exchange</source>
         <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>

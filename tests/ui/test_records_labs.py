@@ -86,3 +86,26 @@ def test_start_up_does_not_import_qtcharts(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_inr_on_warfarin_is_judged_against_the_target_with_its_band(qtbot, main_window):
+    from cdss.records.types import Medication
+
+    service = RecordsService(main_window.ctx.workspace)
+    patient = service.create_patient("赵六", birth_date=dt.date(1950, 2, 1))
+    service.add_medication(patient.id, Medication("华法林", "3 mg qd"))
+    for day, value in ((1, 1.6), (8, 2.3)):
+        service.add_lab(patient.id, LabResult("INR", dt.datetime(2026, 11, day, 8), value=value, ref_low=0.8,
+                                              ref_high=1.2, loinc="6301-6"))
+    page = main_window.room_pages["records"]
+    page.open_patient(patient.id)
+    table = page.labs_panel.table
+    rows = {table.item(r, 0).text()[:10]: r for r in range(table.rowCount())}
+    on_target, below = rows["2026-11-08"], rows["2026-11-01"]
+    assert table.item(on_target, 2).text() == "2.3" and table.item(on_target, 5).text() == "In target"
+    assert table.item(on_target, 4).text() == "0.8–1.2" and table.item(on_target, 6).text() == "2–3 (华法林)"
+    assert table.item(below, 2).text() == "1.6 ↓" and table.item(below, 5).text() == "Below target"
+    page.tabs.setCurrentWidget(page.labs_panel)
+    qtbot.waitUntil(lambda: page.labs_panel.chart_view is not None, timeout=3000)
+    names = [s.name() for s in page.labs_panel.chart_view.chart().series()]
+    assert "INR: Target 2–3" in names and "INR: Reference range" in names

@@ -23,7 +23,10 @@ def _ms(when) -> float:
     return float(QDateTime(when).toMSecsSinceEpoch())
 
 
-def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str) -> QChart:
+TARGET_COLOUR = "#dce9f7"
+
+
+def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str, target_label: str = "Target") -> QChart:
     chart = QChart()
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setMargins(chart.margins())
@@ -32,7 +35,7 @@ def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str) -> Q
         return chart
     times = [_ms(when) for s in series_list for when, _ in s.points]
     values = [v for s in series_list for _, v in s.points]
-    values += [r for s in series_list for r in (s.ref_low, s.ref_high) if r is not None]
+    values += [r for s in series_list for r in (s.ref_low, s.ref_high, s.target_low, s.target_high) if r is not None]
     t0, t1 = min(times), max(times)
     if t0 == t1:  # one date: widen a day each side so the point sits mid-chart
         t0, t1 = t0 - 86_400_000, t1 + 86_400_000
@@ -75,6 +78,19 @@ def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str) -> Q
             band.setColor(QColor(RANGE_COLOURS[index % len(RANGE_COLOURS)]))
             band.setBorderColor(QColor(RANGE_COLOURS[index % len(RANGE_COLOURS)]).darker(115))
             _attach(chart, band, axis_x, axis_y)
+        if trend.target_low is not None and trend.target_high is not None:
+            upper, lower = QLineSeries(), QLineSeries()
+            for t in (t0, t1):
+                upper.append(t, trend.target_high)
+                lower.append(t, trend.target_low)
+            band = QAreaSeries(upper, lower)
+            upper.setParent(band)
+            lower.setParent(band)
+            band.setName(f"{trend.name}: {target_label} {trend.target_low:g}–{trend.target_high:g}")
+            band.setColor(QColor(TARGET_COLOUR))
+            pen = QPen(QColor("#1f5fa8"), 1, Qt.PenStyle.DashLine)
+            band.setPen(pen)
+            _attach(chart, band, axis_x, axis_y)
         line = QLineSeries()
         line.setName(trend.name)
         line.setPen(QPen(QColor(colour), 2))
@@ -88,9 +104,7 @@ def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str) -> Q
         normal.setBorderColor(QColor(colour))
         for when, value in trend.points:
             line.append(_ms(when), value)
-            out = (trend.ref_low is not None and value < trend.ref_low) or (
-                trend.ref_high is not None and value > trend.ref_high)
-            (flagged if out else normal).append(_ms(when), value)
+            (flagged if trend.outside(value) else normal).append(_ms(when), value)
         _attach(chart, line, axis_x, axis_y)
         for markers in (normal, flagged):
             _attach(chart, markers, axis_x, axis_y)

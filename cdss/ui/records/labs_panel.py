@@ -8,6 +8,7 @@ clinicians read the two together.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.records.charts import TrendSeries, trend_series
+from cdss.records.targets import TargetRange, target_for
 from cdss.records.types import LabResult
 
 OUT_OF_RANGE_COLOUR = "#b3261e"
@@ -53,9 +55,10 @@ def reference_text(lab: LabResult) -> str:
     return ""
 
 
-def chart_choices(labs: list[LabResult]) -> list[tuple[str, list[TrendSeries]]]:
+def chart_choices(labs: list[LabResult], targets: Mapping[str, TargetRange] | None = None
+                  ) -> list[tuple[str, list[TrendSeries]]]:
     """(label, series) pairs: every measure with a numeric value; blood-pressure halves merged into one choice."""
-    series = trend_series(labs, min_points=1)
+    series = trend_series(labs, min_points=1, targets=targets)
     used: set[int] = set()
     choices: list[tuple[str, list[TrendSeries]]] = []
     for first, second in PAIRED_MEASURES:
@@ -70,7 +73,7 @@ def chart_choices(labs: list[LabResult]) -> list[tuple[str, list[TrendSeries]]]:
 
 
 class LabsPanel(QWidget):
-    COLUMNS = 6
+    COLUMNS = 7
     # The panel only shows labs; the Records page does the writing (cdss.ui.records.record_actions).
     add_requested = Signal()
     edit_requested = Signal(int)  # lab id
@@ -80,6 +83,7 @@ class LabsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("labsPanel")
         self.labs: list[LabResult] = []
+        self.targets: dict[str, TargetRange] = {}  # the patient's therapeutic targets (INR on warfarin …)
         self.choices: list[tuple[str, list[TrendSeries]]] = []
         self.chart_view = None  # created on first show (lazy QtCharts import)
         self.table = QTableWidget(0, self.COLUMNS, self)
@@ -160,11 +164,12 @@ class LabsPanel(QWidget):
         self.delete_button.setEnabled(has)
 
     # -- data ----------------------------------------------------------------------------------------------------
-    def set_labs(self, labs: list[LabResult]) -> None:
+    def set_labs(self, labs: list[LabResult], targets: Mapping[str, TargetRange] | None = None) -> None:
         self.labs = sorted(labs, key=lambda lab: (lab.taken_at, lab.name), reverse=True)
+        self.targets = dict(targets or {})
         self._fill_table()
         current = self.measure_combo.currentText()
-        self.choices = chart_choices(labs)
+        self.choices = chart_choices(labs, self.targets)
         self.measure_combo.blockSignals(True)
         self.measure_combo.clear()
         for label, _series in self.choices:
@@ -179,14 +184,25 @@ class LabsPanel(QWidget):
         red = QBrush(QColor(OUT_OF_RANGE_COLOUR))
         for row, lab in enumerate(self.labs):
             value = lab.value_text or (f"{lab.value:g}" if lab.value is not None else "")
-            flagged = is_out_of_range(lab)
-            if flagged:
-                arrow = "↑" if lab.ref_high is not None and lab.value > lab.ref_high else "↓"
+            target = target_for(lab, self.targets)
+            if target is not None:  # the patient's target decides, not the laboratory's range
+                position = target.position(lab.value)
+                flagged = position in ("below", "above")
+                arrow = {"below": "↓", "above": "↑"}.get(position or "", "")
+                flag = {"below": self.tr("Below target"), "above": self.tr("Above target"),
+                        "within": self.tr("In target")}.get(position or "", "")
+                why = target.drug if target.basis == "treatment" and target.drug else self.tr("as recorded")
+                target_text = self.tr("{range} ({why})").format(range=target.text(), why=why)
+            else:
+                flagged = is_out_of_range(lab)
+                arrow = ("↑" if lab.ref_high is not None and lab.value > lab.ref_high else "↓") if flagged else ""
+                flag = self.tr("Out of range") if flagged else ""
+                target_text = ""
+            if arrow:
                 value = f"{value} {arrow}"
             # A result recorded with a date only is stored at midnight; showing "00:00" would invent a time.
             when = lab.taken_at.strftime("%Y-%m-%d" if lab.taken_at.time() == dt.time() else "%Y-%m-%d %H:%M")
-            cells = (when, lab.name, value, lab.unit or "", reference_text(lab),
-                     self.tr("Out of range") if flagged else "")
+            cells = (when, lab.name, value, lab.unit or "", reference_text(lab), flag, target_text)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if flagged and column in (2, 5):
@@ -223,14 +239,15 @@ class LabsPanel(QWidget):
         from cdss.ui.records.lab_chart import build_trend_chart
 
         previous = self.chart_view.chart()
-        self.chart_view.setChart(build_trend_chart(self.selected_series(), self.tr("Reference range")))
+        self.chart_view.setChart(build_trend_chart(self.selected_series(), self.tr("Reference range"),
+                                                   self.tr("Target")))
         if previous is not None:  # the view releases, but does not delete, the chart it showed before
             previous.deleteLater()
 
     # -- text ----------------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Test"), self.tr("Value"), self.tr("Unit"),
-                                              self.tr("Reference range"), self.tr("Flag")])
+                                              self.tr("Reference range"), self.tr("Flag"), self.tr("Target")])
         self.measure_label.setText(self.tr("Trend of:"))
         self.add_button.setText(self.tr("Add…"))
         self.edit_button.setText(self.tr("Edit…"))

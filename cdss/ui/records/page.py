@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cdss.records.targets import target_ranges
 from cdss.records.types import Entry, EntryKind, PatientRecord, age_on
 from cdss.ui.context import AppContext
 from cdss.ui.models.lazy_table_model import ROW_ROLE, Column, LazyTableModel
@@ -298,7 +299,8 @@ class RecordsPage(QWidget):
                 self.case_combo.addItem(f"{case.opened_on.isoformat()}  {case.title}", case.id)
         self.case_combo.blockSignals(False)
         self.header.setText(self._header_html(patient))
-        self.labs_panel.set_labs(self.service.list_labs(patient.id) if patient is not None else [])
+        self.labs_panel.set_labs(self.service.list_labs(patient.id) if patient is not None else [],
+                                 target_ranges(patient) if patient is not None else {})
         self.medications_panel.set_patient(patient.id if patient is not None else None)
         self.case_alerts.set_patient(patient.id if patient is not None else None)
         self._show_case()

@@ -8,6 +8,7 @@ import io
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,21 @@ def test_explicit_unusable_font_is_named(tmp_path):
     with pytest.raises(UserError) as info:
         pdf_fonts.find_cjk_font(bad)
     assert info.value.code == "cjk_font_unusable"
+
+
+@needs_font
+@needs_pdftotext
+def test_inr_on_warfarin_is_judged_against_its_target_not_the_reference_range(tmp_path):
+    from cdss.records.types import LabResult, Medication
+
+    base = make_patient(tmp_path / "att", n_photos=0)
+    inr = LabResult("INR", dt.datetime(2024, 1, 8, 8), value=2.3, unit="", ref_low=0.8, ref_high=1.2,
+                    loinc="6301-6")
+    low = LabResult("INR", dt.datetime(2024, 1, 9, 8), value=1.5, unit="", ref_low=0.8, ref_high=1.2, loinc="6301-6")
+    case = replace(base.cases[0], labs=(*base.cases[0].labs, inr, low))
+    patient = replace(base, cases=(case,), medications=(Medication("warfarin", "3 mg qd"),))
+    out = export_case_pdf(patient, patient.cases, tmp_path / "inr.pdf", attachments_dir=None, deidentified=False,
+                          secret=None, labels_language="en")
+    text = flat(pdf_text(out))
+    assert "2.3" in text and "2.3↑" not in text  # on target: no arrow against the 0.8–1.2 laboratory range
+    assert "1.5↓" in text and "target2–3" in text
