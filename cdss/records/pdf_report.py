@@ -73,6 +73,27 @@ _KIND_LABELS = {
     EntryKind.PROGRESS: ("病程", "Progress"), EntryKind.ATTACHMENT: ("图片/文件", "Attachment"),
     EntryKind.FOLLOW_UP: ("随访", "Follow-up"), EntryKind.NOTE: ("备注", "Note"),
 }  # fmt: skip
+# Identifier systems and routes as people read them; an unknown system or route is printed as recorded.
+_ID_SYSTEM_LABELS = {
+    "cn-resident-id": ("居民身份证", "Resident ID"), "inpatient-no": ("住院号", "Inpatient no."),
+    "outpatient-no": ("门诊号", "Outpatient no."), "record-no": ("病案号", "Record no."),
+    "insurance-no": ("医保号", "Insurance no."), "mrn": ("病历号", "MRN"),
+}
+_ROUTE_LABELS = {
+    "oral": ("口服", "oral"), "po": ("口服", "oral"), "iv": ("静脉", "IV"), "intravenous": ("静脉", "IV"),
+    "im": ("肌注", "IM"), "intramuscular": ("肌注", "IM"), "sc": ("皮下", "SC"), "subcutaneous": ("皮下", "SC"),
+    "inhaled": ("吸入", "inhaled"), "inhalation": ("吸入", "inhaled"), "topical": ("外用", "topical"),
+    "rectal": ("直肠", "rectal"), "sublingual": ("舌下", "sublingual"), "transdermal": ("经皮", "transdermal"),
+}
+
+
+def _localised(table: dict[str, tuple[str, str]], value: str | None, language: str) -> str:
+    if not value:
+        return ""
+    names = table.get(value.strip().casefold())
+    return (names[0] if language == "zh" else names[1]) if names else value
+
+
 _SEX_LABELS = {Sex.MALE: ("男", "male"), Sex.FEMALE: ("女", "female"), Sex.OTHER: ("其他", "other"),
                Sex.UNKNOWN: ("未知", "unknown")}  # fmt: skip
 
@@ -325,7 +346,8 @@ class _ReportBuilder:
         elif record.birth_date is not None:
             precise = record.extra.get("birth_date_precision") != "year"
             birth = record.birth_date.isoformat() if precise else str(record.birth_date.year)
-        idents = "; ".join(f"{i.system}: {i.value}" for i in record.identifiers) or "—"
+        idents = "; ".join(f"{_localised(_ID_SYSTEM_LABELS, i.system, self.language)}: {i.value}"
+                           for i in record.identifiers) or "—"
         rows = [
             (self.L("name"), record.name, self.L("sex"), sex_label(record.sex, self.language)),
             (self.L("age"), self._age(record), self.L("birth_date"), birth),
@@ -369,7 +391,8 @@ class _ReportBuilder:
             for m in record.medications:
                 period = " – ".join(d.isoformat() if d else "" for d in (m.start, m.end)) if m.start or m.end else ""
                 status = self.L("active") if m.active else self.L("stopped")
-                rows.append([self.p(m.name, "cell"), self.p(m.dose or "", "cell"), self.p(m.route or "", "cell"),
+                route = _localised(_ROUTE_LABELS, m.route, self.language)
+                rows.append([self.p(m.name, "cell"), self.p(m.dose or "", "cell"), self.p(route, "cell"),
                              self.p(period, "cell"), self.p(status, "cell")])  # fmt: skip
             header = [self.L("drug"), self.L("dose"), self.L("route"), self.L("period"), self.L("status")]
             out.append(self.table(header, rows, [46 * mm, 38 * mm, 20 * mm, 50 * mm, 20 * mm]))

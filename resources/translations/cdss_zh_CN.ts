@@ -138,72 +138,72 @@
 <context>
     <name>AlertStatsDialog</name>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="106" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="134" />
         <source>No alerts recorded yet. Alerts are counted when medications are added in a case (Records room, Medications tab).</source>
         <translation>尚无警示记录。在病例中添加药物时（病历室“用药”标签页）才会统计警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="109" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="137" />
         <source>{rules} rules fired {fired} times: {overridden} overridden, {accepted} accepted. Rules overridden nearly every time are candidates for review.</source>
         <translation>{rules} 条规则共触发 {fired} 次：被忽略 {overridden} 次，被采纳 {accepted} 次。几乎总被忽略的规则值得复核。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="115" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="143" />
         <source>Alert statistics</source>
         <translation>警示统计</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="117" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="145" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="117" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="145" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="117" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="145" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="117" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="145" />
         <source>Fired</source>
         <translation>触发</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="117" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="145" />
         <source>Overridden</source>
         <translation>被忽略</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="118" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="146" />
         <source>Accepted</source>
         <translation>被采纳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="118" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="146" />
         <source>Inline / other</source>
         <translation>列表内 / 其他</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="118" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="146" />
         <source>Override rate</source>
         <translation>忽略率</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="118" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="146" />
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="119" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="147" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_stats.py" line="120" />
+        <location filename="../../cdss/ui/drugs/alert_stats.py" line="148" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1320,7 +1320,7 @@
     <message>
         <location filename="../../cdss/ui/records/evidence_panel.py" line="179" />
         <source>drug</source>
-        <translation>药物</translation>
+        <translation>药品</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/records/evidence_panel.py" line="179" />
@@ -1914,8 +1914,8 @@
     </message>
     <message>
         <location filename="../../cdss/ui/records/import_dialog.py" line="235" />
-        <source>{name}: {added} patients imported, {skipped} skipped (already present).</source>
-        <translation>{name}：已导入 {added} 位患者，跳过 {skipped} 位（已存在）。</translation>
+        <source>{name}: patients imported: {added}; skipped (already present): {skipped}.</source>
+        <translation>{name}：导入患者 {added} 位；跳过（已存在）{skipped} 位。</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/records/import_dialog.py" line="242" />
@@ -2961,8 +2961,13 @@ Decision support does not replace clinical judgement.</source>
         <translation>今日停用此药（记入病例时间线）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="123" />
-        <source>{count} alert(s) · {severity}</source>
+        <location filename="../../cdss/ui/records/medication_item.py" line="124" />
+        <source>1 alert · {severity}</source>
+        <translation>1 条警示 · {severity}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medication_item.py" line="124" />
+        <source>{count} alerts · {severity}</source>
         <translation>{count} 条警示 · {severity}</translation>
     </message>
 </context>
@@ -3056,66 +3061,71 @@ Decision support does not replace clinical judgement.</source>
     </message>
     <message>
         <location filename="../../cdss/ui/records/medications_panel.py" line="417" />
-        <source>{name} prescribed; {overrides} alert(s) overridden, {inline} shown inline.</source>
-        <translation>已开具 {name}；忽略 {overrides} 条警示，{inline} 条显示在列表中。</translation>
+        <source>{name} prescribed; alerts overridden: {overrides}, shown inline: {inline}.</source>
+        <translation>已开具 {name}；越过警示 {overrides} 条，列表内显示 {inline} 条。</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/records/medications_panel.py" line="419" />
-        <source>{name} prescribed; {inline} alert(s) shown on the medication list.</source>
-        <translation>已开具 {name}；{inline} 条警示显示在用药列表中。</translation>
+        <source>{name} prescribed; 1 alert shown on the medication list.</source>
+        <translation>已开具 {name}；用药列表中显示 1 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="421" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="420" />
+        <source>{name} prescribed; {inline} alerts shown on the medication list.</source>
+        <translation>已开具 {name}；用药列表中显示 {inline} 条警示。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="422" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="445" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="446" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="456" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="457" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="461" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="462" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="475" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="476" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="476" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="477" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="477" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="478" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="478" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="479" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="479" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="480" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="480" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="481" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="481" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="482" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>
@@ -3411,21 +3421,26 @@ Decision support does not replace clinical judgement.</source>
     </message>
     <message>
         <location filename="../../cdss/ui/records/override_dialog.py" line="260" />
-        <source>Prescribing {drug} raises {count} alert(s) that need a decision. Cancel to stop, or give a reason for each alert to go ahead.</source>
-        <translation>开具 {drug} 触发 {count} 条需要决定的警示。点击取消以停止，或为每条警示填写理由后继续。</translation>
+        <source>Prescribing {drug} raises an alert that needs a decision. Cancel to stop, or give a reason to go ahead.</source>
+        <translation>开具 {drug} 触发 1 条需要决定的警示。取消即不开具，或填写理由后继续。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="263" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="262" />
+        <source>Prescribing {drug} raises {count} alerts that need a decision. Cancel to stop, or give a reason for each alert to go ahead.</source>
+        <translation>开具 {drug} 触发 {count} 条需要决定的警示。取消即不开具，或为每条警示填写理由后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/override_dialog.py" line="266" />
         <source>Override and prescribe</source>
         <translation>忽略警示并开具</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="264" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="267" />
         <source>Cancel prescription</source>
         <translation>取消开具</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/override_dialog.py" line="265" />
+        <location filename="../../cdss/ui/records/override_dialog.py" line="268" />
         <source>Or act on the advice:</source>
         <translation>或按建议处理：</translation>
     </message>
@@ -3558,7 +3573,7 @@ Decision support does not replace clinical judgement.</source>
     <message>
         <location filename="../../cdss/ui/drugs/packs_dialog.py" line="252" />
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/drugs/packs_dialog.py" line="252" />
@@ -3664,8 +3679,13 @@ Decision support does not replace clinical judgement.</source>
     </message>
     <message>
         <location filename="../../cdss/ui/records/patient_card_delegate.py" line="97" />
-        <source>{count} new alert(s) after lab results, not yet reviewed</source>
-        <translation>检验结果后新出现 {count} 条警示，尚未查看</translation>
+        <source>1 new alert after lab results, not yet reviewed</source>
+        <translation>检验结果后新增 1 条警示，尚未查看</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="98" />
+        <source>{count} new alerts after lab results, not yet reviewed</source>
+        <translation>检验结果后新增 {count} 条警示，尚未查看</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/records/patient_card_delegate.py" line="76" />
@@ -3796,167 +3816,172 @@ Decision support does not replace clinical judgement.</source>
         <translation>{count} 位患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="210" />
+        <location filename="../../cdss/ui/records/page.py" line="208" />
+        <source>1 patient</source>
+        <translation>1 位患者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/page.py" line="211" />
         <source>No patient matches this search.</source>
         <translation>没有符合搜索条件的患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="212" />
+        <location filename="../../cdss/ui/records/page.py" line="213" />
         <source>No patients yet. Add one with “New patient”, or import CSV, Excel or FHIR files with “cdss records import”.</source>
         <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="320" />
+        <location filename="../../cdss/ui/records/page.py" line="321" />
         <source>Choose a patient on the left.</source>
         <translation>请在左侧选择一位患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="323" />
+        <location filename="../../cdss/ui/records/page.py" line="324" />
         <source>This patient has no cases yet.</source>
         <translation>该患者还没有病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="354" />
+        <location filename="../../cdss/ui/records/page.py" line="355" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="357" />
+        <location filename="../../cdss/ui/records/page.py" line="358" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="362" />
+        <location filename="../../cdss/ui/records/page.py" line="363" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="369" />
+        <location filename="../../cdss/ui/records/page.py" line="370" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="456" />
+        <location filename="../../cdss/ui/records/page.py" line="457" />
         <source>Due ({count})</source>
         <translation>到期 ({count})</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="459" />
+        <location filename="../../cdss/ui/records/page.py" line="460" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="461" />
+        <location filename="../../cdss/ui/records/page.py" line="462" />
         <source>Follow-ups due today or overdue</source>
         <translation>今天到期或已逾期的随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="492" />
+        <location filename="../../cdss/ui/records/page.py" line="493" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="493" />
+        <location filename="../../cdss/ui/records/page.py" line="494" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="508" />
+        <location filename="../../cdss/ui/records/page.py" line="509" />
         <source>Export FHIR</source>
         <translation>导出 FHIR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="509" />
+        <location filename="../../cdss/ui/records/page.py" line="510" />
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="525" />
+        <location filename="../../cdss/ui/records/page.py" line="526" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="538" />
+        <location filename="../../cdss/ui/records/page.py" line="539" />
         <source>Exporting FHIR bundle…</source>
         <translation>正在导出 FHIR 数据包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="542" />
+        <location filename="../../cdss/ui/records/page.py" line="543" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="549" />
+        <location filename="../../cdss/ui/records/page.py" line="550" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="555" />
+        <location filename="../../cdss/ui/records/page.py" line="556" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="556" />
+        <location filename="../../cdss/ui/records/page.py" line="557" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="557" />
+        <location filename="../../cdss/ui/records/page.py" line="558" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="558" />
+        <location filename="../../cdss/ui/records/page.py" line="559" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="559" />
+        <location filename="../../cdss/ui/records/page.py" line="560" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="560" />
+        <location filename="../../cdss/ui/records/page.py" line="561" />
         <source>Export FHIR…</source>
         <translation>导出 FHIR…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="561" />
+        <location filename="../../cdss/ui/records/page.py" line="562" />
         <source>De-identified</source>
         <translation>去标识化</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="562" />
+        <location filename="../../cdss/ui/records/page.py" line="563" />
         <source>Remove names, identifiers and exact dates from the PDF</source>
         <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="564" />
+        <location filename="../../cdss/ui/records/page.py" line="565" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="565" />
+        <location filename="../../cdss/ui/records/page.py" line="566" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="566" />
+        <location filename="../../cdss/ui/records/page.py" line="567" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="567" />
+        <location filename="../../cdss/ui/records/page.py" line="568" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="568" />
+        <location filename="../../cdss/ui/records/page.py" line="569" />
         <source>Share…</source>
         <translation>分享…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="569" />
+        <location filename="../../cdss/ui/records/page.py" line="570" />
         <source>Share this case, de-identified, on the case exchange</source>
         <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>
@@ -4286,57 +4311,123 @@ Decision support does not replace clinical judgement.</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="154" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="43" />
+        <source>substance</source>
+        <translation>过敏原</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="44" />
+        <source>reaction</source>
+        <translation>反应</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="45" />
+        <source>drug</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="46" />
+        <source>dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="47" />
+        <source>route</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="48" />
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="49" />
+        <source>end</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="50" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="54" />
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="51" />
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="52" />
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="53" />
+        <source>test</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="55" />
+        <source>due</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="56" />
+        <source>note</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/exchange/share_html.py" line="178" />
         <source>One picture will be sent (metadata removed: location, camera, dates)</source>
         <translation>将发送 1 张图片（已移除元数据：位置、相机、日期）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="155" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="179" />
         <source>{count} pictures will be sent (metadata removed: location, camera, dates)</source>
         <translation>将发送 {count} 张图片（已移除元数据：位置、相机、日期）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="161" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="185" />
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="165" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="189" />
         <source>Metadata is removed, not what the picture shows: check that no face, name or ID number is visible.</source>
         <translation>移除的只是元数据，而非图片内容：请确认图中看不到面部、姓名或证件号码。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="170" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="194" />
         <source>Not sent (only JPEG and PNG pictures are shared): {files}</source>
         <translation>不发送（仅共享 JPEG 和 PNG 图片）：{files}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="180" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="204" />
         <source>not shared</source>
         <translation>不共享</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="195" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="219" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="196" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="220" />
         <source>Original (stays on this computer)</source>
         <translation>原始内容（保留在本机）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="197" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="221" />
         <source>What will be shared</source>
         <translation>将共享的内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="198" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="222" />
         <source>{count} identifiers removed or changed.</source>
         <translation>已删除或更改 {count} 处标识信息。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="200" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="224" />
         <source>Exactly what will be sent:</source>
         <translation>实际发送的完整内容：</translation>
     </message>

@@ -37,7 +37,7 @@ def test_fhir_file_imports_directly_and_refreshes_the_list(qtbot, dialog, tmp_pa
     assert page.model.total == 0
     importer.add_files([bundle])
     _wait(qtbot, importer.last_handle)
-    assert "1 patients imported" in importer.log_view.toPlainText()
+    assert "patients imported: 1;" in importer.log_view.toPlainText()
     qtbot.waitUntil(lambda: page.model.total == 1, timeout=5000)
     assert service.list_patients()[0].name == "周九"
 
@@ -60,7 +60,7 @@ def test_csv_mapping_dry_run_then_import(qtbot, dialog, tmp_path):
     assert importer.import_button.isEnabled()
     handle = importer.import_table()
     _wait(qtbot, handle)
-    assert "2 patients imported" in importer.log_view.toPlainText()
+    assert "patients imported: 2;" in importer.log_view.toPlainText()
     qtbot.waitUntil(lambda: page.model.total == 2, timeout=5000)
     names = {p.name for p in RecordsService(window.ctx.workspace).list_patients()}
     assert names == {"赵六", "钱七"}

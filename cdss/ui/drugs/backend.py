@@ -69,11 +69,14 @@ class DrugsBackend:
         if drug is None:
             return MonographView(drug_id, "", ())
         chinese = QLocale().language() == QLocale.Language.Chinese
-        title = f"{drug.name_zh}  {drug.name_en}" if drug.name_zh else drug.name_en
+        # The title is the name in the interface language; the dictionary's other-language generic name is a fact
+        # of the entry and opens the subtitle.
+        title = (drug.name_zh or drug.name_en) if chinese else drug.name_en
+        other = drug.name_en if chinese else drug.name_zh
         klass = (drug.class_zh or drug.class_en) if chinese else drug.class_en
         brands = ", ".join((*drug.brands_cn, *drug.brands_intl))
-        subtitle = " · ".join(part for part in (klass, "ATC " + ", ".join(drug.atc) if drug.atc else "", brands)
-                              if part)
+        subtitle = " · ".join(part for part in (other if other != title else "", klass,
+                                                "ATC " + ", ".join(drug.atc) if drug.atc else "", brands) if part)
         sections = []
         for key, heading in _SECTIONS:
             section = getattr(drug.monograph, key)

@@ -17,7 +17,9 @@ class RegimenDrug:
     name_zh: str
 
     def label(self) -> str:
-        return f"{self.name_zh} {self.name_en}" if self.name_zh else self.name_en
+        from cdss.ui.drugs.hit_text import display_name
+
+        return display_name(self.name_en, self.name_zh)
 
 
 class RegimenPanel(QGroupBox):

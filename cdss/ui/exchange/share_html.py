@@ -38,6 +38,23 @@ _LABELS = {
     "labs": QT_TRANSLATE_NOOP("ShareDialog", "Lab"), "follow_ups": QT_TRANSLATE_NOOP("ShareDialog", "Follow-up"),
     "attachment": QT_TRANSLATE_NOOP("ShareDialog", "File"),
 }
+# Sub-fields, named by the list they belong to: a medication's "name" is its drug, not the patient's name.
+_FIELDS = {
+    ("allergies", "substance"): QT_TRANSLATE_NOOP("ShareDialog", "substance"),
+    ("allergies", "reaction"): QT_TRANSLATE_NOOP("ShareDialog", "reaction"),
+    ("medications", "name"): QT_TRANSLATE_NOOP("ShareDialog", "drug"),
+    ("medications", "dose"): QT_TRANSLATE_NOOP("ShareDialog", "dose"),
+    ("medications", "route"): QT_TRANSLATE_NOOP("ShareDialog", "route"),
+    ("medications", "start"): QT_TRANSLATE_NOOP("ShareDialog", "start"),
+    ("medications", "end"): QT_TRANSLATE_NOOP("ShareDialog", "end"),
+    ("entries", "occurred_at"): QT_TRANSLATE_NOOP("ShareDialog", "time"),
+    ("entries", "text"): QT_TRANSLATE_NOOP("ShareDialog", "text"),
+    ("attachment", "filename"): QT_TRANSLATE_NOOP("ShareDialog", "file name"),
+    ("labs", "name"): QT_TRANSLATE_NOOP("ShareDialog", "test"),
+    ("labs", "taken_at"): QT_TRANSLATE_NOOP("ShareDialog", "time"),
+    ("follow_ups", "due"): QT_TRANSLATE_NOOP("ShareDialog", "due"),
+    ("follow_ups", "note"): QT_TRANSLATE_NOOP("ShareDialog", "note"),
+}
 # Fields of the record the payload carries (see cdss.exchange.client.share._structured_content); the rest stay here.
 _SHARED = re.compile(r"^(sex|birth_date|allergies\[|medications\[|"
                      r"cases\[0\]\.(?!source_ref|entries\[\d+\]\.attachment))")
@@ -48,11 +65,18 @@ Row = tuple[str, str | None, str | None]  # path, original value, de-identified 
 def field_label(path: str) -> str:
     """``cases[0].entries[3].text`` → "Entry 4 · text" (translated where a name is known)."""
     parts = []
+    parent = None
     for part in path.removeprefix("cases[0].").split("."):
         match = re.fullmatch(r"(\w+)\[(\d+)\]", part)
         name, index = (match.group(1), int(match.group(2)) + 1) if match else (part, None)
-        label = translate("ShareDialog", _LABELS[name]) if name in _LABELS else name.replace("_", " ")
+        if (parent, name) in _FIELDS:
+            label = translate("ShareDialog", _FIELDS[(parent, name)])
+        elif name in _LABELS:
+            label = translate("ShareDialog", _LABELS[name])
+        else:  # a field no label was written for: shown as its name rather than hidden
+            label = name.replace("_", " ")
         parts.append(label if index is None else f"{label} {index}")
+        parent = name
     return " · ".join(parts)
 
 

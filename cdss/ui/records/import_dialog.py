@@ -232,8 +232,8 @@ class ImportDialog(QDialog):
 
     # -- outcome -------------------------------------------------------------------------------------------------
     def _stored(self, path: Path, outcome) -> None:
-        text = self.tr("{name}: {added} patients imported, {skipped} skipped (already present).").format(
-            name=path.name, added=len(outcome.added), skipped=len(outcome.skipped))
+        text = (self.tr("{name}: patients imported: {added}; skipped (already present): {skipped}.")
+                .format(name=path.name, added=len(outcome.added), skipped=len(outcome.skipped)))
         self._log(text)
         self.imported.emit()
 

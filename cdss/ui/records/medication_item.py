@@ -120,8 +120,9 @@ class MedicationItem(QFrame):
         self.stop_button.setToolTip(self.tr("Stop this medication today (written to the case timeline)"))
         if self.alerts:
             top = min((a.severity for a in self.alerts), key=severity_rank)
-            self.toggle.setText(self.tr("{count} alert(s) · {severity}").format(
-                count=len(self.alerts), severity=severity_label(top)))
+            # English needs a singular; the count chooses the source text (both translate alike into Chinese)
+            text = self.tr("1 alert · {severity}") if len(self.alerts) == 1 else self.tr("{count} alerts · {severity}")
+            self.toggle.setText(text.format(count=len(self.alerts), severity=severity_label(top)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from cdss.records.types import Medication
 from cdss.ui.context import AppContext
-from cdss.ui.drugs.hit_text import hit_label
+from cdss.ui.drugs.hit_text import display_name, hit_label
 from cdss.ui.drugs.messages_text import alert_title, check_notes, coded_text
 from cdss.ui.drugs.scope_text import scope_text
 from cdss.ui.records.cds_texts import note_text
@@ -220,8 +220,7 @@ class MedicationsPanel(QWidget):
             ids |= {d for m in self.case_context.medications for d in m.drug_ids}
         if self.last_check is not None:
             ids |= {d for a in self.last_check.alerts for d in a.drugs}
-        return {d: (f"{catalog[d].name_zh} {catalog[d].name_en}" if catalog[d].name_zh else catalog[d].name_en)
-                for d in ids if d in catalog}
+        return {d: display_name(catalog[d].name_en, catalog[d].name_zh) for d in ids if d in catalog}
 
     # -- showing -------------------------------------------------------------------------------------------------
     def _fill(self) -> None:
@@ -414,9 +413,10 @@ class MedicationsPanel(QWidget):
         if not check.checked:
             text = self.tr("{name} added; it is not in the drug dictionary, so it was not checked.")
         elif overrides:
-            text = self.tr("{name} prescribed; {overrides} alert(s) overridden, {inline} shown inline.")
+            text = self.tr("{name} prescribed; alerts overridden: {overrides}, shown inline: {inline}.")
         elif inline:
-            text = self.tr("{name} prescribed; {inline} alert(s) shown on the medication list.")
+            text = (self.tr("{name} prescribed; 1 alert shown on the medication list.") if inline == 1 else
+                    self.tr("{name} prescribed; {inline} alerts shown on the medication list."))
         else:
             text = self.tr("{name} prescribed; no alerts.")
         text = text.format(name=check.name, overrides=overrides, inline=inline)

@@ -257,8 +257,11 @@ class OverrideDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Safety alert"))
-        self.intro.setText(self.tr("Prescribing {drug} raises {count} alert(s) that need a decision. Cancel to stop, "
-                                   "or give a reason for each alert to go ahead.").format(
+        intro = (self.tr("Prescribing {drug} raises an alert that needs a decision. Cancel to stop, or give a "
+                         "reason to go ahead.") if len(self.boxes) == 1 else
+                 self.tr("Prescribing {drug} raises {count} alerts that need a decision. Cancel to stop, or give a "
+                         "reason for each alert to go ahead."))
+        self.intro.setText(intro.format(
             drug=self.drug_name, count=len(self.boxes)))
         self.prescribe_button.setText(self.tr("Override and prescribe"))
         self.cancel_button.setText(self.tr("Cancel prescription"))

@@ -205,7 +205,8 @@ class RecordsPage(QWidget):
 
     def _update_count(self) -> None:
         if self.model.total:
-            self.count_label.setText(self.tr("{count} patients").format(count=self.model.total))
+            text = self.tr("1 patient") if self.model.total == 1 else self.tr("{count} patients")
+            self.count_label.setText(text.format(count=self.model.total))
         elif self._query():
             self.count_label.setText(self.tr("No patient matches this search."))
         else:

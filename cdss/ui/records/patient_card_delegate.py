@@ -94,8 +94,9 @@ class PatientCardDelegate(QStyledItemDelegate):
         patient = index.data(ROW_ROLE)
         count = self.alert_count(patient.id) if patient is not None else 0
         if event.type() == QEvent.Type.ToolTip and count:
-            QToolTip.showText(event.globalPos(), translate(
-                "PatientCard", "{count} new alert(s) after lab results, not yet reviewed").format(count=count), view)
+            text = (translate("PatientCard", "1 new alert after lab results, not yet reviewed") if count == 1 else
+                    translate("PatientCard", "{count} new alerts after lab results, not yet reviewed"))
+            QToolTip.showText(event.globalPos(), text.format(count=count), view)
             return True
         return super().helpEvent(event, view, option, index)
 
