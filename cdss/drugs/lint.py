@@ -100,6 +100,8 @@ def _drug_problems(drug: Drug) -> Iterable[LintProblem]:
         section = getattr(drug.monograph, key)
         if section is not None and not section.zh:
             yield LintProblem("error", "text_missing_zh", where, f"monograph.{key}.zh is missing")
+    if not drug.atc and drug.kind == "drug":
+        yield LintProblem("note", "no_atc", where, "no WHO ATC code: not seen by duplicate-therapy checks")
     if drug.kind == "herbal" and "herbal" not in drug.tags:
         yield LintProblem("error", "herbal_without_tag", where, "a herbal entry must carry the tag 'herbal'")
 
