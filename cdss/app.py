@@ -104,6 +104,11 @@ def take_screenshots(workspace_root: Path | None, out_dir: Path, *, language: st
     from cdss.ui.rooms import ROOMS
 
     app, window = build_main_window(workspace_root, demo=demo, language=language)
+    if language and window.ctx.languages.language != language:
+        window.ctx.workspace.close()
+        raise UserError("translation_missing", f"The {language} translation is not built "
+                        f"(resources/translations/cdss_{language}.qm is missing): run 'make translations' "
+                        "(or '.venv/bin/python tools/translations.py release') and try again.", language=language)
     out_dir.mkdir(parents=True, exist_ok=True)
     window.resize(1200, 780)
     window.show()
