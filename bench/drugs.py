@@ -101,39 +101,46 @@ def bench_check(catalog, runs: int) -> None:
                          potassium_mmol=3.4)
     rules = catalog.rules
     check(regimen, ctx, catalog)  # warm per-drug caches once, as the app does at start-up
-    ours = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        result = check(regimen, ctx, catalog)
-        ours.append((time.perf_counter() - t) * 1000)
+
+    def timed(extra=None, *, cold: bool) -> tuple[list[float], object]:
+        times, result = [], None
+        for _ in range(runs):
+            if cold:  # the first check of a regimen: no pair alert built yet (see checker._pair_alert_cache)
+                catalog.__dict__.pop("_pair_alerts", None)
+            t = time.perf_counter()
+            result = check(regimen, ctx, catalog, extra)
+            times.append((time.perf_counter() - t) * 1000)
+        return times, result
+
+    ours, result = timed(cold=False)
+    cold, _ = timed(cold=True)
     indexed = rules.pair_rules
-    rules.pair_rules = rules.pair_rules_naive  # peer: loop over every rule for every pair
+    rules.pair_rules = rules.pair_rules_naive  # peer: loop over every rule for every pair, nothing cached
     try:
         peer = []
         for _ in range(max(5, runs // 10)):
+            catalog.__dict__.pop("_pair_alerts", None)
             t = time.perf_counter()
             check(regimen, ctx, catalog)
             peer.append((time.perf_counter() - t) * 1000)
     finally:
         rules.pair_rules = indexed
     print(f"check {len(regimen)}-drug regimen ({len(result.alerts)} alerts, {len(rules.rules)} rules): "
-          f"p50 {pct(ours, 50):.2f} ms, p99 {pct(ours, 99):.2f} ms  | peer naive all-rules loop: "
-          f"p50 {pct(peer, 50):.2f} ms, p99 {pct(peer, 99):.2f} ms  | p50 ratio "
-          f"{pct(peer, 50) / max(pct(ours, 50), 1e-9):.1f}x  (target < 5 ms)")
+          f"p50 {pct(ours, 50):.2f} ms, p99 {pct(ours, 99):.2f} ms (first check of the regimen: p50 "
+          f"{pct(cold, 50):.2f} ms)  | peer naive all-rules loop: p50 {pct(peer, 50):.2f} ms, p99 "
+          f"{pct(peer, 99):.2f} ms  | p50 ratio {pct(peer, 50) / max(pct(ours, 50), 1e-9):.1f}x  (target ≤ 1 ms)")
 
     t0 = time.perf_counter()
     packs, extra = imported_pack_ratings(catalog)
     loaded = time.perf_counter() - t0
     check(regimen, ctx, catalog, extra)
-    with_packs = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        result = check(regimen, ctx, catalog, extra)
-        with_packs.append((time.perf_counter() - t) * 1000)
+    with_packs, result = timed(extra, cold=False)
+    with_packs_cold, _ = timed(extra, cold=True)
     pairs = sum(len(pack.interactions) for pack in packs)
     print(f"  with all packs loaded ({', '.join(pack.name for pack in packs)}: {pairs:,} source pairs → "
           f"{len(extra):,} catalog pairs, parsed and resolved in {loaded:.1f} s): {len(result.alerts)} alerts, "
-          f"p50 {pct(with_packs, 50):.2f} ms, p99 {pct(with_packs, 99):.2f} ms  (target < 5 ms)")
+          f"p50 {pct(with_packs, 50):.2f} ms, p99 {pct(with_packs, 99):.2f} ms (first check of the regimen: p50 "
+          f"{pct(with_packs_cold, 50):.2f} ms, p99 {pct(with_packs_cold, 99):.2f} ms)  (target ≤ 2 ms)")
 
 
 def _pairs(path: Path, catalog):
@@ -192,13 +199,22 @@ def main() -> int:
         print(f"bench/drugs.py: shared data sets not found at {SHARED} (need public-pddi and ddinter); "
               "set CDSS_SHARED_DATA or check out ../shared.", file=sys.stderr)
         return 2
+    import tempfile
+
     from cdss.drugs.catalog import Catalog
+    from cdss.drugs.compiled import compile_catalog, load_catalog
 
     t0 = time.perf_counter()
-    catalog = Catalog.load()
-    _ = catalog.rules
+    compile_catalog(Catalog.load().pack_dir)  # peer: what every start would cost without the compiled form
+    from_json = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as cache:
+        load_catalog(folder=Path(cache))  # builds and stores the compiled form
+        t0 = time.perf_counter()
+        catalog = load_catalog(folder=Path(cache))
+        compiled = time.perf_counter() - t0
     print(f"pack {catalog.info.version} ({catalog.info.date}): {len(catalog)} drugs, {len(catalog.rules.rules)} rules,"
-          f" loaded in {time.perf_counter() - t0:.2f} s")
+          f" {len(catalog.dose_limits)} drugs with dose limits; loaded from the compiled form in {compiled:.2f} s | "
+          f"peer: parsed from JSON with rule sides and pinyin {from_json:.2f} s ({from_json / compiled:.1f}x)")
     bench_search(catalog, args.quick)
     bench_check(catalog, args.runs)
     bench_coverage(catalog, args.show_missing)

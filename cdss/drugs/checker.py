@@ -83,6 +83,25 @@ class PatientContext:
         return egfr, crcl, notes
 
 
+PAIR_CACHE_LIMIT = 50_000
+
+
+def _pair_alert_cache(catalog: Catalog, extra_ratings: ExtraRatings | None) -> dict:
+    """The interaction alert of a drug pair depends only on the two drugs, the rules and the imported ratings, so it
+    is built once per pair and reused: with every source pack loaded a 20-drug regimen has ~170 pair alerts, and
+    building them again at each keystroke cost most of the check. Kept on the catalog, one table per ratings
+    mapping (the knowledge service keeps one mapping until packs change), emptied when it grows past a limit."""
+    tables = catalog.__dict__.setdefault("_pair_alerts", {})
+    entry = tables.get(id(extra_ratings))
+    if entry is None or entry[0] is not extra_ratings:
+        if len(tables) >= 4:
+            tables.clear()
+        entry = tables[id(extra_ratings)] = (extra_ratings, {})
+    if len(entry[1]) > PAIR_CACHE_LIMIT:
+        entry[1].clear()
+    return entry[1]
+
+
 def _interaction_alert(first: Drug, second: Drug, rules: list[InteractionRule],
                        extra: Sequence[PairRating]) -> Alert | None:
     if not rules and not extra:
@@ -213,9 +232,14 @@ def check(drug_ids: Sequence[str], context: PatientContext | None, catalog: Cata
     drugs = list(seen.values())
     rules = catalog.rules
     alerts: list[Alert] = []
+    cache = _pair_alert_cache(catalog, extra_ratings)
     for first, second in combinations(drugs, 2):
-        extra = extra_ratings.get(frozenset((first.id, second.id)), ()) if extra_ratings else ()
-        alert = _interaction_alert(first, second, rules.pair_rules(first, second), extra)
+        key = (first.id, second.id)
+        if key in cache:
+            alert = cache[key]
+        else:
+            extra = extra_ratings.get(frozenset(key), ()) if extra_ratings else ()
+            alert = cache[key] = _interaction_alert(first, second, rules.pair_rules(first, second), extra)
         if alert is not None:
             alerts.append(alert)
     alerts.extend(duplicate_alerts(drugs, repeated))
