@@ -103,12 +103,12 @@ def _print_text(result, prefix: str = "") -> None:
         print(f"{prefix}{u.query}: not found{hint}")
     if not result.alerts:
         print(f"{prefix}No alerts.")
-    if result.scope is not None:
-        print(f"{prefix}{scope_sentence(result.scope)}")
     for a in result.alerts:
         stop = "!! " if a.interruptive else ""
         print(f"{prefix}{stop}[{a.severity}] {a.kind}: {a.title}")
         print(f"{prefix}    {a.management}")
+    if result.scope is not None:
+        print(f"{prefix}{scope_sentence(result.scope)}")
     for note in result.notes:
         print(f"{prefix}note: {note}")
 
