@@ -45,6 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--potassium", type=float, help="mmol/L")
     check.add_argument("--hepatic-impairment", action="store_true", help="check hepatic-impairment notes")
     check.add_argument("--json", action="store_true", help="print JSON")
+    check.add_argument("--lang", choices=("en", "zh"), default="en",
+                       help="language of the alert text (zh: Chinese names, effect and management where the "
+                            "knowledge has them)")
     check.set_defaults(func=_cmd_check)
 
 
@@ -95,7 +98,13 @@ def scope_sentence(scope) -> str:
     return "".join(parts) + "."
 
 
-def _print_text(result, prefix: str = "") -> None:
+#: Severity words for the Chinese text output (the UI has its own, translated through Qt).
+_SEVERITY_ZH = {"contraindicated": "禁忌", "major": "严重", "moderate": "中度", "minor": "轻微"}
+
+
+def _print_text(result, prefix: str = "", language: str = "en") -> None:
+    if language == "zh":
+        return _print_text_zh(result, prefix)
     for r in result.resolved:
         print(f"{prefix}{r.query} -> {r.id} ({r.name_en} / {r.name_zh})")
     for u in result.unresolved:
@@ -111,6 +120,27 @@ def _print_text(result, prefix: str = "") -> None:
         print(f"{prefix}{scope_sentence(result.scope)}")
     for note in result.notes:
         print(f"{prefix}note: {note}")
+
+
+def _print_text_zh(result, prefix: str = "") -> None:
+    names = {r.id: r.name_zh or r.name_en for r in result.resolved}
+    for r in result.resolved:
+        print(f"{prefix}{r.query} -> {r.id}（{r.name_zh or r.name_en}）")
+    for u in result.unresolved:
+        hint = f"，是否要找：{'、'.join(u.suggestions)}？" if u.suggestions else ""
+        print(f"{prefix}{u.query}：未找到{hint}")
+    if not result.alerts:
+        print(f"{prefix}无警示。")
+    for a in result.alerts:
+        stop = "!! " if a.interruptive else ""
+        drugs = " + ".join(names.get(d, d) for d in a.drugs)
+        effect = (a.effect_zh or a.effect).rstrip("。.")
+        print(f"{prefix}{stop}[{_SEVERITY_ZH.get(a.severity, a.severity)}] {drugs}：{effect}")
+        print(f"{prefix}    {a.management_zh or a.management}")
+    if result.scope is not None:
+        scope = result.scope
+        unknown = f"；不在药品词典中、未检查：{'、'.join(scope.unknown_names)}" if scope.unknown_names else ""
+        print(f"{prefix}已检查药品 {scope.drugs} 种，相互作用规则 {scope.rules} 条{unknown}。")
 
 
 def _imported_ratings(args: argparse.Namespace, catalog):
@@ -159,7 +189,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     extra = _imported_ratings(args, catalog)
     if not args.batch:
         result = check_names(args.drugs, context, catalog, search, extra)
-        print(result.to_json()) if args.json else _print_text(result)
+        print(result.to_json()) if args.json else _print_text(result, language=args.lang)
         return 0
     from cdss.errors import UserError
 
@@ -181,5 +211,5 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(json.dumps({"line": number, **result.to_dict()}, ensure_ascii=False))
         else:
             print(f"line {number}: {', '.join(names)}")
-            _print_text(result, prefix="  ")
+            _print_text(result, prefix="  ", language=args.lang)
     return 0

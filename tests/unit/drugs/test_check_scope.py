@@ -26,3 +26,10 @@ def test_cli_says_what_was_checked_when_nothing_fires(capsys):
     out = capsys.readouterr().out
     assert "No alerts." in out
     assert "Checked 1 drug(s) against" in out and "patient context used: age" in out and "zorblatinib" in out
+
+
+def test_cli_prints_chinese_alert_text_with_lang_zh(capsys):
+    assert cli_main(["check", "华法林", "甲硝唑", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "华法林" in out and "甲硝唑" in out and "INR" in out and "已检查药品 2 种" in out
+    assert "[严重]" in out or "[禁忌]" in out
