@@ -30,6 +30,11 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("backups.keep", 10),
         SettingSpec("drugs.hide_minor_alerts", False, (True, False)),
         SettingSpec("exchange.server_url", ""),
+        # printed at the top of case PDFs and on the signature line (left out of de-identified reports)
+        SettingSpec("report.clinic", ""),
+        SettingSpec("report.doctor", ""),
+        # the doctor's last choice for exporting a case PDF (de-identified is the safer first choice)
+        SettingSpec("records.export_deidentified", True, (True, False)),
     )
 }
 

@@ -172,6 +172,20 @@ class DecisionSupportService:
                               "actor": found.actor, "at": f"{found.at:%Y-%m-%d %H:%M}"}
         return out
 
+    def override_history(self, patient_id: int, case_id: int | None = None) -> list[dict[str, object]]:
+        """Every override of this patient (of one case when given), oldest first: when, the alert as the doctor
+        read it, the reason code and text, who — for the case report."""
+        from cdss.cds.models import AlertEventRow
+
+        with self._workspace.unit_of_work() as session:
+            query = select(AlertEventRow).where(AlertEventRow.patient_id == patient_id,
+                                                AlertEventRow.outcome == events.OVERRIDDEN)
+            if case_id is not None:
+                query = query.where(AlertEventRow.case_id == case_id)
+            rows = session.scalars(query.order_by(AlertEventRow.created_at, AlertEventRow.id))
+            return [{"at": r.created_at, "title": r.title or r.rule_id, "reason_code": r.reason_code,
+                     "reason_text": r.reason_text, "actor": r.actor} for r in rows]
+
     # -- prescribing --------------------------------------------------------------------------------------------
     def check_new_medication(self, patient_id: int, name: str, drug_id: str | None = None, *,
                              dose: str | None = None, hide_minor: bool = False) -> PrescriptionCheck:

@@ -25,6 +25,7 @@ from cdss.errors import UserError
 from cdss.progress import Progress, ensure_progress
 from cdss.records.attachments import AttachmentStore, attachment_path
 from cdss.records.charts import trend_drawing, trend_series
+from cdss.records.pdf_clinic import ClinicSections, ReportExtras
 from cdss.records.pdf_fonts import find_cjk_font
 from cdss.records.targets import target_for, target_ranges
 from cdss.records.types import Case, Entry, EntryKind, LabResult, PatientRecord, Sex, age_on
@@ -128,6 +129,7 @@ def export_case_pdf(
     case_key: str | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    extras: ReportExtras | None = None,
 ) -> Path:
     """Write the report for ``cases`` of ``patient`` to ``out_path`` (atomically) and return the path.
 
@@ -150,9 +152,8 @@ def export_case_pdf(
     out_path = Path(out_path)
     if not out_path.parent.is_dir():
         raise UserError("export_folder_missing", "The folder to save the PDF in does not exist.", folder=str(out_path))
-    story = _ReportBuilder(font.name, labels, labels_language, attachments_dir, deidentified, today, progress).build(
-        record
-    )
+    builder = _ReportBuilder(font.name, labels, labels_language, attachments_dir, deidentified, today, progress)
+    story = builder.build(record, extras or ReportExtras())
     # Written beside the target and renamed into place: a crash or cancel never leaves half a PDF under its name.
     tmp_name = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
@@ -308,22 +309,30 @@ class _ReportBuilder:
         return self.labels[key]
 
     # -- sections -------------------------------------------------------------------------------------------------
-    def build(self, record: PatientRecord) -> list:
-        self.targets = target_ranges(record)
+    def build(self, record: PatientRecord, extras: ReportExtras | None = None) -> list:
         from reportlab.platypus import Spacer
 
-        story: list = [self.p(self.L("title"), "title")]
+        self.targets = target_ranges(record)
+        clinic = ClinicSections(self, extras or ReportExtras())
+        story: list = [self.p(self.L("title"), "title"), *clinic.heading_lines()]
         if self.deidentified:
             story.append(self.p(self.L("deid_banner"), "banner"))
         story += self.header(record)
+        story += clinic.problems(record)
+        story += clinic.current_medications(record)
         story += self.allergies_and_medications(record)
         total = len(record.cases)
         for number, case in enumerate(record.cases, start=1):
             self.progress.update(number - 1, total, case.title)
             story += self.case(case)
             story.append(Spacer(1, 6))
+        story += clinic.overrides()
+        story += clinic.signature()
         self.progress.update(total, total, "")
         return story
+
+    def route_text(self, route: str | None) -> str:
+        return _localised(_ROUTE_LABELS, route, self.language)
 
     def _age(self, record: PatientRecord) -> str:
         if record.extra.get("age_group") == "90+":
@@ -352,7 +361,10 @@ class _ReportBuilder:
             (self.L("name"), record.name, self.L("sex"), sex_label(record.sex, self.language)),
             (self.L("age"), self._age(record), self.L("birth_date"), birth),
             (self.L("identifiers"), idents, self.L("phone"), record.phone or "—"),
-            (self.L("address"), record.address or "—", self.L("exported"), self.today.isoformat()),
+            # A de-identified report leaves the export date out on purpose: beside shifted dates, the real one
+            # would help undo the shift.
+            (self.L("address"), record.address or "—", self.L("exported"),
+             "—" if self.deidentified else self.today.isoformat()),
         ]
         data = [[self.p(a, "small"), self.p(b), self.p(c, "small"), self.p(d)] for a, b, c, d in rows]
         table = Table(data, colWidths=[22 * mm, 70 * mm, 22 * mm, 60 * mm])
@@ -391,7 +403,7 @@ class _ReportBuilder:
             for m in record.medications:
                 period = " – ".join(d.isoformat() if d else "" for d in (m.start, m.end)) if m.start or m.end else ""
                 status = self.L("active") if m.active else self.L("stopped")
-                route = _localised(_ROUTE_LABELS, m.route, self.language)
+                route = self.route_text(m.route)
                 rows.append([self.p(m.name, "cell"), self.p(m.dose or "", "cell"), self.p(route, "cell"),
                              self.p(period, "cell"), self.p(status, "cell")])  # fmt: skip
             header = [self.L("drug"), self.L("dose"), self.L("route"), self.L("period"), self.L("status")]

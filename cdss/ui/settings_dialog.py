@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -52,6 +53,16 @@ class SettingsDialog(QDialog):
         self.hide_minor.setChecked(bool(ctx.settings.get("drugs.hide_minor_alerts")))
         self.hide_minor.toggled.connect(lambda on: ctx.settings.set("drugs.hide_minor_alerts", on))
         form.addRow(self.hide_minor)
+        # printed on case PDFs (heading and signature line); never in a de-identified report
+        self.clinic_label, self.clinic_edit = QLabel(self.general_box), QLineEdit(self.general_box)
+        self.doctor_label, self.doctor_edit = QLabel(self.general_box), QLineEdit(self.general_box)
+        for edit, key, name in ((self.clinic_edit, "report.clinic", "reportClinic"),
+                                (self.doctor_edit, "report.doctor", "reportDoctor")):
+            edit.setObjectName(name)
+            edit.setText(str(ctx.settings.get(key)))
+            edit.editingFinished.connect(lambda e=edit, k=key: ctx.settings.set(k, e.text().strip()))
+        form.addRow(self.clinic_label, self.clinic_edit)
+        form.addRow(self.doctor_label, self.doctor_edit)
         self.workspace_label = QLabel(self.general_box)
         self.workspace_value = QLabel(str(ctx.workspace.root), self.general_box)
         self.workspace_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,6 +151,9 @@ class SettingsDialog(QDialog):
         self.language_label.setText(self.tr("Language"))
         self.workspace_label.setText(self.tr("Workspace folder"))
         self.hide_minor.setText(self.tr("Hide minor-tier drug alerts"))
+        self.clinic_label.setText(self.tr("Clinic (on case PDFs)"))
+        self.doctor_label.setText(self.tr("Doctor (on case PDFs)"))
+        self.clinic_edit.setPlaceholderText(self.tr("e.g. City Hospital, cardiology clinic"))
         self.backup_box.setTitle(self.tr("Backups"))
         self.backup_hint.setText(self.tr("The database is backed up once a day on start and before every upgrade; "
                                          "the newest ten backups are kept."))

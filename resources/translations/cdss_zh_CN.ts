@@ -2974,158 +2974,158 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="265" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="264" />
         <source>{age} years</source>
         <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline) the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)</extracomment>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="267" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="266" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="267" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="266" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="269" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="268" />
         <source>weight {value:.1f} kg ({date})</source>
         <translation>体重 {value:.1f} kg（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="272" />
         <source>creatinine {value:g} {unit} ({date})</source>
         <translation>肌酐 {value:g} {unit}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="277" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="276" />
         <source>eGFR {value:.0f}</source>
         <translation>eGFR {value:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="279" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="278" />
         <source>CrCl {value:.0f} mL/min</source>
         <translation>CrCl {value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="282" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="281" />
         <source>no creatinine recorded</source>
         <translation>无肌酐记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="284" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="283" />
         <source>K⁺ {value:g} mmol/L ({date})</source>
         <translation>血钾 {value:g} mmol/L（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="287" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="286" />
         <source>QTc {value:.0f} ms ({date})</source>
         <translation>QTc {value:.0f} ms（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="289" />
         <source>allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="291" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
         <source>Checked with:</source>
         <translation>检查依据：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="324" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="323" />
         <source>No exact match for “{text}”: choose the drug in the list (↓ or a click), or click Check and add to record the name as typed, unchecked.</source>
         <translation>没有与“{text}”完全匹配的药品：请在列表中选择（↓ 或点击），或点击“检查并添加”按输入的名称记录（不做检查）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="339" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="338" />
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="389" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="388" />
         <source>{name} chosen instead: check the dose, then press Enter.</source>
         <translation>已改选 {name}：请核对剂量后按回车。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="394" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="393" />
         <source>Change the dose, then press Enter to check again.</source>
         <translation>请修改剂量，然后按回车重新检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="415" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="414" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="417" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="416" />
         <source>{name} prescribed; alerts overridden: {overrides}, shown inline: {inline}.</source>
         <translation>已开具 {name}；越过警示 {overrides} 条，列表内显示 {inline} 条。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="419" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="418" />
         <source>{name} prescribed; 1 alert shown on the medication list.</source>
         <translation>已开具 {name}；用药列表中显示 1 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="420" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="419" />
         <source>{name} prescribed; {inline} alerts shown on the medication list.</source>
         <translation>已开具 {name}；用药列表中显示 {inline} 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="422" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="421" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="446" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="445" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="457" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="456" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="462" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="461" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="476" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="475" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="477" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="476" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="478" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="477" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="479" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="478" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="480" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="479" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="481" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="480" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="482" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="481" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>
@@ -3811,177 +3811,177 @@ Decision support does not replace clinical judgement.</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="208" />
+        <location filename="../../cdss/ui/records/page.py" line="211" />
         <source>{count} patients</source>
         <translation>{count} 位患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="208" />
+        <location filename="../../cdss/ui/records/page.py" line="211" />
         <source>1 patient</source>
         <translation>1 位患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="211" />
+        <location filename="../../cdss/ui/records/page.py" line="214" />
         <source>No patient matches this search.</source>
         <translation>没有符合搜索条件的患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="213" />
+        <location filename="../../cdss/ui/records/page.py" line="216" />
         <source>No patients yet. Add one with “New patient”, or import CSV, Excel or FHIR files with “cdss records import”.</source>
         <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="321" />
+        <location filename="../../cdss/ui/records/page.py" line="324" />
         <source>Choose a patient on the left.</source>
         <translation>请在左侧选择一位患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="324" />
+        <location filename="../../cdss/ui/records/page.py" line="327" />
         <source>This patient has no cases yet.</source>
         <translation>该患者还没有病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="355" />
+        <location filename="../../cdss/ui/records/page.py" line="358" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="358" />
+        <location filename="../../cdss/ui/records/page.py" line="361" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="363" />
+        <location filename="../../cdss/ui/records/page.py" line="366" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="370" />
+        <location filename="../../cdss/ui/records/page.py" line="373" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="457" />
+        <location filename="../../cdss/ui/records/page.py" line="460" />
         <source>Due ({count})</source>
         <translation>到期 ({count})</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="460" />
+        <location filename="../../cdss/ui/records/page.py" line="463" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="462" />
+        <location filename="../../cdss/ui/records/page.py" line="465" />
         <source>Follow-ups due today or overdue</source>
         <translation>今天到期或已逾期的随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="493" />
+        <location filename="../../cdss/ui/records/page.py" line="496" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="494" />
+        <location filename="../../cdss/ui/records/page.py" line="497" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="509" />
+        <location filename="../../cdss/ui/records/page.py" line="512" />
         <source>Export FHIR</source>
         <translation>导出 FHIR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="510" />
+        <location filename="../../cdss/ui/records/page.py" line="513" />
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="526" />
+        <location filename="../../cdss/ui/records/page.py" line="531" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="539" />
+        <location filename="../../cdss/ui/records/page.py" line="544" />
         <source>Exporting FHIR bundle…</source>
         <translation>正在导出 FHIR 数据包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="543" />
+        <location filename="../../cdss/ui/records/page.py" line="548" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="550" />
+        <location filename="../../cdss/ui/records/page.py" line="555" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="556" />
+        <location filename="../../cdss/ui/records/page.py" line="561" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="557" />
+        <location filename="../../cdss/ui/records/page.py" line="562" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="558" />
+        <location filename="../../cdss/ui/records/page.py" line="563" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="559" />
+        <location filename="../../cdss/ui/records/page.py" line="564" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="560" />
+        <location filename="../../cdss/ui/records/page.py" line="565" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="561" />
+        <location filename="../../cdss/ui/records/page.py" line="566" />
         <source>Export FHIR…</source>
         <translation>导出 FHIR…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="562" />
+        <location filename="../../cdss/ui/records/page.py" line="567" />
         <source>De-identified</source>
         <translation>去标识化</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="563" />
+        <location filename="../../cdss/ui/records/page.py" line="568" />
         <source>Remove names, identifiers and exact dates from the PDF</source>
         <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="565" />
+        <location filename="../../cdss/ui/records/page.py" line="570" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="566" />
+        <location filename="../../cdss/ui/records/page.py" line="571" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="567" />
+        <location filename="../../cdss/ui/records/page.py" line="572" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="568" />
+        <location filename="../../cdss/ui/records/page.py" line="573" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="569" />
+        <location filename="../../cdss/ui/records/page.py" line="574" />
         <source>Share…</source>
         <translation>分享…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="570" />
+        <location filename="../../cdss/ui/records/page.py" line="575" />
         <source>Share this case, de-identified, on the case exchange</source>
         <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>
@@ -3989,17 +3989,17 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>RegimenPanel</name>
     <message>
-        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="80" />
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="82" />
         <source>Regimen</source>
         <translation>用药方案</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="81" />
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="83" />
         <source>Add drugs from the search results (double-click or Enter) to check them together.</source>
         <translation>从搜索结果中添加药物（双击或回车），一起进行审查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="82" />
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="84" />
         <source>Click a drug to remove it</source>
         <translation>点击药物可将其移除</translation>
     </message>
@@ -4036,83 +4036,98 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="120" />
-        <location filename="../../cdss/ui/settings_dialog.py" line="122" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="131" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="133" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="120" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="131" />
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="123" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="134" />
         <source>Replace the current data with the backup from {when}? The current state is backed up first, so this can be undone.</source>
         <translation>用 {when} 的备份替换当前数据？当前状态会先行备份，因此此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="130" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="141" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="131" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="142" />
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="132" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="143" />
         <source>before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="133" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="144" />
         <source>before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="138" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="149" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="139" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="150" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="140" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="151" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="141" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="152" />
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="142" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="153" />
         <source>Hide minor-tier drug alerts</source>
         <translation>隐藏轻微级别的药物警示</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="143" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="154" />
+        <source>Clinic (on case PDFs)</source>
+        <translation>诊所/科室（显示于病例 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/settings_dialog.py" line="155" />
+        <source>Doctor (on case PDFs)</source>
+        <translation>医师（显示于病例 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/settings_dialog.py" line="156" />
+        <source>e.g. City Hospital, cardiology clinic</source>
+        <translation>例如：某某医院 心内科门诊</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/settings_dialog.py" line="157" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="144" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="158" />
         <source>The database is backed up once a day on start and before every upgrade; the newest ten backups are kept.</source>
         <translation>数据库每天启动时及每次升级前自动备份，保留最近十份备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="146" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="160" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="147" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="161" />
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
@@ -4697,27 +4712,27 @@ Decision support does not replace clinical judgement.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="22" />
+        <location filename="../../cdss/ui/records/case_export.py" line="24" />
         <source>No Chinese TrueType font was found for the PDF. Install one (Windows: Microsoft YaHei or SimSun; macOS: STHeiti; Linux: fonts-wqy-microhei) or set CDSS_CJK_FONT to a .ttf/.ttc file, then try again.</source>
         <translation>未找到可用于 PDF 的中文 TrueType 字体。请安装一种（Windows：微软雅黑或宋体；macOS：华文黑体；Linux：fonts-wqy-microhei），或将 CDSS_CJK_FONT 设置为一个 .ttf/.ttc 文件，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="26" />
+        <location filename="../../cdss/ui/records/case_export.py" line="28" />
         <source>The font {path} cannot be embedded in a PDF. Choose a TrueType font (.ttf/.ttc) with Chinese characters.</source>
         <translation>字体 {path} 无法嵌入 PDF。请选择含中文字符的 TrueType 字体（.ttf/.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="29" />
+        <location filename="../../cdss/ui/records/case_export.py" line="31" />
         <source>The folder to save the file in does not exist. Choose another folder.</source>
         <translation>保存文件的文件夹不存在。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="31" />
+        <location filename="../../cdss/ui/records/case_export.py" line="33" />
         <source>The de-identification secret {path} is damaged. Restore it from a backup; deleting it changes how shared cases are pseudonymised.</source>
         <translation>去标识化密钥 {path} 已损坏。请从备份恢复；删除它会改变已共享病例的假名化方式。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="34" />
+        <location filename="../../cdss/ui/records/case_export.py" line="36" />
         <source>Could not write {path}. Check the folder is writable.</source>
         <translation>无法写入 {path}。请检查该文件夹是否可写。</translation>
     </message>

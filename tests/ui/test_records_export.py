@@ -99,3 +99,28 @@ def test_export_buttons_follow_the_open_patient(qtbot, main_window):
     page.search()
     assert not page.export_pdf_button.isEnabled() and not page.export_fhir_button.isEnabled()
     assert page.export_pdf(main_window.ctx.workspace.root / "x.pdf", deidentified=False) is None
+
+
+@pytest.mark.skipif(not _has_cjk_font(), reason="no CJK TrueType font (fonts-wqy-microhei) installed")
+def test_export_remembers_deidentified_choice_and_prints_clinic_from_settings(qtbot, opened, tmp_path):
+    import subprocess
+
+    from cdss.ui.records.page import RecordsPage
+    from cdss.ui.settings_dialog import SettingsDialog
+
+    window, page, case = opened
+    assert page.deidentify_check.isChecked()  # the safer choice first
+    page.deidentify_check.setChecked(False)
+    assert RecordsPage(window.ctx).deidentify_check.isChecked() is False  # remembered for the next export
+    dialog = SettingsDialog(window.ctx, window)
+    dialog.clinic_edit.setText("仁济医院 呼吸科")
+    dialog.clinic_edit.editingFinished.emit()
+    dialog.doctor_edit.setText("李医生")
+    dialog.doctor_edit.editingFinished.emit()
+    dialog.close()
+    handle = page.export_pdf(tmp_path / "case.pdf", deidentified=page.deidentify_check.isChecked())
+    qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "case.pdf"), "-"], capture_output=True,
+                          check=True).stdout.decode()
+    flat = "".join(text.split())
+    assert "仁济医院呼吸科" in flat and "李医生" in flat and "J18.9" in flat

@@ -119,7 +119,10 @@ class RecordsPage(QWidget):
         self.export_pdf_button.clicked.connect(self.ask_export_pdf)
         self.deidentify_check = QCheckBox(right)
         self.deidentify_check.setObjectName("exportDeidentified")
-        self.deidentify_check.setChecked(True)  # the safer choice is the default: a report to send on
+        # the doctor's last choice; de-identified (the safer one) until they make one
+        self.deidentify_check.setChecked(bool(ctx.settings.get("records.export_deidentified")))
+        self.deidentify_check.toggled.connect(
+            lambda on: self.ctx.settings.set("records.export_deidentified", bool(on)))
         self.export_fhir_button = QPushButton(right)
         self.export_fhir_button.setObjectName("exportFhirButton")
         self.export_fhir_button.clicked.connect(self.ask_export_fhir)
@@ -520,8 +523,10 @@ class RecordsPage(QWidget):
         if case is None:
             return None
         language = "zh" if self.ctx.languages.language.startswith("zh") else "en"
+        settings = self.ctx.settings
         handle = export_pdf_task(self.ctx.tasks, self.ctx.workspace, self.patient, case, out_path,
-                                 deidentified=deidentified, labels_language=language)
+                                 deidentified=deidentified, labels_language=language,
+                                 clinic=settings.get("report.clinic"), doctor=settings.get("report.doctor"))
         handle.finished.connect(while_alive(self, lambda path: self._export_done(path)))
         run_with_progress(self, handle, self.tr("Exporting PDF…"))
         return handle

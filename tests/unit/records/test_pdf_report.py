@@ -236,3 +236,29 @@ def test_inr_on_warfarin_is_judged_against_its_target_not_the_reference_range(tm
     text = flat(pdf_text(out))
     assert "2.3" in text and "2.3↑" not in text  # on target: no arrow against the 0.8–1.2 laboratory range
     assert "1.5↓" in text and "target2–3" in text
+
+
+@needs_font
+@needs_pdftotext
+def test_the_report_reads_like_a_clinic_document(tmp_path):
+    from cdss.records.pdf_clinic import OverrideLine, ReportExtras
+
+    patient = make_patient(tmp_path / "att", n_photos=0)
+    extras = ReportExtras(clinic="杭州市第一人民医院 心内科门诊", doctor="王医生", overrides=(
+        OverrideLine(dt.datetime(2023, 3, 2, 10, 5), "Simvastatin + Clarithromycin: myopathy", "Short course only",
+                     "wangdoc"),))
+    out = export_case_pdf(patient, patient.cases, tmp_path / "clinic.pdf", attachments_dir=None, deidentified=False,
+                          secret=None, labels_language="en", extras=extras, today=dt.date(2023, 3, 10))
+    text = flat(pdf_text(out))
+    assert "杭州市第一人民医院心内科门诊" in text and "Doctor:王医生" in text
+    assert "Problemlist" in text and "I50.9" in text and "2023-03-01" in text
+    assert "Currentmedications" in text and "呋塞米furosemide" in text and "20mgqd" in text
+    assert "Safetyalertsoverridden" in text and "Shortcourseonly" in text and "wangdoc" in text
+    assert "Doctor'ssignature:王医生" in text and "2023-03-10" in text  # the export date, identified report
+
+    deid = export_case_pdf(patient, patient.cases, tmp_path / "deid.pdf", attachments_dir=None, deidentified=True,
+                           secret=b"k" * 32, labels_language="en", extras=extras, today=dt.date(2023, 3, 10))
+    text = flat(pdf_text(deid))
+    for leak in ("人民医院", "王医生", "wangdoc", "2023-03-10", "2023-03-02"):
+        assert leak not in text, leak  # clinic, doctor, who overrode, real export and override dates left out
+    assert "Safetyalertsoverridden" in text and "Doctor'ssignature:" in text
