@@ -26,6 +26,7 @@ class PatientCheck:
     naive_alerts: int  # the same regimen checked with no patient context
     seconds: float  # context from the record + check
     has_renal_values: bool
+    doses_given: int = 0  # active medications whose record carries a dose text
 
 
 @dataclass
@@ -47,6 +48,10 @@ class SurveyReport:
     def per_patient(self) -> dict[str, float]:
         counts = [len(p.alerts) for p in self.patients] or [0]
         return {"mean": statistics.fmean(counts), "median": statistics.median(counts), "max": max(counts)}
+
+    @property
+    def doses_given(self) -> int:
+        return sum(p.doses_given for p in self.patients)
 
     @property
     def active_medications(self) -> int:
@@ -81,5 +86,6 @@ def survey(service: DecisionSupportService, patient_ids: Iterable[int]) -> Surve
         naive = check(context.active_drug_ids, None, knowledge.catalog, knowledge.extra_ratings)
         report.patients.append(PatientCheck(
             patient_id, context.active_drug_ids, len(context.medications), _unresolved(context), result.alerts,
-            len(naive.alerts), seconds, context.egfr is not None or context.crcl is not None))
+            len(naive.alerts), seconds, context.egfr is not None or context.crcl is not None,
+            sum(1 for med in context.medications if med.dose and med.dose.strip())))
     return report
