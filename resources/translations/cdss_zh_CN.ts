@@ -368,67 +368,67 @@
 <context>
     <name>CdsNotes</name>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="40" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="53" />
         <source>{name} on {date} has no numeric value: not used.</source>
         <translation>{date} 的 {name} 没有数值：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="41" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="54" />
         <source>{name} on {date} has unit '{unit}', which is not understood: not used.</source>
         <translation>{date} 的 {name} 单位“{unit}”无法识别：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="43" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="56" />
         <source>Birth date not recorded: age-dependent checks and eGFR/CrCl are not available.</source>
         <translation>未记录出生日期：无法进行与年龄相关的检查，也无法计算 eGFR/CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="45" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="58" />
         <source>Sex not recorded as male or female: eGFR/CrCl are not computed.</source>
         <translation>性别未记录为男或女：不计算 eGFR/CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="46" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="59" />
         <source>Weight {value} kg ({date}) is outside 20–400 kg: CrCl not computed.</source>
         <translation>体重 {value} kg（{date}）超出 20–400 kg 范围：不计算 CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="48" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="61" />
         <source>Renal function not estimated: CKD-EPI and Cockcroft-Gault are for adults.</source>
         <translation>未估算肾功能：CKD-EPI 和 Cockcroft-Gault 公式仅适用于成人。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="50" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="63" />
         <source>Creatinine {value} {unit} is outside the plausible range: not used.</source>
         <translation>肌酐 {value} {unit} 超出合理范围：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="52" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="65" />
         <source>Creatinine measured in whole blood (LOINC 38483-4) is used as the serum value.</source>
         <translation>全血肌酐（LOINC 38483-4）按血清肌酐使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="54" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="67" />
         <source>Pregnancy status not recorded: pregnancy checks did not run.</source>
         <translation>未记录妊娠状态：未进行妊娠期用药检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="55" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="68" />
         <source>Medication '{name}' is not in the drug dictionary: not checked.</source>
         <translation>药物“{name}”不在药物词典中：未检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="57" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="70" />
         <source>Medication '{name}': {parts} not in the drug dictionary: not checked.</source>
         <translation>药物“{name}”：{parts} 不在药物词典中：未检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="59" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="72" />
         <source>Renal function not estimated ({reason}).</source>
         <translation>未估算肾功能（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="60" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="73" />
         <source>'{name}' is not in the drug dictionary: no safety check ran for it.</source>
         <translation>“{name}”不在药物词典中：未对其进行安全检查。</translation>
     </message>
@@ -436,39 +436,87 @@
 <context>
     <name>CdsReasons</name>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="29" />
         <source>Benefit outweighs risk</source>
         <translation>获益大于风险</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="30" />
         <source>Will monitor</source>
         <translation>将进行监测</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="18" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="31" />
         <source>Patient already tolerates this combination</source>
         <translation>患者已耐受该联用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="19" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="32" />
         <source>Short course only</source>
         <translation>仅短期使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="20" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="33" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="34" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="47" />
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="35" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="48" />
         <source>Overridden: {reason} — {who}, {when}</source>
         <translation>已越过：{reason} —— {who}，{when}</translation>
+    </message>
+</context>
+<context>
+    <name>CdsRoutes</name>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
+        <source>oral</source>
+        <translation>口服</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
+        <source>intravenous</source>
+        <translation>静脉</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
+        <source>intramuscular</source>
+        <translation>肌注</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
+        <source>subcutaneous</source>
+        <translation>皮下</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="18" />
+        <source>inhaled</source>
+        <translation>吸入</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="18" />
+        <source>rectal</source>
+        <translation>直肠</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="19" />
+        <source>sublingual</source>
+        <translation>舌下</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="20" />
+        <source>transdermal</source>
+        <translation>经皮</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/cds_texts.py" line="20" />
+        <source>topical</source>
+        <translation>外用</translation>
     </message>
 </context>
 <context>
@@ -2974,158 +3022,183 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="264" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="271" />
         <source>{age} years</source>
         <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline) the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)</extracomment>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="266" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="266" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="268" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="275" />
         <source>weight {value:.1f} kg ({date})</source>
         <translation>体重 {value:.1f} kg（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="272" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="279" />
         <source>creatinine {value:g} {unit} ({date})</source>
         <translation>肌酐 {value:g} {unit}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="276" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="283" />
         <source>eGFR {value:.0f}</source>
         <translation>eGFR {value:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="278" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="285" />
         <source>CrCl {value:.0f} mL/min</source>
         <translation>CrCl {value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="281" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="288" />
         <source>no creatinine recorded</source>
         <translation>无肌酐记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="283" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
         <source>K⁺ {value:g} mmol/L ({date})</source>
         <translation>血钾 {value:g} mmol/L（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="286" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="293" />
         <source>QTc {value:.0f} ms ({date})</source>
         <translation>QTc {value:.0f} ms（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="289" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="296" />
         <source>allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="297" />
         <source>Checked with:</source>
         <translation>检查依据：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="323" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="335" />
+        <source>{n:g}× a day</source>
+        <translation>每日 {n:g} 次</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="337" />
+        <source>every {days:g} days</source>
+        <translation>每 {days:g} 天 1 次</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="339" />
+        <source>{total:g} {unit}/day</source>
+        <translation>每日共 {total:g} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="344" />
+        <source>Read as: {parts}</source>
+        <translation>识别为：{parts}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="345" />
+        <source>Dose not read: write amount and unit, e.g. 500 mg bid</source>
+        <translation>未能识别剂量：请写明数量和单位，如 500 mg bid</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/medications_panel.py" line="352" />
         <source>No exact match for “{text}”: choose the drug in the list (↓ or a click), or click Check and add to record the name as typed, unchecked.</source>
         <translation>没有与“{text}”完全匹配的药品：请在列表中选择（↓ 或点击），或点击“检查并添加”按输入的名称记录（不做检查）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="338" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="367" />
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="388" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="417" />
         <source>{name} chosen instead: check the dose, then press Enter.</source>
         <translation>已改选 {name}：请核对剂量后按回车。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="393" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="422" />
         <source>Change the dose, then press Enter to check again.</source>
         <translation>请修改剂量，然后按回车重新检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="414" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="446" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="416" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="448" />
         <source>{name} prescribed; alerts overridden: {overrides}, shown inline: {inline}.</source>
         <translation>已开具 {name}；越过警示 {overrides} 条，列表内显示 {inline} 条。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="418" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="450" />
         <source>{name} prescribed; 1 alert shown on the medication list.</source>
         <translation>已开具 {name}；用药列表中显示 1 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="419" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="451" />
         <source>{name} prescribed; {inline} alerts shown on the medication list.</source>
         <translation>已开具 {name}；用药列表中显示 {inline} 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="421" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="453" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="445" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="477" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="456" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="488" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="461" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="493" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="475" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="507" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="476" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="508" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="477" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="509" />
         <source>Hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="478" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="510" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="479" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="511" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="480" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="512" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="481" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="513" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>
@@ -4907,32 +4980,32 @@ Decision support does not replace clinical judgement.</source>
         <translation>无法读取 {filename}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="65" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="78" />
         <source>An override reason is required for: {title}</source>
         <translation>忽略以下警示需要填写理由：{title}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="66" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="79" />
         <source>Say why the alert is overridden.</source>
         <translation>请说明忽略该警示的理由。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="67" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="80" />
         <source>A monitoring reason needs a follow-up date.</source>
         <translation>选择“将监测”需要填写随访日期。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="68" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="81" />
         <source>Open a case first: the monitoring follow-up belongs to a case.</source>
         <translation>请先打开一个病例：监测随访需记录在病例中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="70" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="83" />
         <source>Unknown patient flag '{flag}'.</source>
         <translation>未知的患者标记“{flag}”。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="71" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="84" />
         <source>This medication is not active.</source>
         <translation>此药物当前未在使用。</translation>
     </message>

@@ -68,3 +68,19 @@ def test_an_overdose_offers_change_the_dose_and_fitting_reasons(qtbot, main_wind
     panel.prescribe_button.click()
     qtbot.waitUntil(lambda: any(m.drug_id == "loratadine" for m in service.list_medications(patient.id)),
                     timeout=10000)
+
+
+def test_the_dose_is_read_back_as_typed_and_its_route_stored(qtbot, main_window, statin_patient):
+    panel, service, patient = statin_patient
+    panel.search_box.setText("amoxicillin")
+    qtbot.keyClicks(panel.dose_box, "0.5 g tid po")
+    assert panel.dose_reading.isVisibleTo(panel)
+    assert panel.dose_reading.text() == "Read as: 500 mg · 3× a day · 1500 mg/day · oral"
+    panel.dose_box.setText("two tablets")
+    assert panel.dose_reading.text().startswith("Dose not read")
+    panel.dose_box.setText("0.5 g tid po")
+    panel.prescribe_button.click()
+    qtbot.waitUntil(lambda: any(m.drug_id == "amoxicillin" for m in service.list_medications(patient.id)),
+                    timeout=10000)
+    stored = next(m for m in service.list_medications(patient.id) if m.drug_id == "amoxicillin")
+    assert (stored.dose, stored.route) == ("0.5 g tid po", "oral")

@@ -12,6 +12,19 @@ from cdss.ui import error_texts
 if TYPE_CHECKING:  # loaded with the first check, not when the Records room opens
     from cdss.cds.context import ContextNote
 
+ROUTES = {
+    "oral": QT_TRANSLATE_NOOP("CdsRoutes", "oral"), "iv": QT_TRANSLATE_NOOP("CdsRoutes", "intravenous"),
+    "im": QT_TRANSLATE_NOOP("CdsRoutes", "intramuscular"), "sc": QT_TRANSLATE_NOOP("CdsRoutes", "subcutaneous"),
+    "inhaled": QT_TRANSLATE_NOOP("CdsRoutes", "inhaled"), "rectal": QT_TRANSLATE_NOOP("CdsRoutes", "rectal"),
+    "sublingual": QT_TRANSLATE_NOOP("CdsRoutes", "sublingual"),
+    "transdermal": QT_TRANSLATE_NOOP("CdsRoutes", "transdermal"), "topical": QT_TRANSLATE_NOOP("CdsRoutes", "topical"),
+}
+
+
+def route_text(route: str | None) -> str:
+    return QCoreApplication.translate("CdsRoutes", ROUTES[route]) if route in ROUTES else (route or "")
+
+
 REASONS = {
     "benefit_outweighs_risk": QT_TRANSLATE_NOOP("CdsReasons", "Benefit outweighs risk"),
     "will_monitor": QT_TRANSLATE_NOOP("CdsReasons", "Will monitor"),

@@ -32,7 +32,7 @@ from cdss.ui.context import AppContext
 from cdss.ui.drugs.hit_text import display_name, hit_label
 from cdss.ui.drugs.messages_text import alert_title, check_notes, coded_text
 from cdss.ui.drugs.scope_text import scope_text
-from cdss.ui.records.cds_texts import note_text
+from cdss.ui.records.cds_texts import note_text, route_text
 from cdss.ui.records.medication_item import MedicationItem
 from cdss.ui.tasks import while_alive
 
@@ -97,6 +97,12 @@ class MedicationsPanel(QWidget):
         self.dose_box = QLineEdit(self)
         self.dose_box.setObjectName("medDose")
         self.dose_box.returnPressed.connect(self.prescribe_from_keyboard)
+        self.dose_box.textChanged.connect(self._show_dose_reading)
+        # how the dose is read (amount, unit, frequency, daily total, route): what the dose check will compare
+        self.dose_reading = QLabel(self)
+        self.dose_reading.setObjectName("doseReading")
+        self.dose_reading.setStyleSheet("color:#5b7083")
+        self.dose_reading.setVisible(False)
         self.prescribe_button = QPushButton(self)
         self.prescribe_button.setObjectName("medPrescribe")
         self.prescribe_button.clicked.connect(self.prescribe_current)
@@ -131,6 +137,7 @@ class MedicationsPanel(QWidget):
         layout.addWidget(self.context_label)
         layout.addLayout(flags)
         layout.addLayout(add)
+        layout.addWidget(self.dose_reading)
         layout.addWidget(self.results)
         layout.addWidget(self.status)
         layout.addWidget(self.empty_label)
@@ -316,6 +323,28 @@ class MedicationsPanel(QWidget):
             return (name_zh if chinese and name_zh else name_en), drug_id
         return self.search_box.text().strip(), None
 
+    def _show_dose_reading(self, text: str) -> None:
+        from cdss.drugs.dose_check import parse_dose
+
+        dose = parse_dose(text)
+        parts = []
+        if dose.amount is not None and dose.unit is not None:
+            parts.append(f"{dose.amount:g} {'µg' if dose.unit == 'ug' else dose.unit}")
+        if dose.per_day is not None:
+            if dose.per_day >= 1:
+                parts.append(self.tr("{n:g}× a day").format(n=dose.per_day))
+            else:
+                parts.append(self.tr("every {days:g} days").format(days=round(1 / dose.per_day, 1)))
+        if dose.daily is not None and dose.per_day and dose.per_day >= 1:
+            parts.append(self.tr("{total:g} {unit}/day").format(
+                total=dose.daily, unit="µg" if dose.unit == "ug" else dose.unit))
+        if dose.route:
+            parts.append(route_text(dose.route))
+        shown = bool(text.strip())
+        self.dose_reading.setText(self.tr("Read as: {parts}").format(parts=" · ".join(parts)) if parts
+                                  else self.tr("Dose not read: write amount and unit, e.g. 500 mg bid"))
+        self.dose_reading.setVisible(shown)
+
     def prescribe_from_keyboard(self):
         """Enter in the name or dose box: prescribes the highlighted hit, or a name typed exactly; when the list
         offers only near matches (none highlighted), asks the doctor to choose instead of guessing."""
@@ -395,7 +424,10 @@ class MedicationsPanel(QWidget):
     def _store(self, check, dose: str | None, decisions):
         language = "zh" if self.ctx.languages.language.startswith("zh") else "en"
         drug_id = check.drug_ids[0] if len(check.drug_ids) == 1 else None
-        medication = Medication(check.name, dose, drug_id=drug_id)
+        # the route read from the dose text is kept as the record's structured route ("500 mg bid po" → oral)
+        from cdss.drugs.dose_check import parse_dose
+
+        medication = Medication(check.name, dose, route=parse_dose(dose).route if dose else None, drug_id=drug_id)
         from cdss.cds.events import alert_key
 
         titles = {alert_key(a): alert_title(a.to_dict()) for a in check.interrupting}  # as the doctor read them
