@@ -84,10 +84,12 @@ class AlertCard(QFrame):
 
             self.override_label.setText(override_text(alert["override"]))
         self.override_label.setVisible(bool(alert.get("override")))
-        drugs = " + ".join(self._drug_names.get(d, d) for d in alert.get("drugs", []))
+        names = [self._drug_names.get(d, d) for d in alert.get("drugs", [])]
         # Older stored alerts (e.g. saved by the records room before titles were coded) carry only the English title.
-        self.title.setText(f"{kind_label(alert.get('kind', ''))}: {alert_title(alert)}"
-                           + (f"  ({drugs})" if drugs else ""))
+        title = alert_title(alert)
+        # the drugs in brackets only when the title does not already name them all
+        suffix = f"  ({' + '.join(names)})" if names and not all(n in title for n in names) else ""
+        self.title.setText(f"{kind_label(alert.get('kind', ''))}: {title}{suffix}")
         self.details.setText(self._details_html())
 
     def _details_html(self) -> str:
