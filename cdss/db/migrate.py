@@ -7,7 +7,9 @@ time); Alembic loads only when an upgrade is actually needed.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 from cdss.db.backup import create_backup
@@ -61,7 +63,15 @@ def known_revisions() -> set[str]:
 
 
 def upgrade_database(db_path: Path, backups_dir: Path, target: str = "head") -> str | None:
-    """Upgrade ``db_path`` to ``target``; returns the revision it had before, backing up existing data first."""
+    """Upgrade ``db_path`` to ``target``; returns the revision it had before, backing up existing data first.
+
+    All or nothing: SQLite's driver commits schema statements one by one, so a process killed while the schema was
+    being created used to leave half a schema behind ("table setting already exists" for ever after). The schema is
+    now built or upgraded in a copy beside the database, which replaces it with one atomic rename only once it is
+    complete; a kill at any point leaves either the old database or the new one, and at worst a leftover copy that
+    the next start removes.
+    """
+    _remove_leftovers(db_path)
     before = current_revision(db_path)
     if before == HEAD_REVISION and target == "head":
         return before
@@ -71,20 +81,107 @@ def upgrade_database(db_path: Path, backups_dir: Path, target: str = "head") -> 
             f"This workspace was written by a newer version of CDSS Desk (schema {before}). Update the app to open it.",
             revision=before,
         )
+    if before is None and db_path.exists():
+        _set_aside_interrupted_start(db_path, backups_dir)
     if before is not None:
         info = create_backup(db_path, backups_dir, "pre-migration")
         log.info("backed up %s to %s before migrating from %s", db_path, info.path, before)
+    work = db_path.with_name(f"{WORK_PREFIX}{os.getpid()}")
+    try:
+        if before is not None:
+            _copy_database(db_path, work)
+        _migrate_file(work, target)
+        _fsync(work)
+        if db_path.exists() and _wal_of(db_path).exists():
+            raise UserError("database_in_use", f"The workspace database {db_path} is open in another program; close "
+                            "it (or the other CDSS Desk window) and start again.", path=str(db_path))
+        os.replace(work, db_path)
+        _fsync(db_path.parent)
+    finally:
+        for leftover in (work, _wal_of(work), work.with_name(work.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    log.info("database %s migrated from %s to %s", db_path, before, target)
+    return before
+
+
+WORK_PREFIX = ".cdss.sqlite3.migrating-"
+
+
+def _wal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _remove_leftovers(db_path: Path) -> None:
+    """Copies left by a start that was killed while migrating: never the database itself, so safe to delete."""
+    for leftover in db_path.parent.glob(f"{WORK_PREFIX}*"):
+        leftover.unlink(missing_ok=True)
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """A consistent copy (SQLite's online backup, so pages still in the WAL come along); closing the source's last
+    connection folds its WAL back into the file, so no stale WAL outlives the rename."""
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+        src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        src.close()
+
+
+def _migrate_file(path: Path, target: str) -> None:
     from alembic import command
 
     from cdss.db.engine import create_sqlite_engine
 
-    engine = create_sqlite_engine(db_path)
+    engine = create_sqlite_engine(path)
     try:
         with engine.begin() as connection:
-            config = alembic_config(f"sqlite:///{db_path}")
+            config = alembic_config(f"sqlite:///{path}")
             config.attributes["connection"] = connection
             command.upgrade(config, target)
+        with engine.connect() as connection:  # fold the WAL into the file before it is renamed into place
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         engine.dispose()
-    log.info("database %s migrated from %s to %s", db_path, before, target)
-    return before
+
+
+def _set_aside_interrupted_start(db_path: Path, backups_dir: Path) -> None:
+    """A database with no schema version is what an older version left when killed during its first start. With no
+    row of data in it, it is moved to the backups folder and the workspace is created afresh; with data, nothing is
+    touched and the doctor is asked to restore a backup."""
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table' "
+                                                 "AND name NOT LIKE 'sqlite_%'")]
+        rows = sum(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables)
+    except sqlite3.DatabaseError:
+        rows = 0  # not even a database: nothing to keep
+    finally:
+        conn.close()
+    if rows:
+        raise UserError("database_unversioned", f"The workspace database {db_path} holds data but no schema version. "
+                        "Restore a backup from the backups folder (Settings → Backups or 'cdss backup restore').",
+                        path=str(db_path))
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    aside = backups_dir / f"interrupted-first-start-{int(time.time())}.sqlite3"
+    os.replace(db_path, aside)
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+    log.warning("workspace database %s had an incomplete schema (interrupted first start); moved to %s",
+                db_path, aside)
+
+
+def _fsync(path: Path) -> None:
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if path.is_dir() else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # Windows cannot open a folder: the rename is already durable enough there
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
