@@ -13,10 +13,12 @@ run: $(VENV)/.installed $(QM)
 
 test: $(VENV)/.installed-test $(QM)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile -q -ra
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 translations: $(QM)
 
@@ -39,7 +41,7 @@ $(VENV)/bin/python:
 # Re-install whenever pyproject.toml changes (the stamp is older than it).
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e .
+	$(PIP) install --quiet -e ".[desktop]"
 	touch $@
 
 # The package extra (PyInstaller) too: tests/packaging builds the frozen app and runs its --selftest.
