@@ -16,11 +16,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--keyfile", type=Path, default=None, help="TLS private key (PEM)")
     serve.add_argument("--max-body-bytes", type=int, default=None, help="request body limit (default 2 MiB)")
     serve.add_argument("--login-failures-per-user", type=int, default=None,
-                       help="failed logins per user name per 15 minutes before 429 (default 10)")
+                       help="failed logins per user name from one client IP per 15 minutes before 429 (default 10)")
     serve.add_argument("--login-failures-per-ip", type=int, default=None,
                        help="failed logins per client IP per 15 minutes before 429 (default 50)")
     serve.add_argument("--trust-forwarded-for", action="store_true",
-                       help="behind a reverse proxy: take the client IP from X-Forwarded-For")
+                       help="behind a reverse proxy on this machine (127.0.0.1/::1): read the client IP from "
+                            "X-Forwarded-For sent by it")
+    serve.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                       help="a reverse proxy's address or network (repeatable): X-Forwarded-For is read only from "
+                            "these, from the right")
     serve.set_defaults(func=_cmd_serve)
 
     server = subparsers.add_parser("server", help="manage the case-exchange server's accounts")
@@ -64,7 +68,13 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     settings = ServerSettings.from_env(_database_url(args), max_body_bytes=args.max_body_bytes,
                                        login_failures_per_user=args.login_failures_per_user,
                                        login_failures_per_ip=args.login_failures_per_ip,
-                                       trust_forwarded_for=args.trust_forwarded_for or None)
+                                       trust_forwarded_for=args.trust_forwarded_for or None,
+                                       trusted_proxies=",".join(args.trusted_proxy) or None)
+    try:
+        settings.proxy_networks()
+    except ValueError as exc:
+        print(f"cdss serve: --trusted-proxy: {exc}", file=sys.stderr)
+        return 2
     serve(settings, args.host, args.port, certfile=args.certfile, keyfile=args.keyfile)
     return 0
 

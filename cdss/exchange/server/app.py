@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from cdss.exchange.server.errors import BodyLimitMiddleware, install_error_handlers
+from cdss.exchange.server.errors import BodyLimitMiddleware, NulQueryMiddleware, install_error_handlers
 from cdss.exchange.server.settings import ServerSettings
 from cdss.exchange.server.storage import Database, open_database, upgrade_schema
 
@@ -29,4 +29,5 @@ def create_app(settings: ServerSettings, *, database: Database | None = None, mi
     app.include_router(images_router)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
                        larger_limits={IMAGES_PATH: settings.max_image_bytes})
+    app.add_middleware(NulQueryMiddleware)
     return app

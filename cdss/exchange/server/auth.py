@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -10,7 +11,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Request
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from cdss.exchange.server.errors import ApiError
@@ -71,42 +72,87 @@ def issue_tokens(session: Session, auth_session_id: int, settings: ServerSetting
 
 
 def client_ip(request: Request, settings: ServerSettings) -> str:
-    if settings.trust_forwarded_for:
-        forwarded = request.headers.get("x-forwarded-for", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()[:64]
-    return request.client.host if request.client else "unknown"
+    """The client's address for rate limits. X-Forwarded-For counts only when the peer is a trusted proxy, and is
+    read from the right: the first hop that is not a trusted proxy is the client (a client can put anything on the
+    left of the header, so the leftmost entry is never trusted)."""
+    peer = request.client.host if request.client else "unknown"
+    proxies = settings.proxy_networks()
+    if not proxies or not _in_networks(peer, proxies):
+        return peer
+    hops = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _in_networks(hop, proxies):
+            return hop[:45] if _is_address(hop) else peer  # garbage in the header: fall back to the proxy itself
+    return peer
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _in_networks(address: str, networks) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 def login(db: Database, settings: ServerSettings, name: str, password: str, ip: str) -> IssuedTokens:
-    """Check the password and open a session; 429 once too many recent failures for this name or this IP."""
-    user_key, ip_key = f"user:{name.lower()}", f"ip:{ip}"
+    """Check the password and open a session; 429 once too many recent failures for this name *from this client*
+    or from this client in all.
+
+    Limits are per (user name, client IP) and per client IP, not per user name alone: someone guessing alice's
+    password locks out their own address, never alice logging in from hers. Each attempt is counted before the
+    password is checked (and uncounted when it succeeds), inside one serialised write, so a burst of concurrent
+    attempts cannot slip past the limit while the slow hash runs.
+    """
+    pair_key, ip_key = f"userip:{name.lower()[:64]}|{ip[:45]}", f"ip:{ip[:45]}"
     window_start = utcnow() - timedelta(seconds=settings.login_window_seconds)
-    with unit_of_work(db.read) as session:
-        for key, limit in ((user_key, settings.login_failures_per_user), (ip_key, settings.login_failures_per_ip)):
+    with unit_of_work(db.write) as session:
+        _lock_keys(session, (pair_key, ip_key))
+        for key, limit in ((pair_key, settings.login_failures_per_user), (ip_key, settings.login_failures_per_ip)):
             failures = session.scalar(select(func.count()).select_from(LoginFailure)
                                       .where(LoginFailure.scope_key == key, LoginFailure.at >= window_start))
             if failures is not None and failures >= limit:
                 raise ApiError(429, "too_many_login_attempts",
                                "Too many failed logins; wait a few minutes and try again.",
                                headers={"Retry-After": str(settings.login_window_seconds)})
-        user = session.scalar(select(User).where(User.name == name))
+        attempt = [LoginFailure(scope_key=pair_key), LoginFailure(scope_key=ip_key)]
+        session.add_all(attempt)
+        session.execute(delete(LoginFailure).where(LoginFailure.at < window_start))
+        session.flush()
+        attempt_ids = [row.id for row in attempt]
+    with unit_of_work(db.read) as session:
+        # user names are unique whatever their case, so "Alice" logs in as alice
+        user = session.scalar(select(User).where(func.lower(User.name) == name.lower()))
     # argon2 runs outside any transaction: it is deliberately slow and must not hold a database lock.
     ok = verify_password(user.password_hash if user else _DUMMY_HASH, password) and user is not None
     with unit_of_work(db.write) as session:
         if not ok or user is None:
-            session.add_all([LoginFailure(scope_key=user_key), LoginFailure(scope_key=ip_key)])
-            session.execute(delete(LoginFailure).where(LoginFailure.at < window_start))
             failure = ApiError(401, "bad_credentials", "Wrong user name or password.")
         elif user.status != "active":
             failure = ApiError(403, "account_not_active",
                                f"This account is {user.status}; ask an administrator to approve it.")
         else:
+            session.execute(delete(LoginFailure).where(LoginFailure.id.in_(attempt_ids)))  # not a failure
             auth_session = AuthSession(user_id=user.id)
             session.add(auth_session)
             session.flush()
             return issue_tokens(session, auth_session.id, settings)
     raise failure
+
+
+def _lock_keys(session: Session, keys) -> None:
+    """PostgreSQL: serialise attempts on the same keys (SQLite writers are already serialised by BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted(keys):
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
 
 
 def refresh(db: Database, settings: ServerSettings, refresh_token: str) -> IssuedTokens:

@@ -66,6 +66,23 @@ def install_error_handlers(app: FastAPI) -> None:
                               error_id=error_id)
 
 
+class NulQueryMiddleware:
+    """A NUL character in the path or query string (e.g. ?q=%00) is refused with 422 before any route runs:
+    PostgreSQL cannot hold NUL in text, and a search for one would otherwise end in a 500."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = (scope.get("query_string") or b"").lower()
+            if b"%00" in query or b"\x00" in query or "\x00" in scope.get("path", ""):
+                await error_response(422, "nul_character", "The request contains a NUL character.")(
+                    scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 class BodyLimitMiddleware:
     """Refuse request bodies over ``max_bytes`` with 413, by header or by counting a streamed/chunked body."""
 

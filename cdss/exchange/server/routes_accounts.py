@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from cdss.exchange.schemas import (
     API_PREFIX,
@@ -78,7 +78,8 @@ def invite_user(body: UserCreate, admin: AdminDep, db: DbDep, request: Request,
     password_hash = auth.hash_password(body.password)  # slow on purpose: outside the write transaction
 
     def action(session):
-        if session.scalar(select(User.id).where(User.name == body.name)) is not None:
+        # unique whatever the case: "Alice" beside "alice" would be two accounts one person cannot tell apart
+        if session.scalar(select(User.id).where(func.lower(User.name) == body.name.lower())) is not None:
             raise ApiError(409, "user_exists", f"A user named {body.name!r} already exists.")
         user = User(name=body.name, password_hash=password_hash, is_admin=body.is_admin,
                     status="active" if body.approve else "pending")

@@ -36,7 +36,9 @@ def serve(settings: ServerSettings, host: str = "127.0.0.1", port: int = 8765, *
         log.info("removed %d uploaded pictures that no case showed", pruned)
     log.info("exchange server on %s://%s:%d (%s)", "https" if certfile else "http", host, port,
              app.state.db.dialect)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
+    # proxy_headers=False: uvicorn would otherwise take the client address from X-Forwarded-For of any request
+    # coming from 127.0.0.1; the app reads that header itself, only from the proxies it is told to trust.
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False,
                 ssl_certfile=str(certfile) if certfile else None, ssl_keyfile=str(keyfile) if keyfile else None,
                 timeout_graceful_shutdown=5)
 

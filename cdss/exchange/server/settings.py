@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 import os
 from dataclasses import dataclass
 
@@ -26,17 +28,38 @@ class ServerSettings:
     login_failures_per_ip: int = 50
     login_window_seconds: int = 15 * 60
     page_size_max: int = 100
-    # Behind a reverse proxy the peer address is the proxy; only then trust its X-Forwarded-For.
+    # Behind a reverse proxy the peer address is the proxy; X-Forwarded-For is read only from these peers
+    # (comma-separated addresses or networks, e.g. "10.0.0.5,192.168.1.0/24"), from the right, skipping proxies.
+    trusted_proxies: str = ""
+    # The older switch: trust a proxy on this machine (127.0.0.1 / ::1).
     trust_forwarded_for: bool = False
+
+    def proxy_networks(self) -> tuple:
+        return _proxy_networks(self.trusted_proxies, self.trust_forwarded_for)
 
     @classmethod
     def from_env(cls, database_url: str, **overrides: object) -> ServerSettings:
-        """Settings with ``CDSS_EXCHANGE_<FIELD>`` environment overrides (integers and booleans only)."""
+        """Settings with ``CDSS_EXCHANGE_<FIELD>`` environment overrides (integers, booleans, trusted proxies)."""
         values: dict[str, object] = {}
         for name, field in cls.__dataclass_fields__.items():
             raw = os.environ.get(f"CDSS_EXCHANGE_{name.upper()}")
             if raw is None or name == "database_url":
                 continue
-            values[name] = raw.lower() in ("1", "true", "yes") if field.type == "bool" else int(raw)
+            if field.type == "str":
+                values[name] = raw
+            else:
+                values[name] = raw.lower() in ("1", "true", "yes") if field.type == "bool" else int(raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(database_url=database_url, **values)  # type: ignore[arg-type]
+
+
+@functools.cache
+def _proxy_networks(listed: str, loopback: bool) -> tuple:
+    """The trusted proxies as ip_network objects; an entry that is not an address or network is a start-up error."""
+    names = [part.strip() for part in listed.split(",") if part.strip()]
+    if loopback:
+        names += ["127.0.0.1", "::1"]
+    try:
+        return tuple(ipaddress.ip_network(name, strict=False) for name in names)
+    except ValueError as exc:
+        raise ValueError(f"trusted_proxies: {exc}") from exc
