@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from cdss.errors import UserError
+from cdss.records.deid.dates import shifted
 from cdss.records.deid.images import strip_image_metadata
 from cdss.records.deid.names import find_named_people
 from cdss.records.deid.places import province_of
@@ -126,12 +127,12 @@ class _Walker:
     def date(self, path: str, value: dt.date | None) -> dt.date | None:
         if value is None:
             return None
-        new = value + self.shift
+        new = shifted(value, self.shift)
         self.changes.append(Change(path, value.isoformat(), new.isoformat(), "date"))
         return new
 
     def when(self, path: str, value: dt.datetime) -> dt.datetime:
-        new = value + self.shift
+        new = shifted(value, self.shift)
         self.changes.append(Change(path, value.isoformat(sep=" "), new.isoformat(sep=" "), "date"))
         return new
 

@@ -56,6 +56,16 @@ def _month_from_name(name: str) -> int:
     return MONTHS_EN[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower()[:3]]
 
 
+def shifted(value, shift: dt.timedelta):
+    """``value + shift``, held at the calendar's ends: 9999-12-31 or 0001-01-01 (placeholders for "open" or "unknown")
+    must not crash a preview, and shifting them would reveal nothing."""
+    try:
+        return value + shift
+    except OverflowError:
+        bound = type(value).max if shift > dt.timedelta(0) else type(value).min
+        return bound
+
+
 def find_dates(text: str, offset_days: int, reference_year: int) -> list[Span]:
     """Every date in ``text`` with its shifted rewrite in the same written format."""
     shift = dt.timedelta(days=offset_days)
@@ -66,48 +76,48 @@ def find_dates(text: str, offset_days: int, reference_year: int) -> list[Span]:
 
     for m in ISO_RE.finditer(text):
         if (d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))) is not None:
-            n, sep = d + shift, m["sep"]
+            n, sep = shifted(d, shift), m["sep"]
             pad_m, pad_d = len(m["m"]) == 2, len(m["d"]) == 2
             add(m, f"{n.year}{sep}{n.month:0{2 if pad_m else 1}d}{sep}{n.day:0{2 if pad_d else 1}d}")
     for m in CN_YMD_RE.finditer(text):
         if (d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))) is not None:
-            n = d + shift
+            n = shifted(d, shift)
             add(m, f"{n.year}年{n.month}月{n.day}{m['suffix'] or ''}")
     for m in CN_YM_RE.finditer(text):
         # A month without a day: shift its middle, so the month moves only when the offset is large enough to.
         if (d := _safe_date(int(m["y"]), int(m["m"]), 15)) is not None:
-            n = d + shift
+            n = shifted(d, shift)
             add(m, f"{n.year}年{n.month}月")
     for m in CN_MD_RE.finditer(text):
         if (d := _safe_date(reference_year, int(m["m"]), int(m["d"]))) is not None:
-            n = d + shift
+            n = shifted(d, shift)
             add(m, f"{n.month}月{n.day}{m['suffix']}")
     for m in US_RE.finditer(text):
         a, b, year = int(m["a"]), int(m["b"]), _full_year(m["y"])
         month_first = a <= 12
         d = _safe_date(year, a, b) if month_first else _safe_date(year, b, a)
         if d is not None:
-            n, sep = d + shift, m["sep"]
+            n, sep = shifted(d, shift), m["sep"]
             first, second = (n.month, n.day) if month_first else (n.day, n.month)
             add(m, f"{first}{sep}{second}{sep}{n.year if len(m['y']) == 4 else f'{n.year % 100:02d}'}")
     for m in EU_RE.finditer(text):
         if (d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))) is not None:
-            n = d + shift
+            n = shifted(d, shift)
             add(m, f"{n.day:02d}.{n.month:02d}.{n.year}")
     for m in COMPACT_RE.finditer(text):
         if (d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))) is not None:
-            add(m, (d + shift).strftime("%Y%m%d"))
+            add(m, shifted(d, shift).strftime("%Y%m%d"))
     for regex in (EN_MDY_RE, EN_DMY_RE):
         for m in regex.finditer(text):
             if (d := _safe_date(int(m["y"]), _month_from_name(m["mon"]), int(m["d"]))) is not None:
-                n = d + shift
+                n = shifted(d, shift)
                 add(m, f"{_MONTH_NAMES[n.month - 1]} {n.day}, {n.year}")
     for m in EN_MY_RE.finditer(text):
         if (d := _safe_date(int(m["y"]), _month_from_name(m["mon"]), 15)) is not None:
-            n = d + shift
+            n = shifted(d, shift)
             add(m, f"{_MONTH_NAMES[n.month - 1]} {n.year}")
     for m in EN_MD_RE.finditer(text):
         if (d := _safe_date(reference_year, _month_from_name(m["mon"]), int(m["d"]))) is not None:
-            n = d + shift
+            n = shifted(d, shift)
             add(m, f"{_MONTH_NAMES[n.month - 1]} {n.day}")
     return spans

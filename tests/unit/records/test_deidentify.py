@@ -383,3 +383,40 @@ def test_house_number_after_a_street_never_survives():
     for leaked in ("88号", "文三路", "中山路12号", "501室", "1024号", "解放大道"):
         assert leaked not in scrubbed, scrubbed
     assert "咳嗽3天" in scrubbed  # clinical text stays
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_crash_the_shift():
+    import datetime as dt
+
+    from cdss.records.deidentify import deidentify
+    from cdss.records.types import Case, Entry, EntryKind, Medication, PatientRecord
+
+    case = Case("随访", dt.date(2024, 1, 1), entries=(
+        Entry(EntryKind.NOTE, dt.datetime(9999, 12, 31, 23, 59), "停药日期 9999-12-31，起始 0001-01-01"),
+        Entry(EntryKind.NOTE, dt.datetime(1, 1, 1), "unknown start"),), id=3)
+    record = PatientRecord("张三", birth_date=dt.date(1, 1, 1), cases=(case,),
+                           medications=(Medication("warfarin", end=dt.date(9999, 12, 31), start=dt.date(1, 1, 1)),))
+    for key in ("a", "b", "c", "d"):  # offsets of both signs
+        result = deidentify(record, b"s" * 32, case_key=key, today=dt.date(2026, 12, 2))
+        assert result.record.cases[0].entries[0].occurred_at.year in (9999, 9998)
+
+
+def test_share_preview_of_a_record_with_calendar_end_dates(tmp_path):
+    import datetime as dt
+
+    from cdss.exchange.client.share import build_share_preview
+    from cdss.records.service import RecordsService
+    from cdss.records.types import EntryKind, Medication
+    from cdss.workspace import Workspace
+
+    workspace = Workspace.open(tmp_path / "ws")
+    try:
+        service = RecordsService(workspace)
+        patient = service.create_patient("李四", birth_date=dt.date(1, 1, 1))
+        case = service.create_case(patient.id, "慢病随访", opened_on=dt.date(2024, 1, 1))
+        service.add_entry(case.id, EntryKind.NOTE, "长期用药至 9999-12-31", occurred_at=dt.datetime(9999, 12, 31))
+        service.add_medication(patient.id, Medication("metformin", "500 mg bid", end=dt.date(9999, 12, 31)))
+        preview = build_share_preview(workspace, case.id, today=dt.date(2026, 12, 2))
+        assert preview.payload
+    finally:
+        workspace.close()
