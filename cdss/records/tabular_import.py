@@ -146,7 +146,9 @@ def _read_sheet(path: Path) -> _Sheet:
     # and pandas fixes the column count from the first line and then fails on the wider header.
     try:
         rows = [
-            [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            # strict: a file cut inside a quoted field is an error, not the rest of the file swallowed into one cell
+            [cell.strip() for cell in row]
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         ]
     except csv.Error as exc:
         raise ImportRejected("csv_unreadable", f"{path.name} is not a readable CSV table ({exc}).", name=path.name,
@@ -164,8 +166,53 @@ def _guess_delimiter(text: str) -> str:
     return best if scores[best][0] else ","
 
 
+#: What a workbook may unpack to, and the cells its first sheet may span: a 2 KB file naming cell XFD1048576, or a
+#: zip bomb, must be refused before pandas allocates for it.
+MAX_XLSX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_XLSX_RATIO = 200
+MAX_COLUMNS = 300
+
+
+def _check_xlsx(path: Path) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportRejected("xlsx_unreadable", f"{path.name} is not a readable .xlsx workbook ({exc}).",
+                             name=path.name, reason=str(exc)) from exc
+    unpacked = sum(entry.file_size for entry in entries)
+    packed = max(1, sum(entry.compress_size for entry in entries))
+    if unpacked > MAX_XLSX_UNPACKED_BYTES or unpacked / packed > MAX_XLSX_RATIO:
+        raise ImportRejected("xlsx_too_large", f"{path.name} unpacks to {unpacked // (1024 * 1024)} MB, more than "
+                             "a patient table can hold; export the sheet as CSV and retry.", name=path.name)
+    from openpyxl import load_workbook
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types
+        raise ImportRejected("xlsx_unreadable", f"{path.name} is not a readable .xlsx workbook ({exc}).",
+                             name=path.name, reason=str(exc)) from exc
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            return
+        sheet.reset_dimensions()
+        _min_col, _min_row, max_col, max_row = range_boundaries(sheet.calculate_dimension(force=True))
+    finally:
+        book.close()
+    if (max_row or 0) > MAX_ROWS + 20 or (max_col or 0) > MAX_COLUMNS:
+        raise ImportRejected("table_too_large", f"{path.name}: the first sheet reaches row {max_row} and column "
+                             f"{max_col}; at most {MAX_ROWS} rows and {MAX_COLUMNS} columns are imported. Remove the "
+                             "stray cells far from the table (or split the file) and retry.", name=path.name)
+
+
 def _read_xlsx(path: Path) -> list[list[str]]:
     import pandas as pd  # lazy: pandas costs ~0.5 s to import and most app starts never import a table
+
+    _check_xlsx(path)
 
     try:
         frame = pd.read_excel(path, sheet_name=0, header=None, dtype=str, keep_default_na=False, engine="openpyxl")

@@ -48,6 +48,10 @@ def import_pack_into(store: PackStore, format_name: str, paths: Sequence[Path | 
                      progress: Progress | None = None) -> ImportedPack:
     """Parse, then save (replacing a previous import of the same source). All or nothing."""
     pack = import_pack(format_name, paths, progress=progress)
+    if not pack.interactions and not pack.atc:
+        # a header-only or self-pairs-only file would otherwise replace a 12,000-pair pack with nothing
+        raise ImportRejected("pack_would_be_empty", f"The files hold no usable {format_name} entries; the "
+                             f"{pack.name} pack already imported (if any) was kept.", pack=pack.name)
     store.save(pack)
     return pack
 

@@ -16,6 +16,9 @@ def _string(value: Any) -> str:
     return clean_text(str(value)) if value is not None else ""
 
 
+PLAUSIBLE_YEARS = (1500, 2100)
+
+
 def _year(item: dict[str, Any]) -> int | None:
     for key in ("issued", "published-print", "published-online", "created"):
         date = item.get(key)
@@ -23,9 +26,12 @@ def _year(item: dict[str, Any]) -> int | None:
             parts = date.get("date-parts")
             if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
                 try:
-                    return int(parts[0][0])
+                    year = int(str(parts[0][0])[:6])  # a 5,000-digit "year" must not reach int()'s digit limit
                 except (TypeError, ValueError):
-                    pass
+                    year = None
+                # only a plausible publication year is kept: a year < 0 or ≥ 2^32 once broke search for good
+                if year is not None and PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+                    return year
             if (year := parse_year(_string(date.get("raw") or date.get("literal")))) is not None:
                 return year
     return None

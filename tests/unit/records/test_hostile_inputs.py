@@ -1,0 +1,79 @@
+"""Hostile and broken files meet a clear refusal, never a hang, a memory blow-up, a silent loss or a damaged store:
+a CSV cut inside a quoted field, workbooks naming a far cell or unpacking to gigabytes, drug-pack files that would
+empty a pack, CSL-JSON years no calendar has."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cdss.errors import ImportRejected
+from cdss.records.tabular_import import load
+
+
+def test_a_csv_cut_inside_a_quoted_field_is_refused_not_swallowed(tmp_path: Path) -> None:
+    path = tmp_path / "cut.csv"
+    path.write_text('姓名,性别,备注\n张三,男,"腹痛\n李四,女,头痛\n王五,男,发热\n', encoding="utf-8")
+    with pytest.raises(ImportRejected) as info:
+        load(path)
+    assert info.value.code == "csv_unreadable" and "cut.csv" in str(info.value)
+
+
+def test_a_workbook_naming_a_far_cell_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["B1"], sheet["A2"] = "姓名", "性别", "张三"
+    sheet["XFD3"] = "x"  # the last column of Excel: pandas would pad every row to 16,384 cells
+    path = tmp_path / "far.xlsx"
+    book.save(path)
+    assert path.stat().st_size < 20_000
+    with pytest.raises(ImportRejected) as info:
+        load(path)
+    assert info.value.code == "table_too_large"
+
+
+def test_a_workbook_that_unpacks_to_far_more_than_it_weighs_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (40 * 1024 * 1024) + b"/>")
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(ImportRejected) as info:
+        load(path)
+    assert info.value.code == "xlsx_too_large"
+
+
+def test_a_drug_pack_import_that_would_empty_a_pack_is_refused_and_the_old_pack_kept(tmp_path: Path) -> None:
+    from cdss.drugs.importers import import_pack_into
+    from cdss.drugs.packs import PackStore
+
+    store = PackStore(tmp_path / "packs")
+    good = tmp_path / "ddinter_downloads_code_A.csv"
+    good.write_text("DDInterID_A,Drug_A,DDInterID_B,Drug_B,Level\nDDInter1,Warfarin,DDInter2,Aspirin,Major\n",
+                    encoding="utf-8")
+    import_pack_into(store, "ddinter", [good])
+    header_only = tmp_path / "empty" / "ddinter_downloads_code_A.csv"
+    header_only.parent.mkdir()
+    header_only.write_text("DDInterID_A,Drug_A,DDInterID_B,Drug_B,Level\nDDInter1,Warfarin,DDInter1,Warfarin,Major\n",
+                           encoding="utf-8")
+    with pytest.raises(ImportRejected) as info:
+        import_pack_into(store, "ddinter", [header_only])
+    assert info.value.code in ("pack_would_be_empty", "ddinter_no_pairs")
+    (kept,) = store.load_all()
+    assert len(kept.interactions) == 1
+
+
+@pytest.mark.parametrize("year", [-5, 2**40, "9" * 5000, 0])
+def test_csl_json_years_no_calendar_has_are_left_out(tmp_path: Path, year) -> None:
+    from cdss.literature.importers.csl_json import parse_csl_json
+
+    path = tmp_path / "refs.json"
+    text = json.dumps([{"type": "article-journal", "title": "A trial of warfarin dosing in the elderly",
+                        "issued": {"date-parts": [[year]]}}])
+    (reference,) = parse_csl_json(text, path)
+    assert reference.year is None and reference.title.startswith("A trial")
