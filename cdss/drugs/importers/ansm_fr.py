@@ -25,6 +25,9 @@ from cdss.errors import ImportRejected
 from cdss.progress import Progress, ensure_progress
 
 PACK_NAME = "ansm-fr"
+#: The real 2020 thesaurus expands to ~25,000 pairs in its largest class line and ~150,000 in all.
+MAX_PAIRS_PER_ENTRY = 250_000
+MAX_PAIRS = 2_000_000
 THESAURUS_KEYS = ("main_drug", "plus_drug", "severity_levels", "interaction_mechanism")
 
 # ANSM's four "niveaux de contrainte", keyed by name_key() (accents/case removed):
@@ -56,6 +59,7 @@ def import_ansm_fr(thesaurus: Any, thesaurus_path: Path, index: Any | None, inde
 
     interactions: list[PackInteraction] = []
     unresolved: set[str] = set()
+    pairs = 0
     for number, entry in enumerate(entries):
         if number % 500 == 0:
             progress.update(number, len(entries), "Expanding ANSM entries")
@@ -67,6 +71,12 @@ def import_ansm_fr(thesaurus: Any, thesaurus_path: Path, index: Any | None, inde
             unresolved.add(entry["plus_drug"])
         effect = clean_text(entry["interaction_mechanism"])
         reference = f"ANSM thésaurus 2020-10: {entry_label(entry['main_drug'], entry['plus_drug'])}"
+        pairs += len(side_a) * len(side_b) * len(entry["severity_levels"])
+        if len(side_a) * len(side_b) > MAX_PAIRS_PER_ENTRY or pairs > MAX_PAIRS:
+            # a hostile or broken index can make one class line expand to millions of pairs (36 million seen)
+            raise ImportRejected("ansm_too_many_pairs", f"{thesaurus_path}, entry {number + 1}: the classes expand "
+                                 f"to more pairs than the thesaurus can hold ({len(side_a)} × {len(side_b)}); "
+                                 "check the substances index file.", path=str(thesaurus_path), entry=number + 1)
         for level in entry["severity_levels"]:
             severity = SEVERITY_MAP[name_key(level["level"])]
             # ANSM grades some pairs differently by dose or context; each grade keeps its condition text

@@ -105,10 +105,18 @@ class _Scanner:
             else:
                 name = self.identifier()
                 parts.append(macros.get(name.lower(), _MONTHS.get(name.lower(), name)))
+            # @string macros that each repeat the one before double at every level: 40 lines would reach a
+            # terabyte. A value longer than any real field is refused as it grows.
+            if sum(len(part) for part in parts) > MAX_VALUE_CHARS:
+                raise _Malformed(f"a value grows past {MAX_VALUE_CHARS:,} characters (@string macros expanding)")
             self.skip_space()
             if self.text[self.pos:self.pos + 1] != "#":
                 return "".join(parts)
             self.pos += 1
+
+
+#: Longest field value (after @string expansion) a real BibTeX entry has: an abstract of a few pages.
+MAX_VALUE_CHARS = 200_000
 
 
 def _entries(text: str) -> list[tuple[str, dict[str, str]]]:

@@ -77,3 +77,29 @@ def test_csl_json_years_no_calendar_has_are_left_out(tmp_path: Path, year) -> No
                         "issued": {"date-parts": [[year]]}}])
     (reference,) = parse_csl_json(text, path)
     assert reference.year is None and reference.title.startswith("A trial")
+
+
+def test_bibtex_string_macros_doubling_at_every_level_are_refused_quickly(tmp_path: Path) -> None:
+    import time
+
+    from cdss.literature.importers.bibtex import parse_bibtex
+
+    lines = ['@string{m0 = "xxxxxxxxxx"}'] + [f"@string{{m{i} = m{i - 1} # m{i - 1}}}" for i in range(1, 60)]
+    lines.append("@article{k, title = m59, year = 2020}")
+    started = time.perf_counter()
+    with pytest.raises(ImportRejected) as info:
+        parse_bibtex("\n".join(lines), tmp_path / "bomb.bib")
+    assert info.value.code == "import_malformed" and "expanding" in str(info.value)
+    assert time.perf_counter() - started < 5
+
+
+def test_an_ansm_class_expanding_to_millions_of_pairs_is_refused(tmp_path: Path) -> None:
+    from cdss.drugs.importers.ansm_fr import import_ansm_fr
+
+    members = [{"substance": f"substance {i}", "drug_classes": ["classe enorme"]} for i in range(3000)]
+    thesaurus = [{"main_drug": "CLASSE ENORME", "plus_drug": "CLASSE ENORME", "between_main_and_plus_drug": "",
+                  "severity_levels": [{"level": "Contre-indication", "info": ""}], "interaction_mechanism": "x",
+                  "description": ""}]
+    with pytest.raises(ImportRejected) as info:
+        import_ansm_fr(thesaurus, tmp_path / "t.json", members, tmp_path / "i.json", None, imported_at="now")
+    assert info.value.code == "ansm_too_many_pairs"
