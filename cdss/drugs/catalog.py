@@ -269,6 +269,11 @@ class Catalog:
         for drug in by_id.values():
             for name in drug.all_names():
                 self._by_name.setdefault(normalise_name(name), drug.id)
+        for drug in by_id.values():
+            # the id too ("lopinavir_ritonavir"), last so it never shadows a real name, and "a/b" as "a / b"
+            self._by_name.setdefault(normalise_name(drug.id), drug.id)
+            if "/" in drug.name_en:
+                self._by_name.setdefault(normalise_name(drug.name_en.replace("/", " / ")), drug.id)
 
     @classmethod
     def load(cls, pack_dir: Path | None = None) -> Catalog:

@@ -73,6 +73,12 @@ class Reference:
             # Last resort for records with no identifier or usable title (bare RIS notes), so re-importing the
             # same file does not add them again.
             keys.add(f"abstract:{body}")
+        if not keys and (self.title or self.authors):
+            # A short title with no identifier or abstract ("Reply", a conference note): the whole citation is the
+            # key, so the same record imported twice is one paper while two letters called "Reply" stay two.
+            first_author = normalise_title(self.authors[0]) if self.authors else ""
+            keys.add(f"cite:{normalise_title(self.title)}|{first_author}|{self.year or ''}|"
+                     f"{normalise_title(self.journal)}")
         return frozenset(keys)
 
     @property

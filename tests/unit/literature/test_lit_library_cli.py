@@ -109,3 +109,15 @@ def test_cli_evidence_and_link(tmp_path, capsys):
                  "--remove"]) == 0
     assert "removed 1 link" in capsys.readouterr().out
     assert main(["--workspace", str(ws_path), "lit", "link", "99", str(case.id)]) == 1  # unknown paper: a message
+
+
+def test_short_titles_without_identifiers_do_not_duplicate_on_reimport(tmp_path):
+    ris = ("TY  - JOUR\nTI  - Reply\nAU  - Wang, Li\nPY  - 2020\nJO  - Chin Med J\nER  - \n"
+           "TY  - JOUR\nTI  - Reply\nAU  - Smith, Ann\nPY  - 2020\nJO  - Lancet\nER  - \n"
+           "TY  - JOUR\nTI  - 二甲双胍与糖尿病肾病\nPY  - 2021\nER  - \n")
+    (tmp_path / "letters.ris").write_text(ris, encoding="utf-8")
+    lib = library(tmp_path)
+    first = lib.import_paths([tmp_path / "letters.ris"])
+    assert (first.added, first.duplicates) == (3, 0)  # two letters called "Reply" by different authors stay two
+    again = lib.import_paths([tmp_path / "letters.ris"])
+    assert (again.added, again.duplicates) == (0, 3)
