@@ -53,7 +53,7 @@ class Specialty(StrEnum):
 
 def _has_nul(value: Any, depth: int = 0) -> bool:
     if isinstance(value, str):
-        return "\x00" in value
+        return "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
     if depth > 32:
         return False  # deeper than any payload of ours; the schema refuses it elsewhere
     if isinstance(value, dict):
@@ -71,7 +71,7 @@ class _Input(BaseModel):
     def _no_nul(cls, data: Any) -> Any:
         """A NUL character in any text is refused (422): PostgreSQL cannot store it, and no clinical text has one."""
         if _has_nul(data):
-            raise ValueError("text must not contain the NUL character")
+            raise ValueError("text must not contain the NUL character or a lone surrogate")
         return data
 
 

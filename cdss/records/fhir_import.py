@@ -78,6 +78,7 @@ from cdss.records.types import (
     PatientRecord,
     Sex,
 )
+from cdss.textsafe import without_lone_surrogates
 
 # ---------------------------------------------------------------------------------------------------------------
 # Bundle reading
@@ -131,7 +132,7 @@ def parse_bundle_bytes(data: bytes, *, name: str = "the file") -> dict[str, Any]
     if not text.strip():
         raise reject("fhir_empty", f"{name} is empty.", name=name)
     try:
-        bundle = json.loads(text)
+        bundle = without_lone_surrogates(json.loads(text))
     except json.JSONDecodeError as exc:
         at_end = exc.pos >= len(text.rstrip()) - 1
         unclosed_string = exc.msg.startswith("Unterminated string") and text.find('"', exc.pos + 1) == -1

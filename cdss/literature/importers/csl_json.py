@@ -8,6 +8,7 @@ from typing import Any
 
 from cdss.literature.importers._common import MAX_RECORDS_PER_FILE, reject
 from cdss.literature.reference import Reference, clean_text, format_author, parse_year
+from cdss.textsafe import without_lone_surrogates
 
 
 def _string(value: Any) -> str:
@@ -76,7 +77,7 @@ def _reference(item: dict[str, Any]) -> Reference:
 
 def parse_csl_json(text: str, path: Path) -> list[Reference]:
     try:
-        data = json.loads(text)
+        data = without_lone_surrogates(json.loads(text))
     except json.JSONDecodeError as exc:
         raise reject(path, "import_malformed", f"the JSON is malformed or truncated (line {exc.lineno}).") from exc
     except RecursionError as exc:

@@ -103,3 +103,26 @@ def test_an_ansm_class_expanding_to_millions_of_pairs_is_refused(tmp_path: Path)
     with pytest.raises(ImportRejected) as info:
         import_ansm_fr(thesaurus, tmp_path / "t.json", members, tmp_path / "i.json", None, imported_at="now")
     assert info.value.code == "ansm_too_many_pairs"
+
+
+def test_a_lone_surrogate_is_stored_as_a_replacement_character_not_a_crash(tmp_path: Path) -> None:
+    from cdss.literature.importers.csl_json import parse_csl_json
+    from cdss.records.fhir_import import read_fhir_file
+    from cdss.records.service import RecordsService
+    from cdss.workspace import Workspace
+
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {
+        "resourceType": "Patient", "id": "p1", "name": [{"text": "Zhang \ud800 San"}], "gender": "male"}}]}
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")  # json.dumps writes the surrogate as \\ud800
+    records = read_fhir_file(path)
+    assert records[0].name == "Zhang \ufffd San"
+    workspace = Workspace.open(tmp_path / "ws")
+    try:
+        (patient_id,) = RecordsService(workspace).save_patient_records(records).added
+        assert RecordsService(workspace).get_patient_record(patient_id).name == "Zhang \ufffd San"
+    finally:
+        workspace.close()
+    (reference,) = parse_csl_json(json.dumps([{"type": "article", "title": "Warfarin \udc00 dosing trial"}]),
+                                  tmp_path / "r.json")
+    assert reference.title == "Warfarin \ufffd dosing trial"
