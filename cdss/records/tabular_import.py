@@ -190,19 +190,20 @@ def _check_xlsx(path: Path) -> None:
     from openpyxl import load_workbook
     from openpyxl.utils.cell import range_boundaries
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types
-        raise ImportRejected("xlsx_unreadable", f"{path.name} is not a readable .xlsx workbook ({exc}).",
-                             name=path.name, reason=str(exc)) from exc
-    try:
-        sheet = book.worksheets[0] if book.worksheets else None
-        if sheet is None:
-            return
-        sheet.reset_dimensions()
-        _min_col, _min_row, max_col, max_row = range_boundaries(sheet.calculate_dimension(force=True))
-    finally:
-        book.close()
+    with path.open("rb") as handle:  # a handle, not the name: a workbook saved as ".csv" is still read by content
+        try:
+            book = load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types
+            raise ImportRejected("xlsx_unreadable", f"{path.name} is not a readable .xlsx workbook ({exc}).",
+                                 name=path.name, reason=str(exc)) from exc
+        try:
+            sheet = book.worksheets[0] if book.worksheets else None
+            if sheet is None:
+                return
+            sheet.reset_dimensions()
+            _min_col, _min_row, max_col, max_row = range_boundaries(sheet.calculate_dimension(force=True))
+        finally:
+            book.close()
     if (max_row or 0) > MAX_ROWS + 20 or (max_col or 0) > MAX_COLUMNS:
         raise ImportRejected("table_too_large", f"{path.name}: the first sheet reaches row {max_row} and column "
                              f"{max_col}; at most {MAX_ROWS} rows and {MAX_COLUMNS} columns are imported. Remove the "
