@@ -49,6 +49,9 @@ class Alert:
     mechanism_zh: str | None = None
     effect_zh: str | None = None
     management_zh: str | None = None
+    #: what the pair's other matching rules warn of ((effect, effect_zh, severity), …): one alert per pair must not
+    #: hide a second risk (fluoxetine + tramadol: CYP2D6 leads, serotonin syndrome follows)
+    related_effects: tuple[tuple[str, str | None, str], ...] = ()
 
     @property
     def sort_key(self) -> tuple[int, int, int, tuple[str, ...]]:
@@ -70,6 +73,9 @@ class Alert:
             out["disagreement"] = self.disagreement
             if self.related_rules:
                 out["related_rules"] = list(self.related_rules)
+            if self.related_effects:
+                out["related_effects"] = [{"effect": e, "effect_zh": z, "severity": s}
+                                          for e, z, s in self.related_effects]
         return out
 
 

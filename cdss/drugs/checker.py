@@ -102,6 +102,16 @@ def _pair_alert_cache(catalog: Catalog, extra_ratings: ExtraRatings | None) -> d
     return entry[1]
 
 
+def _related_effects(rules: list[InteractionRule]) -> tuple[tuple[str, str | None, str], ...]:
+    """Other risks of the pair than the lead rule's, each once."""
+    lead = rules[0].effect if rules else None
+    seen: dict[str, tuple[str, str | None, str]] = {}
+    for rule in rules[1:]:
+        if rule.effect != lead and rule.effect not in seen:
+            seen[rule.effect] = (rule.effect, rule.effect_zh, rule.severity)
+    return tuple(seen.values())
+
+
 def _interaction_alert(first: Drug, second: Drug, rules: list[InteractionRule],
                        extra: Sequence[PairRating]) -> Alert | None:
     if not rules and not extra:
@@ -135,7 +145,8 @@ def _interaction_alert(first: Drug, second: Drug, rules: list[InteractionRule],
             mechanism=lead_rule.mechanism, effect=lead_rule.effect, management=lead_rule.management,
             evidence=lead_rule.evidence, sources=lead_rule.sources + tuple(r.source for r in extra),
             interruptive=severity == "contraindicated" or lead_rule.onc_high_priority, rule_id=lead_rule.id,
-            ratings=tuple(ratings), disagreement=len(graded) > 1, related_rules=tuple(r.id for r in rules[1:]))
+            ratings=tuple(ratings), disagreement=len(graded) > 1, related_rules=tuple(r.id for r in rules[1:]),
+            related_effects=_related_effects(rules))
     # An imported source rates the pair higher than our rules (or we have no rule): it leads.
     lead = max(extra, key=lambda r: severity_rank(r.severity))
     # Imported sources are English (or French) only: the title's effect stays in the source's language.
@@ -155,7 +166,7 @@ def _interaction_alert(first: Drug, second: Drug, rules: list[InteractionRule],
                                      *(lead_rule.sources if lead_rule else ())])),
         interruptive=severity == "contraindicated" or bool(lead_rule and lead_rule.onc_high_priority),
         rule_id=lead_rule.id if lead_rule else None, ratings=tuple(ratings), disagreement=len(graded) > 1,
-        related_rules=tuple(r.id for r in rules[1:]) if rules else ())
+        related_rules=tuple(r.id for r in rules[1:]) if rules else (), related_effects=_related_effects(rules))
 
 
 def _renal_alerts(drugs: Sequence[Drug], ctx: PatientContext) -> tuple[list[Alert], list[Message]]:

@@ -116,6 +116,8 @@ def _print_text(result, prefix: str = "", language: str = "en") -> None:
         stop = "!! " if a.interruptive else ""
         print(f"{prefix}{stop}[{a.severity}] {a.kind}: {a.title}")
         print(f"{prefix}    {a.management}")
+        for effect, _zh, severity in a.related_effects:
+            print(f"{prefix}    also [{severity}]: {effect}")
     if result.scope is not None:
         print(f"{prefix}{scope_sentence(result.scope)}")
     for note in result.notes:
@@ -137,6 +139,8 @@ def _print_text_zh(result, prefix: str = "") -> None:
         effect = (a.effect_zh or a.effect).rstrip("。.")
         print(f"{prefix}{stop}[{_SEVERITY_ZH.get(a.severity, a.severity)}] {drugs}：{effect}")
         print(f"{prefix}    {a.management_zh or a.management}")
+        for other, other_zh, severity in a.related_effects:
+            print(f"{prefix}    另有 [{_SEVERITY_ZH.get(severity, severity)}]：{other_zh or other}")
     if result.scope is not None:
         scope = result.scope
         unknown = f"；不在药品词典中、未检查：{'、'.join(scope.unknown_names)}" if scope.unknown_names else ""

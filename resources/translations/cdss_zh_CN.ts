@@ -13,47 +13,52 @@
         <translation>{severity} · 已越过</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="96" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="98" />
         <source>Mechanism</source>
         <translation>机制</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="96" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="98" />
         <source>Clinical effect</source>
         <translation>临床后果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="97" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="99" />
         <source>Management</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="97" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="99" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="99" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="101" />
         <source>not available</source>
         <translation>暂无资料</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="104" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="107" />
+        <source>Also</source>
+        <translation>另有</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="113" />
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="105" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="114" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="112" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="121" />
         <source>Sources disagree on severity.</source>
         <translation>各来源对严重程度的评级不一致。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="113" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="122" />
         <source>Ratings by source</source>
         <translation>各来源评级</translation>
     </message>
@@ -61,7 +66,7 @@
 <context>
     <name>AlertList</name>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="186" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="195" />
         <source>{count} minor alerts</source>
         <extracomment>More minor alerts than this are folded behind one "Show N minor alerts" line. An imported source such as DDInter rates most pairs of a long regimen, and dozens of minor cards would bury the few that matter.</extracomment>
         <translation>{count} 条轻微警示</translation>

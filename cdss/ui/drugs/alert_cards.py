@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from cdss.ui.drugs.labels import SEVERITY_COLOURS, evidence_label, kind_label, severity_label, severity_rank
-from cdss.ui.drugs.messages_text import alert_title, clinical_text
+from cdss.ui.drugs.messages_text import alert_title, clinical_text, is_chinese
 
 Alert = Mapping[str, Any]
 
@@ -102,6 +102,13 @@ class AlertCard(QFrame):
             known = bool(value) and value != "not available"  # the checker's English placeholder
             text = html.escape(str(value)) if known else f"<i>{html.escape(unavailable)}</i>"
             rows.append(f"<p><b>{html.escape(label)}:</b> {text}</p>")
+        related = alert.get("related_effects") or []
+        if related:
+            also = self.tr("Also")
+            items = "".join(f"<li>{html.escape(severity_label(str(r.get('severity', ''))))}: "
+                            f"{html.escape(str((r.get('effect_zh') if is_chinese() else None) or r.get('effect')))}"
+                            f"</li>" for r in related)
+            rows.append(f"<p><b>{html.escape(also)}:</b></p><ul>{items}</ul>")
         sources = alert.get("sources") or []
         source_text = "; ".join(html.escape(str(s)) for s in sources) or html.escape(self.tr("not stated"))
         sources_label = self.tr("Sources")

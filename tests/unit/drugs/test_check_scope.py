@@ -33,3 +33,12 @@ def test_cli_prints_chinese_alert_text_with_lang_zh(capsys):
     out = capsys.readouterr().out
     assert "华法林" in out and "甲硝唑" in out and "INR" in out and "已检查药品 2 种" in out
     assert "[严重]" in out or "[禁忌]" in out
+
+
+def test_one_alert_per_pair_still_names_the_pairs_other_risks(catalog, capsys):
+    """fluoxetine + tramadol: whichever rule leads, the serotonin-syndrome risk is not hidden behind it."""
+    (alert,) = [a for a in check(["fluoxetine", "tramadol"], None, catalog).alerts if a.kind == "interaction"]
+    texts = [alert.effect, *(effect for effect, _zh, _severity in alert.related_effects)]
+    assert any("erotonin" in text for text in texts) and len(texts) >= 2
+    assert cli_main(["check", "fluoxetine", "tramadol"]) == 0
+    assert "also [" in capsys.readouterr().out
