@@ -94,6 +94,8 @@ def imported_pack_ratings(catalog):
 
 
 def bench_check(catalog, runs: int) -> None:
+    from peers import naive_pair_rules
+
     from cdss.drugs.checker import PatientContext, check
 
     regimen = [d for d in REGIMEN_20 if d in catalog]
@@ -115,7 +117,7 @@ def bench_check(catalog, runs: int) -> None:
     ours, result = timed(cold=False)
     cold, _ = timed(cold=True)
     indexed = rules.pair_rules
-    rules.pair_rules = rules.pair_rules_naive  # peer: loop over every rule for every pair, nothing cached
+    rules.pair_rules = lambda a, b: naive_pair_rules(rules, a, b)  # peer: every rule for every pair, no cache
     try:
         peer = []
         for _ in range(max(5, runs // 10)):

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from peers import like_scan_patient_ids  # noqa: E402  (bench/ is on sys.path when a bench runs)
 from sqlalchemy import text  # noqa: E402
 
 from cdss.records import search  # noqa: E402
@@ -337,7 +338,7 @@ def main() -> int:
     for query in QUERIES:
         with ws.unit_of_work() as session:
             fts += timed(lambda q=query, s=session: search.search_patient_ids(s, q, 0, 50), args.rounds)
-            like += timed(lambda q=query, s=session: search.like_scan_patient_ids(s, q), 1)
+            like += timed(lambda q=query, s=session: like_scan_patient_ids(s, q), 1)
             hits.append(len(search.search_patient_ids(session, query)))
         samples = timed(lambda q=query: (service.list_patients(0, 50, search=q), service.count_patients(q)),
                         args.rounds)

@@ -209,14 +209,6 @@ class RuleSet:
         found.sort(key=lambda r: (vocab.SEVERITIES.index(r.severity), not r.onc_high_priority, r.id))
         return found
 
-    def pair_rules_naive(self, first: Drug, second: Drug) -> list[InteractionRule]:
-        """Reference implementation (loops over all rules); used by tests and the bench as the peer."""
-        found = [r for r in self.rules
-                 if first.id not in r.exclude_ids and second.id not in r.exclude_ids
-                 and ((r.a.matches(first) and r.b.matches(second)) or (r.a.matches(second) and r.b.matches(first)))]
-        found.sort(key=lambda r: (vocab.SEVERITIES.index(r.severity), not r.onc_high_priority, r.id))
-        return found
-
 
 def _criteria(selector: Selector) -> list[str]:
     return [*(f"id:{v}" for v in selector.ids), *(f"tag:{v}" for v in selector.tags),

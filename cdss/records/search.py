@@ -97,20 +97,6 @@ def count_matches(session: Session, query: str) -> int:
     ).scalar_one()
 
 
-def like_scan_patient_ids(session: Session, query: str) -> list[int]:
-    """The naive alternative (a LIKE scan over names, identifiers and every entry), kept for the benchmark."""
-    pattern = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    sql = text(
-        "SELECT p.id FROM patient p WHERE p.name LIKE :p ESCAPE '\\' "
-        "OR replace(p.name_pinyin, ' ', '') LIKE :p ESCAPE '\\' OR p.name_initials LIKE :p ESCAPE '\\' "
-        "OR EXISTS (SELECT 1 FROM patient_identifier i WHERE i.patient_id = p.id AND i.value LIKE :p ESCAPE '\\') "
-        "OR EXISTS (SELECT 1 FROM clinical_case c JOIN entry e ON e.case_id = c.id WHERE c.patient_id = p.id "
-        "AND e.deleted_at IS NULL AND (e.text LIKE :p ESCAPE '\\' OR e.icd10 LIKE :p ESCAPE '\\')) "
-        "ORDER BY p.id DESC"
-    )
-    return [row[0] for row in session.execute(sql, {"p": pattern})]
-
-
 # -- keeping the index up to date -------------------------------------------------------------------------------------
 _BATCH = 500  # patients per set of queries: well under SQLite's bound-parameter limit
 

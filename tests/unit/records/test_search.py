@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.peers import like_scan_patient_ids
 from cdss.records import search
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind, Identifier, Sex
@@ -83,7 +84,7 @@ def test_surname_readings_and_pinyin_updates(workspace):
     assert {s.id for s in service.list_patients(search="zengxiaoming")} == {zeng}  # 曾 as a surname
     assert {s.id for s in service.list_patients(search="cxm")} == {zeng}  # the other reading, as pypinyin gives it
     with workspace.unit_of_work() as session:
-        assert set(search.like_scan_patient_ids(session, "zengxiaoming")) == {zeng}
+        assert set(like_scan_patient_ids(session, "zengxiaoming")) == {zeng}
 
 
 def test_chinese_is_exact_substring_not_any_character(indexed):
@@ -160,7 +161,7 @@ def test_any_text_is_a_safe_query(indexed, query):
     with ws.unit_of_work() as session:
         search.search_patient_ids(session, query, 0, 5)
         search.count_matches(session, query)
-        search.like_scan_patient_ids(session, query)
+        like_scan_patient_ids(session, query)
 
 
 def test_match_expression_quotes_every_word():
@@ -174,9 +175,9 @@ def test_match_expression_quotes_every_word():
 def test_like_scan_agrees_with_fts_on_substrings(indexed):
     service, ids, ws = indexed
     with ws.unit_of_work() as session:
-        assert set(search.like_scan_patient_ids(session, "肺炎")) == {ids["zhang"]}
-        assert set(search.like_scan_patient_ids(session, "100%")) == set()
-        assert set(search.like_scan_patient_ids(session, "nitrofurantoin")) == {ids["smith"]}
+        assert set(like_scan_patient_ids(session, "肺炎")) == {ids["zhang"]}
+        assert set(like_scan_patient_ids(session, "100%")) == set()
+        assert set(like_scan_patient_ids(session, "nitrofurantoin")) == {ids["smith"]}
 
 
 def test_rebuild_index_restores_a_lost_index(indexed):
