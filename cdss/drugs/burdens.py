@@ -24,9 +24,13 @@ DUPLICATE_TAGS = ("nsaid", "ppi", "h2_blocker", "ssri", "snri", "statin", "ace_i
                   "z_drug", "p2y12", "doac", "vka", "sulfonylurea", "beta_blocker", "dhp_ccb", "non_dhp_ccb",
                   "bisphosphonate", "fluoroquinolone", "macrolide", "tetracycline")
 #: ATC level-4 groups whose members are routinely combined (boosted and combination antiretrovirals, antiplatelet
-#: dual therapy, inhaled bronchodilators across groups) — duplicates there come only from shared class tags.
+#: dual therapy, inhaled bronchodilators across groups), or that are mixed bags of unrelated drugs ("other cardiac
+#: preparations" C01EB: creatine phosphate beside trimetazidine and ivabradine; "antidotes" V03AB: glutathione
+#: beside naloxone and sugammadex; "other systemic haemostatics" B02BX: haemocoagulase beside TPO agonists) —
+#: duplicates there come only from shared class tags.
 ATC4_COMBINED_BY_DESIGN = frozenset({"J05AE", "J05AF", "J05AG", "J05AR", "B01AC", "A10AB", "A10AC", "A10AD",
-                                     "A10AE", "L01XE", "L01XC", "J04AB", "J04AK", "J01CR"})
+                                     "A10AE", "L01XE", "L01XC", "J04AB", "J04AK", "J01CR", "C01EB", "V03AB",
+                                     "B02BX"})
 
 
 #: Fixed clinical text of the burden alerts: (mechanism, effect, management), English then Chinese.
