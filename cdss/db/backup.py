@@ -27,7 +27,9 @@ class BackupInfo:
     size: int
 
 
-def _copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, *, fold_wal: bool = False) -> None:
+    """A consistent copy through SQLite's online backup (pages still in the WAL come along). ``fold_wal`` also
+    checkpoints the source, so that no stale WAL outlives a rename over it (see cdss.db.migrate)."""
     src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(target)
@@ -35,6 +37,8 @@ def _copy_database(source: Path, target: Path) -> None:
             src.backup(dst)
         finally:
             dst.close()
+        if fold_wal:
+            src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         src.close()
 
@@ -47,7 +51,7 @@ def create_backup(db_path: Path, backups_dir: Path, reason: str, keep: int = KEE
     now = dt.datetime.now(dt.UTC)
     target = backups_dir / f"cdss-{now:%Y%m%dT%H%M%S%f}Z-{reason}.sqlite3"
     partial = target.with_suffix(".partial")
-    _copy_database(db_path, partial)
+    copy_database(db_path, partial)
     # Rename only a complete copy: a crash mid-backup leaves a .partial file, never a truncated "backup".
     partial.replace(target)
     prune_backups(backups_dir, keep)
@@ -104,5 +108,5 @@ def restore_backup(backup: Path, db_path: Path, backups_dir: Path) -> BackupInfo
     """
     verify_backup(backup)
     safety = create_backup(db_path, backups_dir, "before-restore") if db_path.exists() else None
-    _copy_database(backup, db_path)
+    copy_database(backup, db_path)
     return safety if safety is not None else BackupInfo(db_path, dt.datetime.now(dt.UTC), "restored", 0)

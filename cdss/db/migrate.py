@@ -12,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from cdss.db.backup import create_backup
+from cdss.db.backup import copy_database, create_backup
 from cdss.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def upgrade_database(db_path: Path, backups_dir: Path, target: str = "head") -> 
     work = db_path.with_name(f"{WORK_PREFIX}{os.getpid()}")
     try:
         if before is not None:
-            _copy_database(db_path, work)
+            copy_database(db_path, work, fold_wal=True)
         _migrate_file(work, target)
         _fsync(work)
         if db_path.exists() and _wal_of(db_path).exists():
@@ -115,21 +115,6 @@ def _remove_leftovers(db_path: Path) -> None:
     """Copies left by a start that was killed while migrating: never the database itself, so safe to delete."""
     for leftover in db_path.parent.glob(f"{WORK_PREFIX}*"):
         leftover.unlink(missing_ok=True)
-
-
-def _copy_database(source: Path, target: Path) -> None:
-    """A consistent copy (SQLite's online backup, so pages still in the WAL come along); closing the source's last
-    connection folds its WAL back into the file, so no stale WAL outlives the rename."""
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-        src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        src.close()
 
 
 def _migrate_file(path: Path, target: str) -> None:

@@ -33,3 +33,15 @@ def main_window(qtbot, tmp_path):
     window.ctx.tasks.wait_all()
     window.ctx.workspace.close()
     window.ctx.languages.apply("en")
+
+
+def open_medications_tab(qtbot, main_window, patient_id: int, case_id: int):
+    """Open the patient's case on the Records page at the Medications tab, as a doctor would, and wait until its
+    context and drug search have loaded; returns the panel."""
+    page = main_window.room_pages["records"]
+    page.open_patient(patient_id)
+    page._select_case(case_id)
+    panel = page.medications_panel
+    page.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.case_context is not None and panel.search_index is not None, timeout=15000)
+    return panel

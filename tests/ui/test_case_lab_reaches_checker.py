@@ -9,6 +9,7 @@ from PySide6.QtCore import QDateTime
 
 from cdss.records.service import RecordsService
 from cdss.records.types import Medication, Sex
+from tests.ui.conftest import open_medications_tab
 
 
 def test_creatinine_entered_on_the_case_timeline_drives_the_renal_check(qtbot, main_window):
@@ -18,11 +19,7 @@ def test_creatinine_entered_on_the_case_timeline_drives_the_renal_check(qtbot, m
     case = service.create_case(patient.id, "2型糖尿病", opened_on=dt.date(2026, 11, 1))
     service.add_medication(patient.id, Medication("metformin", "500 mg bid"))
     page = main_window.room_pages["records"]
-    page.open_patient(patient.id)
-    page._select_case(case.id)
-    panel = page.medications_panel
-    page.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.case_context is not None, timeout=15000)
+    panel = open_medications_tab(qtbot, main_window, patient.id, case.id)
     assert panel.case_context.creatinine is None
     assert "no creatinine recorded" in panel.context_label.text()
 

@@ -9,6 +9,7 @@ import pytest
 
 from cdss.records.service import RecordsService
 from cdss.records.types import Medication, Sex
+from tests.ui.conftest import open_medications_tab
 
 
 @pytest.fixture()
@@ -17,12 +18,7 @@ def statin_patient(qtbot, main_window):
     patient = service.create_patient("Tom Baker", sex=Sex.MALE, birth_date=dt.date(1958, 4, 2))
     case = service.create_case(patient.id, "Hyperlipidaemia; sinusitis", opened_on=dt.date(2026, 11, 28))
     service.add_medication(patient.id, Medication("simvastatin", "40 mg qn"))
-    page = main_window.room_pages["records"]
-    page.open_patient(patient.id)
-    page._select_case(case.id)
-    panel = page.medications_panel
-    page.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.case_context is not None and panel.search_index is not None, timeout=15000)
+    panel = open_medications_tab(qtbot, main_window, patient.id, case.id)
     return panel, service, patient
 
 

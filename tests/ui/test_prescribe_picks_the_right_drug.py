@@ -10,18 +10,14 @@ from PySide6.QtCore import Qt
 
 from cdss.records.service import RecordsService
 from cdss.records.types import Sex
+from tests.ui.conftest import open_medications_tab
 
 
 def _open_panel(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     patient = service.create_patient("Mary Smith", sex=Sex.FEMALE, birth_date=dt.date(1950, 5, 1))
     case = service.create_case(patient.id, "Community-acquired pneumonia", opened_on=dt.date(2026, 11, 20))
-    page = main_window.room_pages["records"]
-    page.open_patient(patient.id)
-    page._select_case(case.id)
-    panel = page.medications_panel
-    page.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.case_context is not None and panel.search_index is not None, timeout=15000)
+    panel = open_medications_tab(qtbot, main_window, patient.id, case.id)
     return panel, service, patient
 
 
