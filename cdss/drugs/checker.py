@@ -169,8 +169,8 @@ def _interaction_alert(first: Drug, second: Drug, rules: list[InteractionRule],
         related_rules=tuple(r.id for r in rules[1:]) if rules else (), related_effects=_related_effects(rules))
 
 
-def _renal_alerts(drugs: Sequence[Drug], ctx: PatientContext) -> tuple[list[Alert], list[Message]]:
-    egfr, crcl, notes = ctx.renal_estimates()
+def _renal_alerts(drugs: Sequence[Drug], egfr: float | None, crcl: float | None, notes: list[Message]
+                  ) -> tuple[list[Alert], list[Message]]:
     if egfr is None and crcl is None:
         return [], notes
     alerts = []
@@ -256,6 +256,7 @@ def check(drug_ids: Sequence[str], context: PatientContext | None, catalog: Cata
     alerts.extend(duplicate_alerts(drugs, repeated))
     alerts.extend(burden_alerts(drugs, context))
     notes: list[Message] = []
+    renal_known = False
     if context is not None:
         if context.allergies:
             profile = build_profile(context.allergies, catalog)
@@ -264,28 +265,25 @@ def check(drug_ids: Sequence[str], context: PatientContext | None, catalog: Cata
             alerts.extend(a for d in drugs if d.id not in flagged
                           for a in [beta_lactam_lower_tier(d, profile)] if a is not None)
             notes.extend(message("note_allergy_unrecognised", name=name) for name in profile.unrecognised)
-        renal, renal_notes = _renal_alerts(drugs, context)
+        egfr, crcl, renal_notes = context.renal_estimates()  # once: the alerts and the scope both use it
+        renal_known = egfr is not None or crcl is not None
+        renal, renal_notes = _renal_alerts(drugs, egfr, crcl, renal_notes)
         alerts.extend(renal)
         notes.extend(renal_notes)
         alerts.extend(_note_alerts(drugs, context))
     alerts.sort(key=lambda a: a.sort_key)
     scope = CheckScope(drugs=len(drugs), rules=len(rules.rules), rated_pairs=len(extra_ratings or {}),
-                       context=context_used(context))
+                       context=context_used(context, renal_known))
     return CheckResult(alerts=tuple(alerts), notes=tuple(n.text for n in notes), note_messages=tuple(notes),
                        scope=scope)
 
 
-def context_used(context: PatientContext | None) -> tuple[str, ...]:
+def context_used(context: PatientContext | None, renal_known: bool) -> tuple[str, ...]:
     """The parts of the patient context that the check could use (see :data:`SCOPE_CONTEXT`)."""
     if context is None:
         return ()
-    egfr, crcl, _notes = (None, None, None)
-    try:
-        egfr, crcl, _notes = context.renal_values()
-    except UserError:
-        pass
     present = {
-        "age": context.age is not None, "renal": egfr is not None or crcl is not None,
+        "age": context.age is not None, "renal": renal_known,
         "allergies": bool(context.allergies), "pregnancy": context.pregnant, "lactation": context.lactating,
         "hepatic": context.hepatic_impairment, "potassium": context.potassium_mmol is not None,
         "qtc": context.qtc_ms is not None, "weight": context.weight_kg is not None,
