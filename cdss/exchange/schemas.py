@@ -14,6 +14,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from cdss.textsafe import has_lone_surrogate
+
 API_PREFIX = "/v1"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
@@ -53,7 +55,7 @@ class Specialty(StrEnum):
 
 def _has_nul(value: Any, depth: int = 0) -> bool:
     if isinstance(value, str):
-        return "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
+        return "\x00" in value or has_lone_surrogate(value)
     if depth > 32:
         return False  # deeper than any payload of ours; the schema refuses it elsewhere
     if isinstance(value, dict):

@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from cdss.ui.drugs.messages_text import is_chinese
+
 CONTEXT = "CheckScope"
 _CONTEXT_WORDS = {
     "age": QT_TRANSLATE_NOOP("CheckScope", "age"),
@@ -38,10 +40,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def _chinese() -> bool:
-    return _tr(_CONTEXT_WORDS["age"]) != _CONTEXT_WORDS["age"]
-
-
 def scope_text(scope: Mapping[str, Any] | None) -> str:
     if not scope:
         return ""
@@ -52,7 +50,7 @@ def scope_text(scope: Mapping[str, Any] | None) -> str:
     if scope.get("dose_checked"):
         parts.append(_tr(_TEXTS["dose"]).format(count=scope["dose_checked"]))
     used = [_tr(_CONTEXT_WORDS[t]) for t in scope.get("context", ()) if t in _CONTEXT_WORDS]
-    parts.append(_tr(_TEXTS["context"]).format(items="、".join(used) if _chinese() else ", ".join(used)) if used
+    parts.append(_tr(_TEXTS["context"]).format(items="、".join(used) if is_chinese() else ", ".join(used)) if used
                  else _tr(_TEXTS["no_context"]))
     unknown = scope.get("unknown_names") or ()
     if unknown:

@@ -33,7 +33,7 @@ from cdss.cds.events import alert_key
 from cdss.cds.service import MONITORING_REASONS, OverrideDecision, reasons_for
 from cdss.drugs.alerts import Alert
 from cdss.ui.drugs.alert_cards import AlertCard
-from cdss.ui.drugs.messages_text import is_chinese
+from cdss.ui.drugs.hit_text import display_name
 
 DEFAULT_MONITOR_DAYS = 3
 #: What to monitor, read from the alert's own management and effect text (English, as the knowledge is written).
@@ -208,7 +208,7 @@ class OverrideDialog(QDialog):
             button = self._action(actions, "stop", self.tr("Stop {name}, then prescribe"), name=name)
             button.clicked.connect(lambda _c=False, m=medication_id: self._chosen(lambda: self.stop_chosen.emit(m)))
         for alternative in alternatives:
-            shown = alternative.name_zh if is_chinese() and alternative.name_zh else alternative.name_en
+            shown = display_name(alternative.name_en, alternative.name_zh)
             button = self._action(actions, "alternative", self.tr("Choose {name} instead"), name=shown)
             button.clicked.connect(lambda _c=False, a=alternative, n=shown: self._chosen(
                 lambda: self.alternative_chosen.emit(a.drug_id, n)))
