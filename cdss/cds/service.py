@@ -154,7 +154,7 @@ class DecisionSupportService:
         context = self.context(patient_id)
         result = self.check_ids(context.active_drug_ids, context)
         dose_alerts = [alert for med in context.medications
-                       for alert in dose_review(self.knowledge.catalog, med.drug_ids, med.dose, context)[0]]
+                       for alert in dose_review(self.knowledge.catalog, med.drug_ids, med.dose, context).alerts]
         if not dose_alerts:
             return context, result
         return context, replace(result, alerts=tuple(sorted((*result.alerts, *dose_alerts), key=lambda a: a.sort_key)))
@@ -200,11 +200,11 @@ class DecisionSupportService:
         # The active list goes in with repeats kept, so that prescribing a drug already taken is a duplicate alert.
         regimen = [d for m in context.medications for d in m.drug_ids] + list(new_ids)
         result = self.check_ids(regimen, context)
-        dose_alerts, dose_notes = dose_review(self.knowledge.catalog, new_ids, dose, context)
+        dose_finding = dose_review(self.knowledge.catalog, new_ids, dose, context)
         with self._workspace.unit_of_work() as session:
             remembered_keys = events.overridden_keys(session, patient_id)
         interrupting, remembered, inline = [], [], []
-        for alert in sorted((*result.alerts, *dose_alerts), key=lambda a: a.sort_key):
+        for alert in sorted((*result.alerts, *dose_finding.alerts), key=lambda a: a.sort_key):
             if not involves(alert, new_ids):
                 continue  # already on the medication list; this prescription does not change it
             if alert.interruptive:
@@ -215,9 +215,7 @@ class DecisionSupportService:
                 inline.append(alert)
         scope = result.scope
         if scope is not None:
-            dose_checked = int(bool(dose) and len(new_ids) == 1 and new_ids[0] in self.knowledge.catalog.dose_limits
-                               and not any(n.code == "note_dose_unread" for n in dose_notes))
-            scope = replace(scope, dose_checked=dose_checked,
+            scope = replace(scope, dose_checked=int(dose_finding.compared),
                             unknown_names=tuple(m.name for m in context.unresolved_medications))
         alternatives: tuple[Alternative, ...] = ()
         if interrupting and len(new_ids) == 1:
@@ -226,7 +224,7 @@ class DecisionSupportService:
                                               lambda ids: self.check_ids(ids, context))
         return PrescriptionCheck(patient_id, name, new_ids, resolution.unresolved_parts, tuple(interrupting),
                                  tuple(remembered), tuple(inline), context, tuple(notes), tuple(result.notes),
-                                 dose=dose, dose_notes=tuple(dose_notes), scope=scope, alternatives=alternatives)
+                                 dose=dose, dose_notes=dose_finding.notes, scope=scope, alternatives=alternatives)
 
     def prescribe(self, prescription: PrescriptionCheck, case_id: int | None, medication: Medication,
                   decisions: Mapping[str, OverrideDecision] | None = None, *, language: str = "en",

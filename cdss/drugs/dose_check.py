@@ -110,6 +110,15 @@ class DoseFinding:
     notes: tuple[Message, ...]
     limit: DoseLimit | None
 
+    @property
+    def compared(self) -> bool:
+        """The dose was compared with a maximum: a limit applied and the dose could be read against it."""
+        return self.limit is not None and not any(n.code in _NOT_COMPARED for n in self.notes)
+
+
+NO_FINDING = DoseFinding((), (), None)
+_NOT_COMPARED = frozenset({"note_dose_unread", "note_dose_needs_weight"})
+
 
 def check_dose(drug: Drug, dose: Dose, limits: Sequence[DoseLimit], *, egfr: float | None = None,
                crcl: float | None = None, weight_kg: float | None = None,
