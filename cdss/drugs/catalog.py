@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cdss.drugs import vocab
-from cdss.drugs.models import AllergyInfo, ClinicalNote, Drug, Monograph, MonographSection, RenalThreshold
+from cdss.drugs.models import AllergyInfo, ClinicalNote, Drug, RenalThreshold
 from cdss.errors import UserError
 
 DEFAULT_PACK_DIR = Path(__file__).resolve().parents[2] / "data" / "drugs"
@@ -25,7 +25,7 @@ _ATC_RE = re.compile(r"^[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}$")
 _ENTRY_KEYS = (
     "id", "name_en", "name_zh", "synonyms_en", "synonyms_zh", "brands_cn", "brands_intl", "atc", "class_en",
     "class_zh", "cyp", "pgp", "qt_risk", "flags", "tags", "acb", "renal", "hepatic", "pregnancy", "lactation",
-    "allergy", "property_sources", "monograph", "notes",
+    "allergy", "property_sources", "notes",
 )
 
 
@@ -89,6 +89,8 @@ class _EntryParser:
         if not isinstance(drug_id, str) or not _ID_RE.match(drug_id):
             raise self.fail("id", f"must be a lowercase slug [a-z0-9_]+, got {drug_id!r}")
         self.where = f"{self.file}: entry '{drug_id}'"
+        if "monograph" in raw:  # schema 1 kept monographs here; they live in monographs/*.json since 2026.12.2
+            raise self.fail("monograph", "moved to data/drugs/monographs/<area>.json (see MONOGRAPHS.md)")
         missing = [k for k in _ENTRY_KEYS if k not in raw]
         if missing:
             raise self.fail(missing[0], f"missing (all of {len(_ENTRY_KEYS)} keys are required; missing {missing})")
@@ -127,7 +129,6 @@ class _EntryParser:
             lactation=self.note(raw["lactation"], "lactation", vocab.LACTATION_ACTIONS),
             allergy=self._allergy(raw["allergy"]),
             property_sources=self._sources(raw["property_sources"]),
-            monograph=self._monograph(raw["monograph"]),
             notes=self.text(raw["notes"], "notes", nullable=True), area=Path(self.file).stem,
             ugt=ugt, transporters=transporters, kind=kind,
             pk_tokens=pk_tokens(cyp, ugt, transporters),
@@ -184,24 +185,6 @@ class _EntryParser:
         if "macrolide" in groups and {"penicillin", "cephalosporin"} & set(groups):
             raise self.fail("allergy.groups", "a macrolide must not carry a beta-lactam allergy group")
         return AllergyInfo(groups, generation, r1)
-
-    def _monograph(self, value: Any) -> Monograph:
-        if not isinstance(value, dict):
-            raise self.fail("monograph", "must be an object with the nine sections")
-        sections: dict[str, MonographSection | None] = {}
-        for key in vocab.MONOGRAPH_SECTIONS:
-            if key not in value:
-                raise self.fail(f"monograph.{key}", "missing (use null when not available)")
-            sec = value[key]
-            if sec is None:
-                sections[key] = None
-                continue
-            if not isinstance(sec, dict):
-                raise self.fail(f"monograph.{key}", "must be an object {en, zh, source} or null")
-            sections[key] = MonographSection(self.text(sec.get("en"), f"monograph.{key}.en"),
-                                             self.text(sec.get("zh"), f"monograph.{key}.zh", nullable=True),
-                                             self.text(sec.get("source"), f"monograph.{key}.source"))
-        return Monograph(**sections)
 
 
 def pk_tokens(cyp, ugt, transporters) -> frozenset[str]:

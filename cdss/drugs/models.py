@@ -7,28 +7,6 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class MonographSection:
-    en: str
-    zh: str | None
-    source: str
-
-
-@dataclass(frozen=True)
-class Monograph:
-    """Nine sections; a ``None`` section is "not available" — never guessed."""
-
-    indications: MonographSection | None
-    adult_dose: MonographSection | None
-    renal_adjustment: MonographSection | None
-    hepatic_adjustment: MonographSection | None
-    contraindications: MonographSection | None
-    pregnancy: MonographSection | None
-    lactation: MonographSection | None
-    adverse_effects: MonographSection | None
-    monitoring: MonographSection | None
-
-
-@dataclass(frozen=True)
 class RenalThreshold:
     measure: str  # egfr | crcl
     below: float
@@ -79,7 +57,6 @@ class Drug:
     lactation: ClinicalNote | None
     allergy: AllergyInfo
     property_sources: tuple[str, ...]
-    monograph: Monograph
     notes: str | None
     area: str
     pinyin: str = ""  # derived at load time from name_zh (pypinyin), lowercase, no spaces

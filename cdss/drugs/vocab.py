@@ -57,9 +57,5 @@ ALLERGY_GROUPS = frozenset({
     "glycopeptide", "lincosamide",
 })
 R1_SIDE_CHAINS = frozenset({"aminobenzyl", "hydroxyaminobenzyl", "aminothiazolyl_methoxyimino", "furyl_methoxyimino"})
-MONOGRAPH_SECTIONS = (
-    "indications", "adult_dose", "renal_adjustment", "hepatic_adjustment", "contraindications", "pregnancy",
-    "lactation", "adverse_effects", "monitoring",
-)
 SEVERITIES = ("contraindicated", "major", "moderate", "minor")
 EVIDENCE_LEVELS = frozenset({"established", "probable", "theoretical"})

@@ -527,82 +527,82 @@
 <context>
     <name>CheckScope</name>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="14" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="16" />
         <source>age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="15" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="17" />
         <source>renal function</source>
         <translation>肾功能</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="16" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="18" />
         <source>allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="17" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="19" />
         <source>pregnancy</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="18" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="20" />
         <source>breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="19" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="21" />
         <source>hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="20" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="22" />
         <source>potassium</source>
         <translation>血钾</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="21" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="23" />
         <source>QTc</source>
         <translation>QTc</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="22" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="24" />
         <source>weight</source>
         <translation>体重</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="27" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="29" />
         <source>Drugs checked: {count}</source>
         <translation>已检查药品：{count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="28" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="30" />
         <source>interaction rules: {count}</source>
         <translation>相互作用规则：{count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="29" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="31" />
         <source>pairs rated by imported sources: {count}</source>
         <translation>导入来源评级的药对：{count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="30" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="32" />
         <source>doses compared with maxima: {count}</source>
         <translation>与最大剂量比较的剂量：{count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="31" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="33" />
         <source>patient context: {items}</source>
         <translation>患者信息：{items}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="32" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="34" />
         <source>no patient context</source>
         <translation>未使用患者信息</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="33" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="35" />
         <source>not in the dictionary, not checked: {names}</source>
         <translation>不在药品词典中、未检查：{names}</translation>
     </message>
@@ -1183,57 +1183,47 @@
 <context>
     <name>DrugsPage</name>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="134" />
+        <location filename="../../cdss/ui/drugs/page.py" line="132" />
         <source>matched: {text}</source>
         <translation>匹配：{text}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="160" />
-        <source>not available</source>
-        <translation>暂无资料</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="166" />
-        <source>Source: {source}</source>
-        <translation>来源：{source}</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="201" />
+        <location filename="../../cdss/ui/drugs/page.py" line="183" />
         <source>Alerts appear here when the regimen has drugs.</source>
         <translation>方案中加入药物后，警示将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="203" />
+        <location filename="../../cdss/ui/drugs/page.py" line="185" />
         <source>No alerts for this regimen and context.</source>
         <translation>该方案及患者信息下无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="205" />
+        <location filename="../../cdss/ui/drugs/page.py" line="187" />
         <source>{count} alerts, most severe first</source>
         <translation>{count} 条警示，按严重程度排序</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="239" />
+        <location filename="../../cdss/ui/drugs/page.py" line="221" />
         <source>Alert statistics…</source>
         <translation>警示统计…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="240" />
+        <location filename="../../cdss/ui/drugs/page.py" line="222" />
         <source>Knowledge packs…</source>
         <translation>知识包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="243" />
+        <location filename="../../cdss/ui/drugs/page.py" line="225" />
         <source>Loading the drug dictionary…</source>
         <translation>正在加载药物词典…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="245" />
+        <location filename="../../cdss/ui/drugs/page.py" line="227" />
         <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
         <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="252" />
+        <location filename="../../cdss/ui/drugs/page.py" line="234" />
         <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
         <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
     </message>
@@ -3185,7 +3175,7 @@ Decision support does not replace clinical judgement.</source>
     <message>
         <location filename="../../cdss/ui/records/medications_panel.py" line="509" />
         <source>Hepatic impairment</source>
-        <translation>肝功能损害</translation>
+        <translation>肝功能不全</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/records/medications_panel.py" line="510" />
@@ -3273,49 +3263,158 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>Monograph</name>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="21" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="26" />
         <source>Indications</source>
         <translation>适应证</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="22" />
-        <source>Usual adult dose</source>
-        <translation>成人常用剂量</translation>
+        <location filename="../../cdss/ui/drugs/backend.py" line="27" />
+        <source>Adult dose</source>
+        <translation>成人剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="23" />
-        <source>Renal adjustment</source>
-        <translation>肾功能不全时调整</translation>
+        <location filename="../../cdss/ui/drugs/backend.py" line="28" />
+        <source>Children</source>
+        <translation>儿童用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="24" />
-        <source>Hepatic adjustment</source>
-        <translation>肝功能不全时调整</translation>
+        <location filename="../../cdss/ui/drugs/backend.py" line="29" />
+        <source>Renal impairment</source>
+        <translation>肾功能不全</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="25" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="30" />
+        <source>Hepatic impairment</source>
+        <translation>肝功能不全</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="31" />
+        <source>Older patients</source>
+        <translation>老年患者</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="32" />
         <source>Contraindications</source>
         <translation>禁忌证</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="26" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="33" />
+        <source>Boxed and serious warnings</source>
+        <translation>黑框及严重警告</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="34" />
         <source>Pregnancy</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="27" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="35" />
         <source>Lactation</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="28" />
-        <source>Key adverse effects</source>
-        <translation>主要不良反应</translation>
+        <location filename="../../cdss/ui/drugs/backend.py" line="36" />
+        <source>Adverse effects</source>
+        <translation>不良反应</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="29" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="38" />
+        <source>Dosage forms in China</source>
+        <translation>国内常用剂型</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/backend.py" line="37" />
         <source>Monitoring</source>
         <translation>监测</translation>
+    </message>
+</context>
+<context>
+    <name>MonographPane</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="94" />
+        <source>Not available: {reason}</source>
+        <extracomment>the doctor followed a link that is not a fold toggle (reserved for cross-references)</extracomment>
+        <translation>无：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="97" />
+        <source>Not written yet.</source>
+        <translation>尚未编写。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="100" />
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="109" />
+        <source>NRDL category A</source>
+        <translation>医保甲类</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="111" />
+        <source>NRDL category B</source>
+        <translation>医保乙类</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="113" />
+        <source>Not in the NRDL</source>
+        <translation>非医保目录</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="115" />
+        <source>National essential medicine</source>
+        <translation>国家基本药物</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="116" />
+        <source>No summary written yet: read the sections below.</source>
+        <translation>尚无摘要：请阅读以下各节。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="123" />
+        <source>{count} contraindicated combinations — see Main interactions.</source>
+        <translation>{count} 种禁忌合用 — 见“主要相互作用”。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="135" />
+        <source>Main interactions</source>
+        <translation>主要相互作用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="139" />
+        <source>No interaction rule names this drug.</source>
+        <translation>没有涉及本药的相互作用规则。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="146" />
+        <source>{names} and {count} more</source>
+        <translation>{names} 等另 {count} 种</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="153" />
+        <source>Show {count} more interactions</source>
+        <translation>显示另外 {count} 条相互作用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="155" />
+        <source>Generated from the checker's rules: put the drugs in the regimen to see the alert in full.</source>
+        <translation>由审方规则生成：将药物加入用药方案可查看完整警示。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="190" />
+        <source>{count} found</source>
+        <translation>找到 {count} 处</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="192" />
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="205" />
+        <source>Find in this monograph</source>
+        <translation>在本药品说明中查找</translation>
     </message>
 </context>
 <context>

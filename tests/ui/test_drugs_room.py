@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
 from cdss.ui.drugs.regimen_panel import RegimenDrug
 
@@ -210,3 +210,30 @@ def test_no_alerts_comes_with_what_was_checked(qtbot, drugs_page):
     text = drugs_page.check_notes.text()
     assert drugs_page.check_notes.isVisibleTo(drugs_page)
     assert "Drugs checked: 1" in text and "interaction rules:" in text and "no patient context" in text
+
+
+def test_monograph_reads_as_a_page_with_folding_find_and_generated_interactions(qtbot, drugs_page):
+    drugs_page.search_box.setText("atenolol")
+    pane = drugs_page.monograph_pane
+    text = pane.toPlainText()
+    assert "Renal impairment" in text and "CrCl 15–35" in text
+    assert "Source: US FDA prescribing information" in text
+    assert "Main interactions" in text
+    # fold the renal section by clicking its heading link, as a doctor would; the choice survives a drug change
+    pane._anchor(QUrl("fold:renal_adjustment"))
+    assert "CrCl 15–35" not in pane.toPlainText() and "Renal impairment" in pane.toPlainText()
+    drugs_page.search_box.setText("metoprolol")
+    assert "renal_adjustment" in pane.folded
+    pane._anchor(QUrl("fold:renal_adjustment"))
+    # find highlights every match and says how many
+    drugs_page.search_box.setText("warfarin")
+    qtbot.keyClicks(pane.find_box, "bleeding")
+    assert len(pane.browser.extraSelections()) >= 2
+    assert pane.find_status.text().endswith("found")
+    assert pane.find_next()
+    pane.find_box.setText("zzzz-no-such-text")
+    assert pane.find_status.text() == "not found" and not pane.find_next()
+    plain = pane.toPlainText()
+    assert "Contraindicated ·" in plain and "contraindicated combinations" in plain
+    pane._anchor(QUrl("more:interactions"))
+    assert "Metronidazole" in pane.toPlainText()

@@ -6,35 +6,58 @@ into the workspace (DDInter, ANSM) to catalog pairs — a second or so, which is
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from cdss.drugs.catalog import Catalog
+from cdss.drugs.catalog import Catalog, PackError
 from cdss.drugs.checker import PatientContext, check
+from cdss.drugs.monographs import Monographs
+from cdss.drugs.partners import DrugInteraction, main_interactions
 from cdss.drugs.ratings import ExtraRatings
 from cdss.drugs.search import DrugSearch, SearchHit
 from cdss.workspace import Workspace
 
+log = logging.getLogger(__name__)
+
 _SECTIONS = (
     ("indications", QT_TRANSLATE_NOOP("Monograph", "Indications")),
-    ("adult_dose", QT_TRANSLATE_NOOP("Monograph", "Usual adult dose")),
-    ("renal_adjustment", QT_TRANSLATE_NOOP("Monograph", "Renal adjustment")),
-    ("hepatic_adjustment", QT_TRANSLATE_NOOP("Monograph", "Hepatic adjustment")),
+    ("adult_dose", QT_TRANSLATE_NOOP("Monograph", "Adult dose")),
+    ("paediatric_dose", QT_TRANSLATE_NOOP("Monograph", "Children")),
+    ("renal_adjustment", QT_TRANSLATE_NOOP("Monograph", "Renal impairment")),
+    ("hepatic_adjustment", QT_TRANSLATE_NOOP("Monograph", "Hepatic impairment")),
+    ("elderly", QT_TRANSLATE_NOOP("Monograph", "Older patients")),
     ("contraindications", QT_TRANSLATE_NOOP("Monograph", "Contraindications")),
+    ("boxed_warning", QT_TRANSLATE_NOOP("Monograph", "Boxed and serious warnings")),
     ("pregnancy", QT_TRANSLATE_NOOP("Monograph", "Pregnancy")),
     ("lactation", QT_TRANSLATE_NOOP("Monograph", "Lactation")),
-    ("adverse_effects", QT_TRANSLATE_NOOP("Monograph", "Key adverse effects")),
+    ("adverse_effects", QT_TRANSLATE_NOOP("Monograph", "Adverse effects")),
     ("monitoring", QT_TRANSLATE_NOOP("Monograph", "Monitoring")),
+    ("dosage_forms_cn", QT_TRANSLATE_NOOP("Monograph", "Dosage forms in China")),
 )
 
 
 @dataclass(frozen=True)
+class SectionView:
+    key: str
+    heading: str
+    state: str  # text | reason (not available, with why) | missing (not written yet)
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
 class MonographView:
+    drug_id: str
     title: str
     subtitle: str
-    sections: tuple[tuple[str, str | None, str | None], ...]  # (heading, text or None = not available, source)
+    summary: str | None = None
+    nrdl: str | None = None  # "A" | "B" | "none" | None
+    essential_cn: bool | None = None
+    sections: tuple[SectionView, ...] = ()
+    interactions: tuple[DrugInteraction, ...] = ()
 
 
 class DrugsBackend:
@@ -44,6 +67,7 @@ class DrugsBackend:
         self._search = search
         self._extra = extra_ratings
         self.pack_errors = pack_errors
+        self._monographs = Monographs(catalog.pack_dir)
 
     @classmethod
     def load(cls, workspace: Workspace | None) -> DrugsBackend:
@@ -67,7 +91,7 @@ class DrugsBackend:
     def monograph(self, drug_id: str) -> MonographView:
         drug = self.catalog.get(drug_id)
         if drug is None:
-            return MonographView(drug_id, "", ())
+            return MonographView(drug_id, drug_id, "")
         chinese = QLocale().language() == QLocale.Language.Chinese
         # The title is the name in the interface language; the dictionary's other-language generic name is a fact
         # of the entry and opens the subtitle.
@@ -77,15 +101,26 @@ class DrugsBackend:
         brands = ", ".join((*drug.brands_cn, *drug.brands_intl))
         subtitle = " · ".join(part for part in (other if other != title else "", klass,
                                                 "ATC " + ", ".join(drug.atc) if drug.atc else "", brands) if part)
+        try:
+            mono = self._monographs.get(drug.id, drug.area)
+        except PackError as exc:  # a damaged monograph file must not hide the drug's name and interactions
+            log.warning("monograph of %s unreadable: %s", drug.id, exc)
+            mono = None
         sections = []
         for key, heading in _SECTIONS:
-            section = getattr(drug.monograph, key)
-            text = None
-            if section is not None:
-                text = section.zh if chinese and section.zh else section.en
-            sections.append((QCoreApplication.translate("Monograph", heading), text,
-                             section.source if section is not None else None))
-        return MonographView(title, subtitle, tuple(sections))
+            section = mono.section(key) if mono is not None else None
+            if section is None:
+                state, text, source = "missing", "", ""
+            else:
+                state = "text" if section.available else "reason"
+                text, source = section.text(chinese), section.source_text(chinese)
+            sections.append(SectionView(key, QCoreApplication.translate("Monograph", heading), state, text, source))
+        summary = None
+        if mono is not None:
+            summary = mono.summary_zh if chinese else mono.summary_en
+        return MonographView(drug.id, title, subtitle, summary, mono.nrdl if mono else None,
+                             mono.essential_cn if mono else None, tuple(sections),
+                             tuple(main_interactions(self.catalog, drug.id, chinese=chinese)))
 
     def renal(self, context: dict[str, Any]) -> tuple[float | None, float | None]:
         egfr, crcl, _notes = _context(context).renal_values()

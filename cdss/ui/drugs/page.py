@@ -7,7 +7,6 @@ the check runs there too for the same reason (both are measured in bench/drugs.p
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,17 +17,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from cdss.ui.context import AppContext
 from cdss.ui.drugs.alert_cards import AlertList
-from cdss.ui.drugs.backend import DrugsBackend, MonographView
+from cdss.ui.drugs.backend import DrugsBackend
 from cdss.ui.drugs.context_panel import ContextPanel
 from cdss.ui.drugs.hit_text import hit_label
 from cdss.ui.drugs.messages_text import check_notes
+from cdss.ui.drugs.monograph_view import MonographPane
 from cdss.ui.drugs.regimen_panel import RegimenDrug, RegimenPanel
 from cdss.ui.drugs.scope_text import scope_text
 
@@ -68,9 +67,8 @@ class DrugsPage(QWidget):
         left_layout.addWidget(self.stats_button)
         self.stats_dialog = None
 
-        self.monograph = QTextBrowser(splitter)
-        self.monograph.setObjectName("monograph")
-        self.monograph.setOpenExternalLinks(False)
+        self.monograph_pane = MonographPane(splitter)
+        self.monograph = self.monograph_pane.browser
 
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
@@ -144,30 +142,14 @@ class DrugsPage(QWidget):
         self.results.blockSignals(True)
         self.results.setCurrentItem(None)
         self.results.blockSignals(False)
-        self.monograph.setHtml(self._monograph_html(self.backend.monograph(drug_id)))
+        self.monograph_pane.show_view(self.backend.monograph(drug_id))
 
     def show_monograph(self, item: QListWidgetItem | None) -> None:
         if item is None or self.backend is None:
             return
         drug: RegimenDrug = item.data(Qt.ItemDataRole.UserRole)
         self.shown_drug_id = None
-        self.monograph.setHtml(self._monograph_html(self.backend.monograph(drug.id)))
-
-    def _monograph_html(self, view: MonographView) -> str:
-        parts = [f"<h2>{html.escape(view.title)}</h2>"]
-        if view.subtitle:
-            parts.append(f"<p style='color:#44545a'>{html.escape(view.subtitle)}</p>")
-        unavailable = html.escape(self.tr("not available"))
-        for heading, text, source in view.sections:
-            parts.append(f"<h4>{html.escape(heading)}</h4>")
-            if text:
-                parts.append(f"<p>{html.escape(text)}</p>")
-                if source:
-                    credit = self.tr("Source: {source}").format(source=source)
-                    parts.append(f"<p style='color:#5b7083; font-size:small'>{html.escape(credit)}</p>")
-            else:
-                parts.append(f"<p style='color:#8a979c'><i>{unavailable}</i></p>")
-        return "".join(parts)
+        self.monograph_pane.show_view(self.backend.monograph(drug.id))
 
     def _add_current(self) -> None:
         item = self.results.currentItem()
@@ -251,7 +233,7 @@ class DrugsPage(QWidget):
         elif self.backend is not None:
             hint = self.tr("Choose a drug to read its monograph. Every section names its source; a section that is "
                            "not known is marked as not available.")
-            self.monograph.setHtml(f"<p style='color:#5b7083'>{html.escape(hint)}</p>")
+            self.monograph_pane.show_hint(hint)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
