@@ -235,6 +235,17 @@ def agreement(name: str, reference: Pairs, ours: OurRatings, ref_levels: Iterabl
     return name, len(hits), len(chosen), share, (noticed / len(chosen) if chosen else 0.0)
 
 
+def _reviewed_pairs() -> dict[frozenset[str], str]:
+    """Pairs of the false-alarm sample reviewed against labels: pair → "label" (supported) or "over" (over-rated)."""
+    path = Path(__file__).with_name("reviewed_unlisted_pairs.tsv")
+    verdicts: dict[frozenset[str], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            first, second, verdict = line.split("\t")[:3]
+            verdicts[frozenset((first, second))] = verdict
+    return verdicts
+
+
 def _false_alarms(rng: random.Random, ids: list[str], listed: set, ours: OurRatings
                   ) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
     """(pairs rated >= major, pairs sampled): SAMPLE random pairs of ``ids`` that no reference lists."""
@@ -340,6 +351,13 @@ def main() -> int:
     print(f"{'unlisted random pairs rated >= major':<34}{len(false_alarms):>8}/{len(unlisted):<7}"
           f"{len(false_alarms) / max(1, len(unlisted)):>8.2%}{'<=1/300':>8}   "
           f"{sum(1 for p in unlisted if ours.level(p) >= 1) / max(1, len(unlisted)):.1%}")
+    reviewed = _reviewed_pairs()
+    unreviewed = [pair for pair in false_alarms if pair not in reviewed]
+    over = [pair for pair in false_alarms if reviewed.get(pair) == "over"]
+    after = len(unreviewed) + len(over)
+    print(f"  after label review (bench/reviewed_unlisted_pairs.tsv): {after}/{len(unlisted)} = "
+          f"{after / max(1, len(unlisted)):.2%} not supported by a label ({len(over)} over-rated by a class rule, "
+          f"{len(unreviewed)} not reviewed; {len(false_alarms) - after} label-supported: the references miss them)")
     everywhere, sampled = _false_alarms(rng, sorted(catalog.ids()), listed, ours)
     print(f"  (information: the same over all catalog pairs, references knowing the drugs or not: {len(everywhere)}/"
           f"{len(sampled)} = {len(everywhere) / max(1, len(sampled)):.2%}; see false_alarms.tsv)")
