@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cdss.settings import SettingsService
 from cdss.ui.errors import ErrorReporter
@@ -20,3 +22,6 @@ class AppContext:
     languages: LanguageManager
     errors: ErrorReporter
     log_path: Path | None = None
+    #: shows a room and returns its page, for cross-room actions ("open this drug", "prescribe in the record");
+    #: set by the main window, None for a page built on its own (tests of one room)
+    open_room: Callable[[str], Any] | None = None

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.nav_group.setExclusive(True)
         self.nav_buttons: dict[str, QToolButton] = {}
         self.room_pages = RoomPages(ctx, self.pages)
+        ctx.open_room = self.open_room
         for index, room in enumerate(ROOMS):
             button = self._make_nav_button(room)
             rail_layout.addWidget(button)
@@ -118,6 +119,11 @@ class MainWindow(QMainWindow):
         page = self.room_pages[key]
         self.nav_buttons[key].setChecked(True)
         self.pages.setCurrentWidget(page)
+
+    def open_room(self, key: str):
+        """Show room ``key`` and return its page (the app context's navigator)."""
+        self.show_room(key)
+        return self.room_pages[key]
 
     def current_room(self) -> str:
         return ROOMS[self.pages.currentIndex()].key

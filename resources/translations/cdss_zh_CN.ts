@@ -356,6 +356,646 @@
     </message>
 </context>
 <context>
+    <name>CalculatorDialog</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="732" />
+        <source>Dose calculators</source>
+        <translation>剂量计算器</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="734" />
+        <source>Weight-based</source>
+        <translation>按体重</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="735" />
+        <source>Body surface area</source>
+        <translation>按体表面积</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="736" />
+        <source>Renal band</source>
+        <translation>肾功能分级</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="737" />
+        <source>Infusion rate</source>
+        <translation>输注速度</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="738" />
+        <source>Children's paracetamol / ibuprofen</source>
+        <translation>儿童对乙酰氨基酚 / 布洛芬</translation>
+    </message>
+</context>
+<context>
+    <name>Calculators</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="39" />
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="40" />
+        <source>Height</source>
+        <translation>身高</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="41" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="42" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="43" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="441" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="44" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="45" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="444" />
+        <source>Serum creatinine</source>
+        <translation>血肌酐</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="46" />
+        <source>CrCl</source>
+        <translation>CrCl</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="47" />
+        <source>eGFR</source>
+        <translation>eGFR</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="48" />
+        <source>Dose per kg</source>
+        <translation>每千克剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="49" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="405" />
+        <source>Dose per m²</source>
+        <translation>每平方米剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="50" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="361" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="578" />
+        <source>Doses a day</source>
+        <translation>每日次数</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="51" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="62" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="402" />
+        <source>BSA formula</source>
+        <translation>体表面积公式</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="52" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="526" />
+        <source>Dose rate</source>
+        <translation>给药速率</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="53" />
+        <source>Pump rate</source>
+        <translation>泵速</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="54" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="534" />
+        <source>Amount in the bag</source>
+        <translation>袋中药量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="55" />
+        <source>Bag volume</source>
+        <translation>液体总量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="56" />
+        <source>Strength</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="57" />
+        <source>Maximum per dose</source>
+        <translation>单次最大剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="58" />
+        <source>Maximum per day</source>
+        <translation>每日最大剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="59" />
+        <source>Drug</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="60" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="354" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="407" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="61" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="528" />
+        <source>Dose-rate unit</source>
+        <translation>给药速率单位</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="66" />
+        <source>{field}: {value} {unit} is not plausible. Enter a value between {low} and {high} {unit}.</source>
+        <translation>{field}：{value} {unit} 不合理。请输入 {low} 至 {high} {unit} 之间的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="69" />
+        <source>{field}: enter a number.</source>
+        <translation>{field}：请输入数字。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="70" />
+        <source>{field} must be greater than 0.</source>
+        <translation>{field}必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="71" />
+        <source>{field}: enter a value.</source>
+        <translation>{field}：请输入数值。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="72" />
+        <source>{field}: unknown unit.</source>
+        <translation>{field}：单位无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="73" />
+        <source>Choose the sex.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="74" />
+        <source>Unknown BSA formula.</source>
+        <translation>未知的体表面积公式。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="75" />
+        <source>A dose per day needs the number of doses a day.</source>
+        <translation>按日剂量计算需要每日给药次数。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="76" />
+        <source>No drug named “{drug}” in the knowledge pack.</source>
+        <translation>知识库中没有名为“{drug}”的药品。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="77" />
+        <source>Cockcroft-Gault and CKD-EPI are for adults (18 years and over). For a child use a paediatric equation such as bedside Schwartz, and enter the result as eGFR.</source>
+        <translation>Cockcroft-Gault 与 CKD-EPI 公式仅适用于成人（18 岁及以上）。儿童请使用儿科公式（如床旁 Schwartz 公式），并将结果作为 eGFR 输入。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="82" />
+        <source>Enter a CrCl or eGFR, or age, sex, weight and creatinine.</source>
+        <translation>请输入 CrCl 或 eGFR，或者年龄、性别、体重和肌酐。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="83" />
+        <source>The dose is in {dose_unit} but the bag is in {bag_unit}: these do not convert.</source>
+        <translation>剂量单位为 {dose_unit}，而药袋单位为 {bag_unit}：两者无法换算。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="86" />
+        <source>A dose per kg needs the weight.</source>
+        <translation>按千克计算的剂量需要体重。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="87" />
+        <source>{value} mL/h is more than a pump delivers (at most {high} mL/h). Check the dose unit and the bag.</source>
+        <translation>{value} mL/h 超出输液泵的输注能力（最多 {high} mL/h）。请核对剂量单位和药袋。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="91" />
+        <source>Ibuprofen is not given to infants under 3 months.</source>
+        <translation>3 个月以下婴儿不使用布洛芬。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="92" />
+        <source>Ibuprofen is not given to children under 5 kg.</source>
+        <translation>体重不足 5 kg 的儿童不使用布洛芬。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="96" />
+        <source>No maximum compared: choose a drug or enter a maximum.</source>
+        <translation>未与最大剂量比较：请选择药品或输入最大剂量。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="97" />
+        <source>The drug's maximum is in another unit and was not compared; choose the label's unit.</source>
+        <translation>该药的最大剂量使用其他单位，未作比较；请选择说明书所用单位。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="100" />
+        <source>The drug's maximum is per kg and needs the weight.</source>
+        <translation>该药的最大剂量按千克计，需要体重。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="101" />
+        <source>Age not given: the neonatal and infant limits were not checked.</source>
+        <translation>未提供年龄：未核对新生儿和婴儿的限制。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="104" />
+        <source>Neonate: 10 mg/kg every 6–8 hours, at most 4 doses a day.</source>
+        <translation>新生儿：10 mg/kg，每 6–8 小时一次，每日最多 4 次。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="107" />
+        <source>Under 3 months: only on a doctor's advice.</source>
+        <translation>3 个月以下：仅在医生指导下使用。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="108" />
+        <source>3–6 months: the US label starts at 6 months; the UK label allows it above 5 kg for up to 24 hours.</source>
+        <translation>3–6 个月：美国说明书自 6 个月起使用；英国说明书允许体重 5 kg 以上者使用，最长 24 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="112" />
+        <source>Over 40 kg: adult doses apply (at most 400 mg a dose here).</source>
+        <translation>体重超过 40 kg：按成人剂量（此处单次最多 400 mg）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="118" />
+        <source>Contraindicated</source>
+        <translation>禁忌</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="119" />
+        <source>Avoid</source>
+        <translation>避免使用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="120" />
+        <source>Do not start</source>
+        <translation>不宜起始</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="121" />
+        <source>Reduce the dose</source>
+        <translation>减量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="122" />
+        <source>Caution</source>
+        <translation>慎用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="126" />
+        <source>years</source>
+        <translation>岁</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="127" />
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="128" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="272" />
+        <source>per day</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="133" />
+        <source>Usual route</source>
+        <translation>常用途径</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="134" />
+        <source>Oral</source>
+        <translation>口服</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="135" />
+        <source>IV</source>
+        <translation>静脉</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="136" />
+        <source>IM</source>
+        <translation>肌内</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="137" />
+        <source>SC</source>
+        <translation>皮下</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="138" />
+        <source>Rectal</source>
+        <translation>直肠</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="141" />
+        <source>once a day (q24h)</source>
+        <translation>每日 1 次（q24h）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="142" />
+        <source>twice a day (q12h)</source>
+        <translation>每日 2 次（q12h）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="143" />
+        <source>3 times a day (q8h)</source>
+        <translation>每日 3 次（q8h）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="144" />
+        <source>4 times a day (q6h)</source>
+        <translation>每日 4 次（q6h）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="145" />
+        <source>6 times a day (q4h)</source>
+        <translation>每日 6 次（q4h）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="148" />
+        <source>{mg} mg/mL oral liquid (3.2%)</source>
+        <translation>{mg} mg/mL 口服液（3.2%）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="149" />
+        <source>{mg} mg/mL drops</source>
+        <translation>{mg} mg/mL 滴剂</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="150" />
+        <source>{mg} mg/mL suspension</source>
+        <translation>{mg} mg/mL 混悬液</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="234" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="743" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="261" />
+        <source>Inputs: {list}</source>
+        <translation>输入：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="271" />
+        <source>entered by you</source>
+        <translation>您输入的</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="272" />
+        <source>per dose</source>
+        <translation>每次</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="273" />
+        <source>Maximum {what}: {limit} {unit} ({source})</source>
+        <translation>{what}最大剂量：{limit} {unit}（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="276" />
+        <source>applied</source>
+        <translation>已采用</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="320" />
+        <source>Drug (for its maximum dose)</source>
+        <translation>药品（用于最大剂量）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="324" />
+        <source>Route</source>
+        <translation>给药途径</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="335" />
+        <source>{dose} {unit} per dose</source>
+        <translation>每次 {dose} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="337" />
+        <source>{daily} {unit} a day</source>
+        <translation>每日 {daily} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="339" />
+        <source>capped at the maximum</source>
+        <translation>已按最大剂量封顶</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="351" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="399" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="443" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="532" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="574" />
+        <source>Weight (kg)</source>
+        <translation>体重（kg）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="352" />
+        <source>Dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="358" />
+        <source>Basis</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="365" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="411" />
+        <source>Maximum per dose (optional)</source>
+        <translation>单次最大剂量（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="368" />
+        <source>Maximum per day (optional)</source>
+        <translation>每日最大剂量（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="373" />
+        <source>per kg per dose</source>
+        <translation>每千克每次</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="374" />
+        <source>per kg per day, divided</source>
+        <translation>每千克每日，分次给药</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="400" />
+        <source>Height (cm)</source>
+        <translation>身高（cm）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="429" />
+        <source>BSA {bsa} m² · {dose}</source>
+        <translation>体表面积 {bsa} m² · {dose}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="439" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="575" />
+        <source>Age (years)</source>
+        <translation>年龄（岁）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="446" />
+        <source>Creatinine unit</source>
+        <translation>肌酐单位</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="449" />
+        <source>Or CrCl (mL/min)</source>
+        <translation>或 CrCl（mL/min）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="450" />
+        <source>Or eGFR (mL/min/1.73 m²)</source>
+        <translation>或 eGFR（mL/min/1.73 m²）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="258" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="454" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="258" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="455" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="490" />
+        <source>No renal restriction in the pack</source>
+        <translation>知识库中无肾功能限制</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="499" />
+        <source>{value} {unit} per dose</source>
+        <translation>每次 {value} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="502" />
+        <source>{value} {unit} a day</source>
+        <translation>每日 {value} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="507" />
+        <source>Maximum in this band: {caps} ({source})</source>
+        <translation>该分级内的最大剂量：{caps}（{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="513" />
+        <source>Not assessed: the pack has a threshold on {measure}, which is not known.</source>
+        <translation>未评估：知识库有基于 {measure} 的阈值，但该值未知。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="524" />
+        <source>Calculate</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="531" />
+        <source>Pump rate (mL/h)</source>
+        <translation>泵速（mL/h）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="537" />
+        <source>Amount unit</source>
+        <translation>药量单位</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="540" />
+        <source>Bag volume (mL)</source>
+        <translation>液体总量（mL）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="544" />
+        <source>pump rate (mL/h) from a dose rate</source>
+        <translation>由给药速率计算泵速（mL/h）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="545" />
+        <source>dose rate from a pump rate (mL/h)</source>
+        <translation>由泵速（mL/h）计算给药速率</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="560" />
+        <source>{rate} mL/h</source>
+        <translation>{rate} mL/h</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="571" />
+        <source>Medicine</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="576" />
+        <source>Dose (mg/kg)</source>
+        <translation>剂量（mg/kg）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="581" />
+        <source>Liquid</source>
+        <translation>液体制剂</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="582" />
+        <source>Strength (mg/mL)</source>
+        <translation>浓度（mg/mL）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="589" />
+        <source>Paracetamol</source>
+        <translation>对乙酰氨基酚</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="590" />
+        <source>Ibuprofen</source>
+        <translation>布洛芬</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="600" />
+        <source>Other strength (type it)</source>
+        <translation>其他浓度（手动输入）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="638" />
+        <source>{dose} mg</source>
+        <translation>{dose} mg</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="640" />
+        <source>{ml} mL</source>
+        <translation>{ml} mL</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="642" />
+        <source>every {low}–{high} h, at most {n} doses in 24 h ({daily} mg a day)</source>
+        <translation>每 {low}–{high} 小时一次，24 小时内最多 {n} 次（每日 {daily} mg）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/calculators.py" line="645" />
+        <source>Reference: {ref}</source>
+        <translation>参考：{ref}</translation>
+    </message>
+</context>
+<context>
     <name>CaseAlertsBanner</name>
     <message>
         <location filename="../../cdss/ui/records/case_alerts.py" line="109" />
@@ -648,88 +1288,128 @@
 <context>
     <name>ContextPanel</name>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="123" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="200" />
         <source>CrCl (Cockcroft-Gault) {value:.0f} mL/min</source>
-        <extracomment>(CrCl mL/min or None, eGFR mL/min/1.73m² or None) from the context values.</extracomment>
         <translation>肌酐清除率（Cockcroft-Gault）{value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="125" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="202" />
         <source>eGFR (CKD-EPI 2021) {value:.0f} mL/min/1.73 m²</source>
         <translation>eGFR（CKD-EPI 2021）{value:.0f} mL/min/1.73 m²</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="127" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="204" />
         <source>Enter age, sex, weight and creatinine to see CrCl and eGFR.</source>
         <translation>填写年龄、性别、体重和血肌酐后显示肌酐清除率和 eGFR。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="130" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="190" />
         <source>Patient context (optional)</source>
         <translation>患者信息（可选）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="131" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="175" />
+        <source>{age} y</source>
+        <extracomment>(CrCl mL/min or None, eGFR mL/min/1.73m² or None) from the context values.</extracomment>
+        <translation>{age}岁</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="177" />
+        <source>M</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="177" />
+        <source>F</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="182" />
+        <source>Cr {value:g} {unit}</source>
+        <translation>肌酐 {value:g} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="184" />
+        <source>pregnant</source>
+        <translation>妊娠</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="186" />
+        <source>breastfeeding</source>
+        <translation>哺乳</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="188" />
+        <source>allergies: {names}</source>
+        <translation>过敏：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="194" />
+        <source>Patient context (optional): click to enter age, weight, creatinine…</source>
+        <translation>患者信息（可选）：点击填写年龄、体重、肌酐…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="207" />
         <source>Age (years)</source>
         <translation>年龄（岁）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="131" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="207" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="131" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="207" />
         <source>Weight (kg)</source>
         <translation>体重（kg）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="131" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="207" />
         <source>Height (cm)</source>
         <translation>身高（cm）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="132" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="208" />
         <source>Serum creatinine</source>
         <translation>血肌酐</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="132" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="208" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="132" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="208" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="132" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="208" />
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="133" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="209" />
         <source>QTc (ms)</source>
         <translation>QTc（ms）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="133" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="209" />
         <source>Potassium (mmol/L)</source>
         <translation>血钾（mmol/L）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="140" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="216" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="141" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="217" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/context_panel.py" line="144" />
+        <location filename="../../cdss/ui/drugs/context_panel.py" line="220" />
         <source>e.g. penicillin, sulfonamides</source>
         <translation>例如：青霉素, 磺胺类</translation>
     </message>
@@ -1183,47 +1863,87 @@
 <context>
     <name>DrugsPage</name>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="132" />
+        <location filename="../../cdss/ui/drugs/page.py" line="159" />
         <source>matched: {text}</source>
         <translation>匹配：{text}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="183" />
+        <location filename="../../cdss/ui/drugs/page.py" line="210" />
         <source>Alerts appear here when the regimen has drugs.</source>
         <translation>方案中加入药物后，警示将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="185" />
+        <location filename="../../cdss/ui/drugs/page.py" line="212" />
         <source>No alerts for this regimen and context.</source>
         <translation>该方案及患者信息下无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="187" />
+        <location filename="../../cdss/ui/drugs/page.py" line="214" />
+        <source>1 alert</source>
+        <translation>1 条警示</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="216" />
         <source>{count} alerts, most severe first</source>
         <translation>{count} 条警示，按严重程度排序</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="221" />
+        <location filename="../../cdss/ui/drugs/page.py" line="282" />
+        <source>Loaded from the record of {name}: {count} active medications.</source>
+        <translation>已从 {name} 的病历载入：{count} 种在用药物。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="285" />
+        <source>Not in the dictionary, not checked: {names}.</source>
+        <translation>词典中没有、未审查：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="334" />
         <source>Alert statistics…</source>
         <translation>警示统计…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="222" />
+        <location filename="../../cdss/ui/drugs/page.py" line="335" />
+        <source>From a patient…</source>
+        <translation>从患者载入…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="336" />
+        <source>Load a Records patient's active medications, latest labs, allergies and pregnancy status</source>
+        <translation>载入病历中患者的在用药物、最新检验、过敏史和妊娠状态</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="338" />
+        <source>Prescribe in the record…</source>
+        <translation>在病历中开具…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="339" />
+        <source>Open the patient's Medications tab and prescribe the drugs added here, each through the record's own check</source>
+        <translation>打开患者的用药页，逐一开具此处新增的药物，每种都经过病历自身的审查</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="341" />
+        <source>Calculators…</source>
+        <translation>剂量计算器…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/page.py" line="343" />
         <source>Knowledge packs…</source>
         <translation>知识包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="225" />
+        <location filename="../../cdss/ui/drugs/page.py" line="346" />
         <source>Loading the drug dictionary…</source>
         <translation>正在加载药物词典…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="227" />
+        <location filename="../../cdss/ui/drugs/page.py" line="348" />
         <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
         <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="234" />
+        <location filename="../../cdss/ui/drugs/page.py" line="355" />
         <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
         <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
     </message>
@@ -2909,12 +3629,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="190" />
+        <location filename="../../cdss/ui/main_window.py" line="196" />
         <source>About CDSS Desk</source>
         <translation>关于 CDSS 临床助手</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="191" />
+        <location filename="../../cdss/ui/main_window.py" line="197" />
         <source>CDSS Desk {version}
 Clinical decision support for doctors: records, drugs, literature and case exchange, offline first.
 
@@ -2925,57 +3645,57 @@ Decision support does not replace clinical judgement.</source>
 决策支持不能替代临床判断。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="197" />
+        <location filename="../../cdss/ui/main_window.py" line="203" />
         <source>CDSS Desk</source>
         <translation>CDSS 临床助手</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="201" />
+        <location filename="../../cdss/ui/main_window.py" line="207" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="202" />
+        <location filename="../../cdss/ui/main_window.py" line="208" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="203" />
+        <location filename="../../cdss/ui/main_window.py" line="209" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="204" />
+        <location filename="../../cdss/ui/main_window.py" line="210" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="205" />
+        <location filename="../../cdss/ui/main_window.py" line="211" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="206" />
+        <location filename="../../cdss/ui/main_window.py" line="212" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="207" />
+        <location filename="../../cdss/ui/main_window.py" line="213" />
         <source>&amp;About CDSS Desk</source>
         <translation>关于 CDSS 临床助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="208" />
+        <location filename="../../cdss/ui/main_window.py" line="214" />
         <source>Workspace: {path}</source>
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="217" />
+        <location filename="../../cdss/ui/main_window.py" line="223" />
         <source>Working… ({count})</source>
         <translation>处理中…（{count}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="217" />
+        <location filename="../../cdss/ui/main_window.py" line="223" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -3017,183 +3737,183 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="271" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
         <source>{age} years</source>
         <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline) the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)</extracomment>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="275" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="275" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="275" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="277" />
         <source>weight {value:.1f} kg ({date})</source>
         <translation>体重 {value:.1f} kg（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="279" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="281" />
         <source>creatinine {value:g} {unit} ({date})</source>
         <translation>肌酐 {value:g} {unit}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="283" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="285" />
         <source>eGFR {value:.0f}</source>
         <translation>eGFR {value:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="285" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="287" />
         <source>CrCl {value:.0f} mL/min</source>
         <translation>CrCl {value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="288" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
         <source>no creatinine recorded</source>
         <translation>无肌酐记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="292" />
         <source>K⁺ {value:g} mmol/L ({date})</source>
         <translation>血钾 {value:g} mmol/L（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="293" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="295" />
         <source>QTc {value:.0f} ms ({date})</source>
         <translation>QTc {value:.0f} ms（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="296" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="298" />
         <source>allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="297" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="299" />
         <source>Checked with:</source>
         <translation>检查依据：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="335" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="337" />
         <source>{n:g}× a day</source>
         <translation>每日 {n:g} 次</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="337" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="339" />
         <source>every {days:g} days</source>
         <translation>每 {days:g} 天 1 次</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="339" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="341" />
         <source>{total:g} {unit}/day</source>
         <translation>每日共 {total:g} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="344" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="346" />
         <source>Read as: {parts}</source>
         <translation>识别为：{parts}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="345" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="347" />
         <source>Dose not read: write amount and unit, e.g. 500 mg bid</source>
         <translation>未能识别剂量：请写明数量和单位，如 500 mg bid</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="352" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="354" />
         <source>No exact match for “{text}”: choose the drug in the list (↓ or a click), or click Check and add to record the name as typed, unchecked.</source>
         <translation>没有与“{text}”完全匹配的药品：请在列表中选择（↓ 或点击），或点击“检查并添加”按输入的名称记录（不做检查）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="367" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="382" />
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="417" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="432" />
         <source>{name} chosen instead: check the dose, then press Enter.</source>
         <translation>已改选 {name}：请核对剂量后按回车。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="422" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="437" />
         <source>Change the dose, then press Enter to check again.</source>
         <translation>请修改剂量，然后按回车重新检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="446" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="461" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="448" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="463" />
         <source>{name} prescribed; alerts overridden: {overrides}, shown inline: {inline}.</source>
         <translation>已开具 {name}；越过警示 {overrides} 条，列表内显示 {inline} 条。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="450" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="465" />
         <source>{name} prescribed; 1 alert shown on the medication list.</source>
         <translation>已开具 {name}；用药列表中显示 1 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="451" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="466" />
         <source>{name} prescribed; {inline} alerts shown on the medication list.</source>
         <translation>已开具 {name}；用药列表中显示 {inline} 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="453" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="468" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="477" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="493" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="488" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="504" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="493" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="509" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="507" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="524" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="508" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="525" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="509" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="526" />
         <source>Hepatic impairment</source>
         <translation>肝功能不全</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="510" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="527" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="511" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="528" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="512" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="529" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="513" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="530" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>
@@ -3842,7 +4562,7 @@ Decision support does not replace clinical judgement.</source>
     <message>
         <location filename="../../cdss/ui/records/patient_card_delegate.py" line="69" />
         <source>{age} y</source>
-        <translation>{age} 岁</translation>
+        <translation>{age}岁</translation>
     </message>
     <message>
         <location filename="../../cdss/ui/records/patient_card_delegate.py" line="80" />
@@ -3868,6 +4588,24 @@ Decision support does not replace clinical judgement.</source>
         <location filename="../../cdss/ui/records/patient_card_delegate.py" line="76" />
         <source>{count} due</source>
         <translation>{count} 项到期</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPicker</name>
+    <message>
+        <location filename="../../cdss/ui/drugs/patient_link.py" line="94" />
+        <source>Load a patient into the regimen</source>
+        <translation>将患者载入用药方案</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/patient_link.py" line="95" />
+        <source>Patient name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/patient_link.py" line="113" />
+        <source>{age} y</source>
+        <translation>{age}岁</translation>
     </message>
 </context>
 <context>
@@ -4018,147 +4756,147 @@ Decision support does not replace clinical judgement.</source>
         <translation>该患者还没有病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="358" />
+        <location filename="../../cdss/ui/records/page.py" line="356" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="361" />
+        <location filename="../../cdss/ui/records/page.py" line="359" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="366" />
+        <location filename="../../cdss/ui/records/page.py" line="364" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="373" />
+        <location filename="../../cdss/ui/records/page.py" line="371" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="460" />
+        <location filename="../../cdss/ui/records/page.py" line="456" />
         <source>Due ({count})</source>
         <translation>到期 ({count})</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="463" />
+        <location filename="../../cdss/ui/records/page.py" line="459" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="465" />
+        <location filename="../../cdss/ui/records/page.py" line="461" />
         <source>Follow-ups due today or overdue</source>
         <translation>今天到期或已逾期的随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="496" />
+        <location filename="../../cdss/ui/records/page.py" line="499" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="497" />
+        <location filename="../../cdss/ui/records/page.py" line="500" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="512" />
+        <location filename="../../cdss/ui/records/page.py" line="515" />
         <source>Export FHIR</source>
         <translation>导出 FHIR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="513" />
+        <location filename="../../cdss/ui/records/page.py" line="516" />
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="531" />
+        <location filename="../../cdss/ui/records/page.py" line="534" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="544" />
+        <location filename="../../cdss/ui/records/page.py" line="547" />
         <source>Exporting FHIR bundle…</source>
         <translation>正在导出 FHIR 数据包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="548" />
+        <location filename="../../cdss/ui/records/page.py" line="551" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="555" />
+        <location filename="../../cdss/ui/records/page.py" line="558" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="561" />
+        <location filename="../../cdss/ui/records/page.py" line="564" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="562" />
+        <location filename="../../cdss/ui/records/page.py" line="565" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="563" />
+        <location filename="../../cdss/ui/records/page.py" line="566" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="564" />
+        <location filename="../../cdss/ui/records/page.py" line="567" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="565" />
+        <location filename="../../cdss/ui/records/page.py" line="568" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="566" />
+        <location filename="../../cdss/ui/records/page.py" line="569" />
         <source>Export FHIR…</source>
         <translation>导出 FHIR…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="567" />
+        <location filename="../../cdss/ui/records/page.py" line="570" />
         <source>De-identified</source>
         <translation>去标识化</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="568" />
+        <location filename="../../cdss/ui/records/page.py" line="571" />
         <source>Remove names, identifiers and exact dates from the PDF</source>
         <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="570" />
+        <location filename="../../cdss/ui/records/page.py" line="573" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="571" />
+        <location filename="../../cdss/ui/records/page.py" line="574" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="572" />
+        <location filename="../../cdss/ui/records/page.py" line="575" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="573" />
+        <location filename="../../cdss/ui/records/page.py" line="576" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="574" />
+        <location filename="../../cdss/ui/records/page.py" line="577" />
         <source>Share…</source>
         <translation>分享…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="575" />
+        <location filename="../../cdss/ui/records/page.py" line="578" />
         <source>Share this case, de-identified, on the case exchange</source>
         <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>

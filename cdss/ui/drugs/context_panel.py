@@ -2,6 +2,9 @@
 
 Empty fields mean "not known" (spin boxes show "—" at their minimum), never zero. Creatinine is entered in µmol/L or
 mg/dL; the panel shows the CrCl and eGFR the checker will use, computed by the domain calculators.
+
+The form folds away behind a one-line summary ("70 y · F · 60 kg · Cr 250 µmol/L") so that the alerts get the
+room when the context is not being edited; it opens by a click, and values loaded from a patient are summarised.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -45,7 +50,18 @@ class ContextPanel(QGroupBox):
         super().__init__(parent)
         self.setObjectName("contextPanel")
         self._renal = renal
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("contextToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.toggled.connect(self.set_expanded)
+        self.body = QWidget(self)
+        outer.addWidget(self.toggle)
+        outer.addWidget(self.body)
+        form = QFormLayout(self.body)
+        form.setContentsMargins(0, 0, 0, 0)
         self.age = QSpinBox()
         self.age.setObjectName("contextAge")
         self.age.setRange(0, 120)
@@ -87,7 +103,42 @@ class ContextPanel(QGroupBox):
         for check in (self.pregnant, self.lactating):
             check.toggled.connect(self._on_change)
         self.allergies.editingFinished.connect(self._on_change)
+        self.set_expanded(False)
         self.retranslate_ui()
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.body.setVisible(expanded)
+        self.toggle.blockSignals(True)
+        self.toggle.setChecked(expanded)
+        self.toggle.blockSignals(False)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self._show_summary()
+
+    @property
+    def expanded(self) -> bool:
+        return self.toggle.isChecked()
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Replace the whole context (e.g. a patient's from Records); absent keys become "not known". One change
+        signal at the end, so the regimen is checked once, not once per field."""
+        boxes = (self.age, self.weight, self.height, self.scr, self.qtc, self.potassium, self.sex, self.scr_unit,
+                 self.pregnant, self.lactating, self.allergies)
+        for widget in boxes:
+            widget.blockSignals(True)
+        try:
+            self.age.setValue(int(values.get("age") or 0))
+            for key, box in (("weight_kg", self.weight), ("height_cm", self.height), ("scr", self.scr),
+                             ("qtc_ms", self.qtc), ("potassium_mmol", self.potassium)):
+                box.setValue(float(values.get(key) or 0))
+            self.sex.setCurrentIndex(max(0, self.sex.findData(values.get("sex"))))
+            self.scr_unit.setCurrentIndex(max(0, self.scr_unit.findData(values.get("scr_unit", "umol/L"))))
+            self.pregnant.setChecked(bool(values.get("pregnant")))
+            self.lactating.setChecked(bool(values.get("lactating")))
+            self.allergies.setText(", ".join(values.get("allergies", ())))
+        finally:
+            for widget in boxes:
+                widget.blockSignals(False)
+        self._on_change()
 
     def values(self) -> dict[str, Any]:
         """The context as plain values; keys for fields left empty are absent."""
@@ -114,7 +165,33 @@ class ContextPanel(QGroupBox):
 
     def _on_change(self, *_args: object) -> None:
         self._show_renal()
+        self._show_summary()
         self.changed.emit()
+
+    def _show_summary(self) -> None:
+        values = self.values()
+        parts = []
+        if "age" in values:
+            parts.append(self.tr("{age} y").format(age=values["age"]))
+        if "sex" in values:
+            parts.append(self.tr("M") if values["sex"] == "M" else self.tr("F"))
+        if "weight_kg" in values:
+            parts.append(f"{values['weight_kg']:g} kg")
+        if "scr" in values:
+            unit = "µmol/L" if values["scr_unit"] == "umol/L" else values["scr_unit"]
+            parts.append(self.tr("Cr {value:g} {unit}").format(value=values["scr"], unit=unit))
+        if values.get("pregnant"):
+            parts.append(self.tr("pregnant"))
+        if values.get("lactating"):
+            parts.append(self.tr("breastfeeding"))
+        if values.get("allergies"):
+            parts.append(self.tr("allergies: {names}").format(names=", ".join(values["allergies"])))
+        if self.expanded:
+            self.toggle.setText(self.tr("Patient context (optional)"))
+        elif parts:
+            self.toggle.setText(" · ".join(parts))
+        else:
+            self.toggle.setText(self.tr("Patient context (optional): click to enter age, weight, creatinine…"))
 
     def _show_renal(self) -> None:
         crcl, egfr = self._renal(self.values())
@@ -127,7 +204,6 @@ class ContextPanel(QGroupBox):
             "Enter age, sex, weight and creatinine to see CrCl and eGFR."))
 
     def retranslate_ui(self) -> None:
-        self.setTitle(self.tr("Patient context (optional)"))
         texts = (self.tr("Age (years)"), self.tr("Sex"), self.tr("Weight (kg)"), self.tr("Height (cm)"),
                  self.tr("Serum creatinine"), self.tr("Pregnant"), self.tr("Breastfeeding"), self.tr("Allergies"),
                  self.tr("QTc (ms)"), self.tr("Potassium (mmol/L)"))
@@ -143,6 +219,7 @@ class ContextPanel(QGroupBox):
         self.sex.blockSignals(False)
         self.allergies.setPlaceholderText(self.tr("e.g. penicillin, sulfonamides"))
         self._show_renal()
+        self._show_summary()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

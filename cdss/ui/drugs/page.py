@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,8 +29,10 @@ from cdss.ui.drugs.context_panel import ContextPanel
 from cdss.ui.drugs.hit_text import hit_label
 from cdss.ui.drugs.messages_text import check_notes
 from cdss.ui.drugs.monograph_view import MonographPane
+from cdss.ui.drugs.patient_link import LoadedPatient, PatientPicker, load_patient
 from cdss.ui.drugs.regimen_panel import RegimenDrug, RegimenPanel
 from cdss.ui.drugs.scope_text import scope_text
+from cdss.ui.tasks import while_alive
 
 SEARCH_LIMIT = 30
 
@@ -72,8 +75,29 @@ class DrugsPage(QWidget):
 
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
+        # the regimen's link to a Records patient, and the bedside calculators
+        self.from_patient_button = QPushButton(right)
+        self.from_patient_button.setObjectName("regimenFromPatient")
+        self.from_patient_button.clicked.connect(self.choose_patient)
+        self.to_record_button = QPushButton(right)
+        self.to_record_button.setObjectName("regimenToRecord")
+        self.to_record_button.clicked.connect(self.send_to_record)
+        self.calculators_button = QPushButton(right)
+        self.calculators_button.setObjectName("calculatorsButton")
+        self.calculators_button.clicked.connect(self.open_calculators)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.from_patient_button)
+        link_row.addWidget(self.to_record_button)
+        link_row.addStretch(1)
+        link_row.addWidget(self.calculators_button)
+        self.linked_label = QLabel(right)
+        self.linked_label.setObjectName("linkedPatient")
+        self.linked_label.setWordWrap(True)
+        right_layout.addLayout(link_row)
+        right_layout.addWidget(self.linked_label)
         self.regimen = RegimenPanel(right)
         self.regimen.changed.connect(self.run_check)
+        self.regimen.changed.connect(self._show_linked)
         self.context_panel = ContextPanel(self._renal, right)
         self.context_panel.changed.connect(self.run_check)
         self.alerts_heading = QLabel(right)
@@ -97,6 +121,9 @@ class DrugsPage(QWidget):
         self._last_alerts: list[dict[str, Any]] = []
         self._last_result: dict[str, Any] = {}
         self.shown_drug_id: str | None = None  # a drug opened from elsewhere (a case's medication), not from search
+        self.linked: LoadedPatient | None = None  # the Records patient whose regimen and context are loaded
+        self.patient_picker = None
+        self.calculator_dialog = None
         self.retranslate_ui()
         self._load_backend()
 
@@ -183,6 +210,8 @@ class DrugsPage(QWidget):
             self.alerts_heading.setText(self.tr("Alerts appear here when the regimen has drugs."))
         elif not self.alerts.cards:
             self.alerts_heading.setText(self.tr("No alerts for this regimen and context."))
+        elif len(self.alerts.cards) == 1:
+            self.alerts_heading.setText(self.tr("1 alert"))
         else:
             self.alerts_heading.setText(self.tr("{count} alerts, most severe first").format(
                 count=len(self.alerts.cards)))
@@ -193,6 +222,90 @@ class DrugsPage(QWidget):
         lines = [f"• {note}" for note in notes] + ([scope] if scope else [])
         self.check_notes.setText("\n".join(lines))
         self.check_notes.setVisible(bool(lines))
+
+    # -- a Records patient -------------------------------------------------------------------------------------------
+    def choose_patient(self):
+        picker = PatientPicker(self.ctx, self)
+        picker.accepted.connect(lambda: self._picked(picker.chosen()))
+        picker.finished.connect(lambda _r: picker.deleteLater())
+        self.patient_picker = picker
+        picker.open()
+        return picker
+
+    def _picked(self, chosen: tuple[int, str] | None) -> None:
+        if chosen is not None:
+            self.load_patient(chosen[0])
+
+    def load_patient(self, patient_id: int):
+        """Replace the regimen and context by the patient's active medications and latest values."""
+        handle = self.ctx.tasks.run(load_patient, self.ctx.workspace, patient_id, name="drugs-load-patient")
+        handle.finished.connect(while_alive(self, self._patient_loaded))
+        return handle
+
+    def _patient_loaded(self, loaded: LoadedPatient) -> None:
+        self.linked = loaded
+        self.regimen.blockSignals(True)
+        self.regimen.clear()
+        for drug_id, name_en, name_zh in loaded.medications:
+            self.regimen.add(RegimenDrug(drug_id, name_en, name_zh))
+        self.regimen.blockSignals(False)
+        self.context_panel.set_values(loaded.context)  # checks the regimen once
+        self._show_linked()
+
+    def unlink_patient(self) -> None:
+        self.linked = None
+        self._show_linked()
+
+    def new_for_record(self) -> list[RegimenDrug]:
+        """Drugs of the regimen that the linked patient does not take yet."""
+        if self.linked is None:
+            return []
+        taken = {drug_id for drug_id, _en, _zh in self.linked.medications}
+        return [drug for drug in self.regimen.drugs if drug.id not in taken]
+
+    def send_to_record(self):
+        """Open the patient's Medications tab and prescribe each new drug there, through the record's own check."""
+        drugs = self.new_for_record()
+        if self.linked is None or not drugs or self.ctx.open_room is None:
+            return None
+        records = self.ctx.open_room("records")
+        chinese = self.ctx.languages.language.startswith("zh")
+        return records.prescribe_from_drugs_room(self.linked.patient_id, [
+            ((drug.name_zh or drug.name_en) if chinese else drug.name_en, drug.id) for drug in drugs])
+
+    def _show_linked(self) -> None:
+        self.to_record_button.setEnabled(bool(self.new_for_record()) and self.ctx.open_room is not None)
+        if self.linked is None:
+            self.linked_label.setText("")
+            self.linked_label.setVisible(False)
+            return
+        text = self.tr("Loaded from the record of {name}: {count} active medications.").format(
+            name=self.linked.name, count=len(self.linked.medications))
+        if self.linked.unresolved:
+            text += " " + self.tr("Not in the dictionary, not checked: {names}.").format(
+                names=", ".join(self.linked.unresolved))
+        self.linked_label.setText(text)
+        self.linked_label.setVisible(True)
+
+    # -- calculators ---------------------------------------------------------------------------------------------
+    def open_calculators(self):
+        from cdss.ui.drugs.calculators import CalculatorDialog
+
+        if self.backend is None:
+            return None
+        values = self.context_panel.values()
+        patient = {key: values[source] for key, source in (("weight_kg", "weight_kg"), ("height_cm", "height_cm"),
+                                                            ("age_years", "age"), ("sex", "sex")) if source in values}
+        if "scr" in values:
+            umol = values["scr"] if values["scr_unit"] == "umol/L" else values["scr"] * 88.42
+            patient["creatinine_umol_l"] = umol
+        current = self.results.currentItem()
+        drug_id = self.shown_drug_id or (current.data(Qt.ItemDataRole.UserRole).id if current is not None else None)
+        dialog = CalculatorDialog(self, self.backend.catalog, patient, drug_id)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.calculator_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- knowledge packs -------------------------------------------------------------------------------------------
     def open_packs_dialog(self):
@@ -219,6 +332,14 @@ class DrugsPage(QWidget):
     # -- text ----------------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.stats_button.setText(self.tr("Alert statistics…"))
+        self.from_patient_button.setText(self.tr("From a patient…"))
+        self.from_patient_button.setToolTip(self.tr("Load a Records patient's active medications, latest labs, "
+                                                    "allergies and pregnancy status"))
+        self.to_record_button.setText(self.tr("Prescribe in the record…"))
+        self.to_record_button.setToolTip(self.tr("Open the patient's Medications tab and prescribe the drugs added "
+                                                 "here, each through the record's own check"))
+        self.calculators_button.setText(self.tr("Calculators…"))
+        self._show_linked()
         self.packs_button.setText(self.tr("Knowledge packs…"))
         self._show_check_notes()
         if self.backend is None:

@@ -67,6 +67,7 @@ class MedicationsPanel(QWidget):
         self.overridden: dict[int, dict[str, str | None]] = {}  # regimen alert index → its earlier override
         self.items: list[MedicationItem] = []
         self.last_check = None
+        self._queue: list[tuple[str, str | None]] = []  # drugs from the Drugs room still to prescribe, in order
         self.override_dialog = None
         self.last_store = None
         self.last_stop = None  # the task handle of the last stop
@@ -162,6 +163,7 @@ class MedicationsPanel(QWidget):
         if patient_id != self.patient_id:  # a reload of the same patient keeps the last status line
             self.status_text = ""
             self.status.clear()
+            self._queue = []  # drugs queued for another patient are never prescribed to this one
         self.patient_id, self.case_id = patient_id, case_id
         if patient_id is None:
             self.case_context, self.regimen_alerts = None, []
@@ -362,6 +364,19 @@ class MedicationsPanel(QWidget):
             return None
         return self.check_and_prescribe(name, drug_id, self.dose_box.text().strip() or None)
 
+    def prescribe_queue(self, drugs: list[tuple[str, str | None]]):
+        """Prescribe ``(name, drug id)`` one after the other: the next starts when the previous is stored or
+        cancelled, so override dialogs never stack. Returns the first check's task handle."""
+        self._queue = list(drugs)
+        return self._next_in_queue()
+
+    def _next_in_queue(self):
+        if not self._queue or self.patient_id is None:
+            self._queue = []
+            return None
+        name, drug_id = self._queue.pop(0)
+        return self.check_and_prescribe(name, drug_id, None)
+
     def check_and_prescribe(self, name: str, drug_id: str | None, dose: str | None):
         service, patient_id, hide_minor = self._service(), self.patient_id, self._hide_minor()
         self._show_status(self.tr("Checking {name}…").format(name=name))
@@ -457,6 +472,7 @@ class MedicationsPanel(QWidget):
         self._show_status("\n".join(part for part in (" ".join([text, *dose_notes]), scope) if part))
         self.refresh()
         self.prescribed.emit(check.patient_id)
+        self._next_in_queue()
 
     def stop_medication(self, medication_id: int):
         """Stop a medication today, on the writer; returns the task handle (None when no patient is shown)."""
@@ -491,6 +507,7 @@ class MedicationsPanel(QWidget):
     def _cancelled(self, check) -> None:
         self.ctx.tasks.run_write(self._service().cancel_prescription, check, self.case_id, name="cds-cancel")
         self._show_status(self.tr("{name} was not prescribed.").format(name=check.name))
+        self._next_in_queue()
 
     def _show_status(self, text: str) -> None:
         self.status_text = text

@@ -342,10 +342,8 @@ class RecordsPage(QWidget):
 
     def _open_paper(self, reference_id: int) -> None:
         """Show a suggested or linked paper in the Literature room."""
-        window = self.window()
-        if hasattr(window, "show_room"):
-            window.show_room("literature")
-            window.room_pages["literature"].show_reference(reference_id)
+        if self.ctx.open_room is not None:
+            self.ctx.open_room("literature").show_reference(reference_id)
 
     def _header_html(self, patient: PatientRecord | None) -> str:
         if patient is None:
@@ -375,10 +373,8 @@ class RecordsPage(QWidget):
 
     def _open_drug(self, drug_id: str) -> None:
         """Show a medication's drug in the Drugs room (its monograph)."""
-        window = self.window()
-        if hasattr(window, "show_room"):
-            window.show_room("drugs")
-            window.room_pages["drugs"].show_drug(drug_id)
+        if self.ctx.open_room is not None:
+            self.ctx.open_room("drugs").show_drug(drug_id)
 
     def _after_prescription(self, patient_id: int) -> None:
         """A prescription adds a medication and a timeline entry: show both, staying on the same case. The undo
@@ -479,6 +475,13 @@ class RecordsPage(QWidget):
         handle = self.ctx.tasks.run_write(self.service.set_follow_up_done, follow_up_id, True, name="follow-up-done")
         handle.finished.connect(while_alive(self, lambda _f: self.refresh_due()))
         return handle
+
+    def prescribe_from_drugs_room(self, patient_id: int, drugs: list[tuple[str, str | None]]):
+        """Drugs chosen in the Drugs room for this patient: prescribe each on the Medications tab (current case),
+        through the same check, override dialog and timeline entry as one typed here."""
+        self.open_patient(patient_id)
+        self.tabs.setCurrentWidget(self.medications_panel)
+        return self.medications_panel.prescribe_queue(drugs)
 
     def open_patient_case(self, patient_id: int, case_id: int) -> None:
         self.open_patient(patient_id)
