@@ -26,3 +26,23 @@ def without_lone_surrogates(value: Any, depth: int = 0) -> Any:
     if isinstance(value, list):
         return [without_lone_surrogates(v, depth + 1) for v in value]
     return value
+
+
+MAX_JSON_INT_DIGITS = 40  # no count, year or identifier an importer reads as a JSON number is longer
+
+
+class NumberTooLong(ValueError):
+    """A JSON number with more digits than any value an importer reads (a hostile or broken file)."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(f"a number with {digits} digits")
+        self.digits = digits
+
+
+def bounded_int(text: str) -> int:
+    """``parse_int`` for :func:`json.loads`: refuses an integer of more than :data:`MAX_JSON_INT_DIGITS` digits as
+    :class:`NumberTooLong`, instead of Python's own 4,300-digit limit surfacing as a bare ValueError mid-parse."""
+    digits = len(text.lstrip("-"))
+    if digits > MAX_JSON_INT_DIGITS:
+        raise NumberTooLong(digits)
+    return int(text)

@@ -78,7 +78,7 @@ from cdss.records.types import (
     PatientRecord,
     Sex,
 )
-from cdss.textsafe import without_lone_surrogates
+from cdss.textsafe import NumberTooLong, bounded_int, without_lone_surrogates
 
 # ---------------------------------------------------------------------------------------------------------------
 # Bundle reading
@@ -132,7 +132,9 @@ def parse_bundle_bytes(data: bytes, *, name: str = "the file") -> dict[str, Any]
     if not text.strip():
         raise reject("fhir_empty", f"{name} is empty.", name=name)
     try:
-        bundle = without_lone_surrogates(json.loads(text))
+        bundle = without_lone_surrogates(json.loads(text, parse_int=bounded_int))
+    except NumberTooLong as exc:
+        raise reject("fhir_not_json", f"{name} holds {exc}; no FHIR value is that long.", name=name) from exc
     except json.JSONDecodeError as exc:
         at_end = exc.pos >= len(text.rstrip()) - 1
         unclosed_string = exc.msg.startswith("Unterminated string") and text.find('"', exc.pos + 1) == -1

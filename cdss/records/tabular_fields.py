@@ -15,6 +15,7 @@ from pathlib import Path
 from cdss.errors import UserError
 from cdss.records.encoding import decode_bytes
 from cdss.records.types import Medication, Sex
+from cdss.textsafe import NumberTooLong, bounded_int
 
 MAX_TABULAR_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -132,10 +133,11 @@ def load_mapping_file(path: Path | str) -> dict[str, str]:
                         name=path.name, reason=str(exc.strerror or exc)) from exc
     if path.suffix.lower() == ".json" or text.lstrip().startswith(("{", "[")):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UserError("mapping_not_json", f"The mapping file {path.name} is not valid JSON ({exc.msg}).",
-                            name=path.name, reason=exc.msg) from exc
+            data = json.loads(text, parse_int=bounded_int)
+        except (json.JSONDecodeError, NumberTooLong) as exc:
+            reason = getattr(exc, "msg", str(exc))
+            raise UserError("mapping_not_json", f"The mapping file {path.name} is not valid JSON ({reason}).",
+                            name=path.name, reason=reason) from exc
         if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
             raise UserError("mapping_not_object", f"{path.name} must be a JSON object of column name → field name.",
                             name=path.name)

@@ -171,6 +171,7 @@ def _guess_delimiter(text: str) -> str:
 MAX_XLSX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_XLSX_RATIO = 200
 MAX_COLUMNS = 300
+QUOTED_VALUE_LIMIT = 80  # characters of a bad value quoted back in a row problem
 
 
 def _check_xlsx(path: Path) -> None:
@@ -297,6 +298,11 @@ class _Row:
 
     def problem(self, fld: str | None, code: str, message: str, **params: str) -> None:
         column, value = self.cells.get(fld, (None, None)) if fld else (None, None)
+        if value and len(value) > QUOTED_VALUE_LIMIT:
+            # a 5,000-digit "age" or a 50 MB note is named by its start and length, not repeated in full
+            short = value[:QUOTED_VALUE_LIMIT] + f"… ({len(value)} characters)"
+            message = message.replace(repr(value), repr(short))
+            value = short
         params = {"value": value or "", "field": fld or "", **params}
         self.problems.append(RowProblem(self.number, column, code, message, value or None, params))
 

@@ -50,8 +50,10 @@ def import_pack_into(store: PackStore, format_name: str, paths: Sequence[Path | 
     pack = import_pack(format_name, paths, progress=progress)
     if not pack.interactions and not pack.atc:
         # a header-only or self-pairs-only file would otherwise replace a 12,000-pair pack with nothing
-        raise ImportRejected("pack_would_be_empty", f"The files hold no usable {format_name} entries; the "
-                             f"{pack.name} pack already imported (if any) was kept.", pack=pack.name)
+        names = ", ".join(Path(p).name for p in paths)
+        raise ImportRejected("pack_would_be_empty", f"{names}: no usable {format_name} entries (only a header or "
+                             f"self-pairs?); the {pack.name} pack already imported (if any) was kept.",
+                             pack=pack.name, files=names)
     store.save(pack)
     return pack
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cdss.errors import ImportRejected
+from cdss.textsafe import NumberTooLong, bounded_int
 
 #: Far above the largest real source (DDInter L, ~4 MB; ANSM JSON, ~3 MB): anything bigger is not one of ours,
 #: and refusing it early keeps a wrong pick (a disk image, a database dump) from filling memory.
@@ -69,7 +70,10 @@ def _guess_encoding(raw: bytes) -> str:
 def read_json(path: Path) -> Any:
     text = read_text(path)
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=bounded_int)
+    except NumberTooLong as exc:
+        raise ImportRejected("json_invalid", f"{path}: the JSON holds {exc}; no value of a supported source is that "
+                             "long.", path=str(path)) from exc
     except json.JSONDecodeError as exc:
         raise ImportRejected("json_invalid",
                              f"{path}, line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg}); "

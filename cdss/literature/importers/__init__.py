@@ -12,7 +12,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cdss.errors import ImportRejected
-from cdss.literature.importers._common import decode_text, first_text, read_capped, reject
+from cdss.literature.importers._common import (
+    MAX_FIELD_CHARS,
+    MAX_LIST_ITEMS,
+    PLAUSIBLE_YEARS,
+    decode_text,
+    first_text,
+    read_capped,
+    reject,
+)
 from cdss.literature.reference import Reference, format_author, normalise_doi, split_author
 from cdss.progress import Progress, ensure_progress
 
@@ -101,13 +109,34 @@ def import_file(path: Path) -> FileResult:
         parser = {"medline": parse_medline, "ris": parse_ris, "wos": parse_wos, "bibtex": parse_bibtex,
                   "csl_json": parse_csl_json}[kind]
         refs = parser(text, path)
+    for number, ref in enumerate(refs, 1):
+        _check_lengths(ref, number, path)
     return FileResult(path=path, format=kind, references=tuple(_tidy(ref) for ref in refs))
 
 
+def _check_lengths(ref: Reference, number: int, path: Path) -> None:
+    """A field longer than any real one (a 50 MB abstract) would bloat the library and slow every search of the
+    index for good: the file is refused, naming the record and the field."""
+    for name in ("title", "journal", "volume", "issue", "pages", "doi", "pmid", "pmcid", "abstract", "language",
+                 "url"):
+        value = getattr(ref, name)
+        if len(value) > MAX_FIELD_CHARS:
+            raise reject(path, "import_field_too_long", f"record {number}: its {name} is {len(value):,} characters "
+                         f"long, more than the {MAX_FIELD_CHARS:,} a paper's field may hold.", record=number,
+                         field=name)
+    for name in ("authors", "keywords", "mesh_terms", "publication_types"):
+        values = getattr(ref, name)
+        if len(values) > MAX_LIST_ITEMS or any(len(v) > MAX_FIELD_CHARS for v in values):
+            raise reject(path, "import_field_too_long", f"record {number}: its {name} list is too large.",
+                         record=number, field=name)
+
+
 def _tidy(ref: Reference) -> Reference:
-    """Uniform shapes whatever the source: bare lower-case DOI, "Family, Given" with one space after the comma."""
+    """Uniform shapes whatever the source: bare lower-case DOI, "Family, Given" with one space after the comma, and
+    no year outside 1500–2100 (a 5,000-digit or negative year is dropped rather than stored: it broke search)."""
     authors = tuple(format_author(*split_author(name)) if "," in name else name for name in ref.authors)
-    return replace(ref, doi=normalise_doi(ref.doi) or ref.doi.strip(), authors=authors)
+    year = ref.year if ref.year is not None and PLAUSIBLE_YEARS[0] <= ref.year <= PLAUSIBLE_YEARS[1] else None
+    return replace(ref, doi=normalise_doi(ref.doi) or ref.doi.strip(), authors=authors, year=year)
 
 
 def _candidate_files(path: Path) -> list[Path]:

@@ -11,6 +11,11 @@ from cdss.errors import ImportRejected
 # exhausting memory while it is parsed (everything is held in memory to keep imports all-or-nothing).
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_RECORDS_PER_FILE = 200_000
+# A real abstract is a few thousand characters and a PDF's text is capped at 200,000; a longer field is a broken or
+# hostile file. Author lists of consortium papers run to a few thousand names.
+MAX_FIELD_CHARS = 200_000
+MAX_LIST_ITEMS = 5_000
+PLAUSIBLE_YEARS = (1500, 2100)  # publication years outside this range are not stored (they broke search and facets)
 
 
 def reject(path: Path, code: str, why: str, **params: object) -> ImportRejected:

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cdss.literature.importers._common import MAX_RECORDS_PER_FILE, reject
+from cdss.literature.importers._common import MAX_RECORDS_PER_FILE, PLAUSIBLE_YEARS, reject
 from cdss.literature.reference import Reference, clean_text, format_author, parse_year
-from cdss.textsafe import without_lone_surrogates
+from cdss.textsafe import NumberTooLong, bounded_int, without_lone_surrogates
 
 
 def _string(value: Any) -> str:
@@ -17,7 +17,6 @@ def _string(value: Any) -> str:
     return clean_text(str(value)) if value is not None else ""
 
 
-PLAUSIBLE_YEARS = (1500, 2100)
 
 
 def _year(item: dict[str, Any]) -> int | None:
@@ -77,7 +76,9 @@ def _reference(item: dict[str, Any]) -> Reference:
 
 def parse_csl_json(text: str, path: Path) -> list[Reference]:
     try:
-        data = without_lone_surrogates(json.loads(text))
+        data = without_lone_surrogates(json.loads(text, parse_int=bounded_int))
+    except NumberTooLong as exc:
+        raise reject(path, "import_malformed", f"the JSON holds {exc}; no citation value is that long.") from exc
     except json.JSONDecodeError as exc:
         raise reject(path, "import_malformed", f"the JSON is malformed or truncated (line {exc.lineno}).") from exc
     except RecursionError as exc:
