@@ -14,11 +14,13 @@ run: $(VENV)/.installed $(QM)
 test: $(VENV)/.installed-test $(QM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(PY) tools/typecheck.py
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile -q -ra
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(PY) tools/typecheck.py
 
 translations: $(QM)
 

@@ -73,7 +73,7 @@ def test_opened_from_a_case_shows_the_renal_band(qtbot, open_dialog):
     assert tab.result.answer.text() == "No renal restriction in the pack · eGFR 50 mL/min/1.73 m²"
     assert "Maximum in this band: 2000 mg a day" in tab.result.details.text()
     # the BSA tab has the patient's height and weight too
-    assert dialog.bsa_tab.height.text() == "160" and dialog.bsa_tab.weight.text() == "60"
+    assert dialog.bsa_tab.height_cm.text() == "160" and dialog.bsa_tab.weight.text() == "60"
 
 
 def test_dopamine_infusion_rate_and_back(qtbot, open_dialog):
@@ -119,9 +119,9 @@ def test_bsa_tab_with_vincristine_cap(qtbot, open_dialog):
     choose(tab.route, "iv")
     qtbot.keyClicks(tab.amount, "1.4")
     assert tab.result.answer.text() == "BSA 2.00 m² · 2 mg per dose · capped at the maximum"
-    tab.height.setText("1.8")  # metres typed in the centimetre field
+    tab.height_cm.setText("1.8")  # metres typed in the centimetre field
     assert "Height: 1.8 cm is not plausible" in tab.result.error.text()
-    qtbot.keyClick(tab.height, Qt.Key.Key_Backspace)
+    qtbot.keyClick(tab.height_cm, Qt.Key.Key_Backspace)
     assert "Height: 1 cm is not plausible" in tab.result.error.text()
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from cdss.drugs import dosing
 from cdss.drugs.calc.common import Cap, Input, fmt, plausible, positive, unit_label, within
+from cdss.drugs.catalog import Catalog
 from cdss.drugs.dose_limits import DoseLimit, limits_for_route
 from cdss.errors import UserError
 
@@ -45,7 +46,7 @@ class DoseResult:
         return any(cap.applied for cap in self.caps)
 
 
-def find_limit(catalog, drug_id: str, route: str | None = None) -> DoseLimit | None:
+def find_limit(catalog: Catalog, drug_id: str, route: str | None = None) -> DoseLimit | None:
     """The adult dose limit of a catalog drug for ``route`` (oral first when no route), or None when none is known."""
     if drug_id not in catalog:
         raise UserError("calc_unknown_drug", f"No drug '{drug_id}' in the catalog.", field="drug", drug=drug_id)
@@ -163,7 +164,8 @@ def finish(dose: float, n: float | None, unit: str, limits: list[tuple[str, floa
     """Apply the caps and end the formula with the day's total (after the caps) when the frequency is known."""
     capped, daily, caps, cap_lines = apply_caps(dose, n, unit, limits)
     lines = [*lines, *cap_lines]
-    if daily is not None and not any(line.endswith(f"= {fmt(daily)} {unit_label(unit)}/d") for line in lines):
+    total = f"= {fmt(daily)} {unit_label(unit)}/d" if daily is not None else ""
+    if daily is not None and n is not None and not any(line.endswith(total) for line in lines):
         lines.append(f"{fmt(capped)} {unit_label(unit)} × {fmt(n)} = {fmt(daily)} {unit_label(unit)}/d")
     return DoseResult(capped, daily, n, unit, dose, tuple(lines), tuple(inputs), caps, tuple(notes), bsa_m2=bsa_m2)
 

@@ -68,21 +68,22 @@ def renal_band(drug: Drug, limit: DoseLimit | None, *, crcl: float | None = None
               "egfr": None if egfr is None else plausible(egfr, "egfr")}
     if not inputs:
         inputs = tuple(Input(m, v, MEASURE_UNITS[m]) for m, v in values.items() if v is not None)
+    measured = {m: v for m, v in values.items() if v is not None}
     needed = {t.measure for t in drug.renal} | {c.measure for c in (limit.renal if limit else ())}
-    not_assessed = tuple(sorted(m for m in needed if values[m] is None))
+    not_assessed = tuple(sorted(m for m in needed if m not in measured))
     severity = {action: i for i, action in enumerate(vocab.RENAL_ACTIONS)}
-    applied = sorted((t for t in drug.renal if values[t.measure] is not None and values[t.measure] < t.below),
+    applied = sorted((t for t in drug.renal if t.measure in measured and measured[t.measure] < t.below),
                      key=lambda t: (severity.get(t.action, 99), t.below))
-    caps = [c for c in (limit.renal if limit else ()) if values[c.measure] is not None and values[c.measure] < c.below]
+    caps = [c for c in (limit.renal if limit else ()) if c.measure in measured and measured[c.measure] < c.below]
     cap = min(caps, key=lambda c: c.below) if caps else None  # the band: the lowest threshold they are under
     lines = list(formula)
     for t in applied:
-        lines.append(f"{_measure(t.measure)} {fmt(values[t.measure], 0)} < {fmt(t.below)} {MEASURE_UNITS[t.measure]}")
+        lines.append(f"{_measure(t.measure)} {fmt(measured[t.measure], 0)} < {fmt(t.below)} {MEASURE_UNITS[t.measure]}")
     if cap is not None and limit is not None:
         u = unit_label(limit.unit) + ("/kg" if limit.per_kg else "")
         parts = [f"{fmt(v)} {u}" + ("/d" if what == "day" else "")
                  for what, v in (("dose", cap.max_single), ("day", cap.max_daily)) if v is not None]
-        lines.append(f"{_measure(cap.measure)} {fmt(values[cap.measure], 0)} < {fmt(cap.below)} "
+        lines.append(f"{_measure(cap.measure)} {fmt(measured[cap.measure], 0)} < {fmt(cap.below)} "
                      f"{MEASURE_UNITS[cap.measure]} → ≤ {', ≤ '.join(parts)}")
     return RenalBand(drug.id, values["crcl"], values["egfr"], tuple(applied), applied[0].action if applied else None,
                      cap, limit, not_assessed, tuple(lines), tuple(inputs))

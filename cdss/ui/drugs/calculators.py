@@ -8,7 +8,7 @@ creatinine. The arithmetic is :mod:`cdss.drugs.calc`; this module only reads fie
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from cdss.drugs import calc
 from cdss.drugs.calc.common import sex_code, unit_label, within
+from cdss.drugs.catalog import Catalog
 from cdss.errors import UserError
 from cdss.ui.drugs.hit_text import display_name
 from cdss.ui.drugs.messages_text import is_chinese
 from cdss.ui.error_texts import user_error_text
 
+W = TypeVar("W", bound=QWidget)  # a form row returns the widget it was given, with its own type
 _CTX = "Calculators"
 
 FIELDS = {
@@ -154,9 +156,9 @@ LIQUID_FORMS = {
 translate = QCoreApplication.translate
 
 
-def _t(text: str) -> str:
-    """A text marked with QT_TRANSLATE_NOOP("Calculators", …), translated now."""
-    return QCoreApplication.translate(_CTX, text)
+def _t(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("Calculators", …), translated now (the stubs type the mark as object)."""
+    return QCoreApplication.translate(_CTX, str(text))
 
 
 def field_name(key: str | None) -> str:
@@ -177,17 +179,23 @@ def error_text(error: UserError) -> str:
         return str(error)
 
 
-def _number(edit: QLineEdit, key: str, required: bool = True) -> float | None:
-    """The field's number (a Chinese or European comma taken as the decimal point); None when empty and optional."""
+def _optional(edit: QLineEdit, key: str) -> float | None:
+    """The field's number (a Chinese or European comma taken as the decimal point); None when empty."""
     text = edit.text().strip().replace("，", ".").replace(",", ".")
     if not text:
-        if required:
-            raise UserError("calc_missing", f"{key}: enter a value.", field=key)
         return None
     try:
         return float(text)
     except ValueError:
         raise UserError("calc_not_a_number", f"{key} must be a number.", field=key) from None
+
+
+def _number(edit: QLineEdit, key: str) -> float:
+    """A field that must be filled: its number, or a refusal naming it."""
+    value = _optional(edit, key)
+    if value is None:
+        raise UserError("calc_missing", f"{key}: enter a value.", field=key)
+    return value
 
 
 def _edit(name: str) -> QLineEdit:
@@ -291,10 +299,10 @@ class _Tab(QWidget):
         layout.addWidget(self.result, 1)
         self._labels: list[tuple[QLabel, str]] = []
 
-    def row(self, text: str, widget: QWidget) -> QWidget:
+    def row(self, text: object, widget: W) -> W:
         """Add a labelled field (``text`` marked with QT_TRANSLATE_NOOP) that recomputes the tab when it changes."""
         label = QLabel()
-        self._labels.append((label, text))
+        self._labels.append((label, str(text)))
         self.form.addRow(label, widget)
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(self.compute)
@@ -386,8 +394,8 @@ class WeightTab(_Tab):
             doses_per_day=self.frequency.currentData(),
             unit=self.unit.currentData(),
             limit=self.limit(self.drug, self.route),
-            max_dose=_number(self.max_dose, "max_dose", False),
-            max_daily=_number(self.max_daily, "max_daily", False),
+            max_dose=_optional(self.max_dose, "max_dose"),
+            max_daily=_optional(self.max_daily, "max_daily"),
         )
         self.result.present(_dose_answer(result), result.formula, _dose_details(result))
 
@@ -397,7 +405,7 @@ class BsaTab(_Tab):
         super().__init__("calcBsa", dialog)
         self.drug, self.route = self.drug_row()
         self.weight = self.row(QT_TRANSLATE_NOOP("Calculators", "Weight (kg)"), _edit("calcBsaWeight"))
-        self.height = self.row(QT_TRANSLATE_NOOP("Calculators", "Height (cm)"), _edit("calcBsaHeight"))
+        self.height_cm = self.row(QT_TRANSLATE_NOOP("Calculators", "Height (cm)"), _edit("calcBsaHeight"))
         self.method = self.row(
             QT_TRANSLATE_NOOP("Calculators", "BSA formula"),
             _combo("calcBsaMethod", [("Mosteller", "mosteller"), ("Du Bois", "dubois")]),
@@ -419,12 +427,12 @@ class BsaTab(_Tab):
     def run(self) -> None:
         result = calc.bsa_dose(
             _number(self.weight, "weight_kg"),
-            _number(self.height, "height_cm"),
+            _number(self.height_cm, "height_cm"),
             _number(self.amount, "dose_per_m2"),
             method=self.method.currentData(),
             unit=self.unit.currentData(),
             limit=self.limit(self.drug, self.route),
-            max_dose=_number(self.max_dose, "max_dose", False),
+            max_dose=_optional(self.max_dose, "max_dose"),
         )
         answer = translate("Calculators", "BSA {bsa} m² · {dose}").format(
             bsa=f"{result.bsa_m2:.2f}", dose=_dose_answer(result)
@@ -460,7 +468,7 @@ class RenalTab(_Tab):
         drug_id = self.dialog.drug_id_of(self.drug.text())
         if drug_id is None:
             raise UserError("calc_missing", "drug: enter a value.", field="drug")
-        crcl, egfr = _number(self.crcl, "crcl", False), _number(self.egfr, "egfr", False)
+        crcl, egfr = _optional(self.crcl, "crcl"), _optional(self.egfr, "egfr")
         formula: tuple[str, ...] = ()
         inputs: tuple[calc.Input, ...] = ()
         if crcl is None and egfr is None:
@@ -549,7 +557,7 @@ class InfusionTab(_Tab):
         self.dose.setEnabled(to_rate)
         self.rate.setEnabled(not to_rate)
         unit = self.dose_unit.currentData()
-        weight = _number(self.weight, "weight_kg", "/kg/" in unit)
+        weight = _number(self.weight, "weight_kg") if "/kg/" in unit else _optional(self.weight, "weight_kg")
         bag = (
             _number(self.bag_amount, "bag_amount"),
             self.bag_unit.currentData(),
@@ -621,14 +629,14 @@ class ChildTab(_Tab):
 
     def run(self) -> None:
         drug = self.drug.currentData()
-        years = _number(self.age, "age_years", False)
+        years = _optional(self.age, "age_years")
         if years is not None:
             years = within(years, "age_years", 0, 18, "y")  # children's doses: an adult uses the weight-based tab
-        per_kg = _number(self.per_kg, "dose_per_kg", False)
+        per_kg = _optional(self.per_kg, "dose_per_kg")
         kwargs: dict[str, Any] = {
             "age_months": None if years is None else years * 12,
             "doses_per_day": self.frequency.currentData(),
-            "strength_mg_ml": _number(self.strength, "strength_mg_ml", False),
+            "strength_mg_ml": _optional(self.strength, "strength_mg_ml"),
             "limit": calc.find_limit(self.dialog.catalog, drug) if drug in self.dialog.catalog else None,
         }
         if per_kg is not None:
@@ -639,9 +647,11 @@ class ChildTab(_Tab):
         if result.volume_ml is not None:
             answer += " = " + translate("Calculators", "{ml} mL").format(ml=calc.fmt(result.volume_ml, 1))
         low, high = result.interval_hours or (0, 0)
+        # a child's dose always comes with its number of doses a day, hence with a daily total
+        doses, daily = result.doses_per_day or 0, result.daily or 0
         answer += " · " + translate(
             "Calculators", "every {low}–{high} h, at most {n} doses in 24 h ({daily} mg a day)"
-        ).format(low=calc.fmt(low), high=calc.fmt(high), n=calc.fmt(result.doses_per_day), daily=calc.fmt(result.daily))
+        ).format(low=calc.fmt(low), high=calc.fmt(high), n=calc.fmt(doses), daily=calc.fmt(daily))
         details = [*_dose_details(result), translate("Calculators", "Reference: {ref}").format(ref=result.reference)]
         self.result.present(answer, result.formula, details)
 
@@ -651,7 +661,8 @@ class CalculatorDialog(QDialog):
     the drug whose maxima and renal bands are used."""
 
     def __init__(
-        self, parent: QWidget | None, catalog, patient: dict | None = None, drug_id: str | None = None
+        self, parent: QWidget | None, catalog: Catalog, patient: dict[str, Any] | None = None,
+        drug_id: str | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calculatorDialog")
@@ -693,7 +704,7 @@ class CalculatorDialog(QDialog):
             raise UserError("calc_unknown_drug", f"No drug named '{text}'.", field="drug", drug=text)
         return drug_id
 
-    def prefill(self, patient: dict, drug_id: str | None) -> None:
+    def prefill(self, patient: dict[str, Any], drug_id: str | None) -> None:
         def put(edit: QLineEdit, key: str) -> None:
             value = patient.get(key)
             if value is not None and not isinstance(value, bool) and isinstance(value, int | float) and value > 0:
@@ -707,7 +718,7 @@ class CalculatorDialog(QDialog):
             self.child_tab.weight,
         ):
             put(edit, "weight_kg")
-        put(self.bsa_tab.height, "height_cm")
+        put(self.bsa_tab.height_cm, "height_cm")
         put(self.renal_tab.age, "age_years")
         put(self.child_tab.age, "age_years")
         put(self.renal_tab.scr, "creatinine_umol_l")
@@ -725,8 +736,8 @@ class CalculatorDialog(QDialog):
                 age = patient.get("age_years")
                 if isinstance(age, int | float) and not isinstance(age, bool) and age < 18:
                     self.tabs.setCurrentWidget(self.child_tab)
-        for tab in self.all_tabs():
-            tab.compute()
+        for each in self.all_tabs():
+            each.compute()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Dose calculators"))

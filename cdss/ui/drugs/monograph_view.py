@@ -171,7 +171,7 @@ class MonographPane(QWidget):
     # -- find ------------------------------------------------------------------------------------------------------
     def _highlight(self, text: str) -> None:
         """Mark every match of ``text`` (case-insensitive) and count them."""
-        selections = []
+        selections: list[QTextEdit.ExtraSelection] = []
         if text:
             document = self.browser.document()
             fmt = QTextCharFormat()

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from cdss.ui.context import AppContext
-from cdss.ui.tasks import while_alive
+from cdss.ui.tasks import TaskHandle, while_alive
 
 PICKER_LIMIT = 50
 
@@ -90,20 +90,21 @@ class PatientPicker(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._enter)
-        self.last_search = None
+        self.last_search: TaskHandle | None = None
         self.setWindowTitle(self.tr("Load a patient into the regimen"))
         self.search.setPlaceholderText(self.tr("Patient name"))
         self.resize(420, 460)
         self.run_search()
 
-    def run_search(self):
+    def run_search(self) -> TaskHandle:
         from cdss.records.service import RecordsService
 
         text = self.search.text().strip() or None
         service = RecordsService(self.ctx.workspace)
-        self.last_search = self.ctx.tasks.run(service.list_patients, 0, PICKER_LIMIT, text, name="drugs-pick-patient")
-        self.last_search.finished.connect(while_alive(self, self._show))
-        return self.last_search
+        handle = self.ctx.tasks.run(service.list_patients, 0, PICKER_LIMIT, text, name="drugs-pick-patient")
+        handle.finished.connect(while_alive(self, self._show))
+        self.last_search = handle
+        return handle
 
     def _show(self, summaries) -> None:
         self.results.clear()

@@ -44,3 +44,18 @@ except SystemExit as exit:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "server answers 200" in done.stdout and "cli exit 0" in done.stdout
+
+
+def test_the_type_check_baseline_ignores_moved_lines_but_not_new_errors():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("typecheck", ROOT / "tools" / "typecheck.py")
+    typecheck = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(typecheck)
+    before = typecheck.parse(['cdss/a.py:10:5: error: Missing type arguments for generic type "dict"  [type-arg]',
+                              "cdss/a.py:12: note: a note, not an error"])
+    moved = typecheck.parse(['cdss/a.py:40:5: error: Missing type arguments for generic type "dict"  [type-arg]'])
+    assert before == moved and not typecheck.new_errors(moved, before)
+    twice = typecheck.parse(['cdss/a.py:40:5: error: Missing type arguments for generic type "dict"  [type-arg]',
+                             'cdss/a.py:41:5: error: Missing type arguments for generic type "dict"  [type-arg]'])
+    assert sum(typecheck.new_errors(twice, before).values()) == 1
