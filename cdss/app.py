@@ -54,13 +54,28 @@ def build_main_window(workspace_root: Path | None, *, demo: bool = False, langua
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 
-    workspace = Workspace.open(workspace_root)
+    languages = LanguageManager(app)
+    try:
+        workspace = Workspace.open(workspace_root)
+    except UserError as exc:
+        if exc.code != "workspace_locked":
+            raise
+        # an encrypted workspace: the passphrase first, in the system's language (settings live inside the lock)
+        from PySide6.QtCore import QLocale
+
+        from cdss.ui.unlock_dialog import UnlockDialog
+
+        chinese = QLocale.system().language() == QLocale.Language.Chinese
+        languages.apply(language or ("zh_CN" if chinese else "en"))
+
+        if UnlockDialog(Path(exc.params["path"])).exec() != UnlockDialog.DialogCode.Accepted:
+            raise
+        workspace = Workspace.open(workspace_root)
     log_path = configure_logging(workspace.logs_dir)
     if demo:
         seed_demo(workspace)
     errors = ErrorReporter(log_path)
     settings = SettingsService(workspace)
-    languages = LanguageManager(app)
     languages.apply(language or settings.get("language"))
     tasks = TaskRunner(app)
     tasks.default_error_handler = errors.report

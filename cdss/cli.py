@@ -47,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", type=Path, help="the backup file (see 'cdss backup list')")
     restore.set_defaults(func=_cmd_backup_restore)
 
+    space = sub.add_parser("workspace", help="encrypt the workspace, or show whether it is encrypted")
+    space_sub = space.add_subparsers(dest="workspace_command", required=True, metavar="ACTION")
+    space_sub.add_parser("status", help="say whether the workspace is encrypted").set_defaults(
+        func=_cmd_workspace_status)
+    space_sub.add_parser(
+        "encrypt", help="encrypt the database and every backup with a passphrase (asked twice, or taken from "
+        "$CDSS_NEW_PASSPHRASE); a plain backup is taken first and converted once the encrypted copy is checked",
+    ).set_defaults(func=_cmd_workspace_encrypt)
+
     shot = sub.add_parser("screenshot", help="render the main window on each room to PNG files, offscreen")
     shot.add_argument("out_dir", type=Path)
     shot.add_argument("--language", choices=("zh_CN", "en"), default=None)
@@ -76,7 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         args.demo = False
         func = _cmd_gui
     try:
-        return int(func(args) or 0)
+        try:
+            return int(func(args) or 0)
+        except UserError as exc:
+            if exc.code != "workspace_locked" or not sys.stdin.isatty():
+                raise
+            _ask_passphrase(Path(exc.params["path"]))
+            return int(func(args) or 0)
     except UserError as exc:
         print(f"cdss: {exc}", file=sys.stderr)
         return 1
@@ -145,6 +160,53 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     paths = take_screenshots(_workspace_root(args), args.out_dir, language=args.language, demo=args.demo)
     for path in paths:
         print(path)
+    return 0
+
+
+
+def _ask_passphrase(root: Path) -> None:
+    """At a terminal: ask for an encrypted workspace's passphrase once (three tries); the key stays in memory."""
+    import getpass
+
+    from cdss.db import crypto
+
+    for attempt in range(3):
+        try:
+            crypto.remember(root, crypto.unlock(root, getpass.getpass(f"Passphrase for {root}: ")))
+            return
+        except UserError as exc:
+            if exc.code != "workspace_passphrase_wrong" or attempt == 2:
+                raise
+
+
+def _cmd_workspace_status(args: argparse.Namespace) -> int:
+    from cdss.db import crypto
+    from cdss.paths import default_workspace
+
+    root = (args.workspace or default_workspace()).expanduser()
+    print(f"{root}: {'encrypted (SQLCipher database and backups)' if crypto.is_encrypted(root) else 'not encrypted'}")
+    return 0
+
+
+def _cmd_workspace_encrypt(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from cdss.db.encrypt import encrypt_workspace
+    from cdss.workspace import Workspace
+
+    workspace = Workspace.open(args.workspace)  # brings a plain workspace to the current schema first
+    workspace.close()
+    passphrase = os.environ.get("CDSS_NEW_PASSPHRASE")
+    if not passphrase:
+        passphrase = getpass.getpass("New passphrase (at least 8 characters): ")
+        if getpass.getpass("Repeat it: ") != passphrase:
+            raise UserError("passphrase_mismatch", "The two passphrases differ; nothing was changed.")
+    report = encrypt_workspace(workspace.root, passphrase)
+    print(f"{workspace.root}: encrypted — {report.tables} tables, {report.rows} rows; {report.backups_converted} "
+          "backups converted. Without the passphrase the records cannot be read: keep it safe.")
+    if report.attachments_left_plain:
+        print(f"Note: {report.attachments_left_plain} attachment files (photos, documents) are not encrypted yet.")
     return 0
 
 

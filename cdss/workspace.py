@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from cdss.db.crypto import WorkspaceKey
+
 log = logging.getLogger(__name__)
 
 DB_FILENAME = "cdss.sqlite3"
@@ -29,8 +31,9 @@ LAYOUT = ("literature-index", "attachments", "backups", "logs")
 
 
 class Workspace:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, key: WorkspaceKey | None = None) -> None:
         self.root = root
+        self.key = key  # set for an encrypted workspace (cdss.db.crypto): the database is SQLCipher
         self._engine: Engine | None = None
         self._session_factory: sessionmaker[Session] | None = None
         # Called after a restore replaced the database, so caches derived from it (e.g. the literature index) are
@@ -53,7 +56,7 @@ class Workspace:
         except OSError as exc:
             raise UserError("workspace_not_writable",
                             f"Cannot create the workspace at {path}: {exc.strerror}.", path=str(path)) from exc
-        workspace = cls(path.resolve())
+        workspace = cls(path.resolve(), _key_of(path.resolve()))
         if migrate:
             workspace.migrate()
         return workspace
@@ -61,7 +64,7 @@ class Workspace:
     def migrate(self) -> None:
         from cdss.db.migrate import upgrade_database
 
-        upgrade_database(self.db_path, self.backups_dir)
+        upgrade_database(self.db_path, self.backups_dir, key=self.key)
 
     # -- layout --------------------------------------------------------------------------------------------------
     @property
@@ -98,7 +101,7 @@ class Workspace:
         if self._engine is None:
             from cdss.db.engine import create_sqlite_engine
 
-            self._engine = create_sqlite_engine(self.db_path)
+            self._engine = create_sqlite_engine(self.db_path, self.key)
         return self._engine
 
     @property
@@ -148,14 +151,14 @@ class Workspace:
     def backup_now(self, reason: str = "manual"):
         from cdss.db.backup import create_backup
 
-        return create_backup(self.db_path, self.backups_dir, reason)
+        return create_backup(self.db_path, self.backups_dir, reason, key=self.key)
 
     def backup_if_due(self):
         """The once-a-day backup taken at start-up; returns the new backup or None when one exists for today."""
         from cdss.db.backup import backup_due_today, create_backup
 
         if self.db_path.exists() and backup_due_today(self.backups_dir):
-            return create_backup(self.db_path, self.backups_dir, "daily")
+            return create_backup(self.db_path, self.backups_dir, "daily", key=self.key)
         return None
 
     def restore(self, backup_path: Path):
@@ -163,8 +166,28 @@ class Workspace:
         from cdss.db.backup import restore_backup
 
         self.close()
-        safety = restore_backup(backup_path, self.db_path, self.backups_dir)
+        safety = restore_backup(backup_path, self.db_path, self.backups_dir, key=self.key)
         self.migrate()
         self._notify_restored()
         log.info("restored %s (previous state saved as %s)", backup_path, safety.path)
         return safety
+
+
+def _key_of(root: Path) -> WorkspaceKey | None:
+    """None for a plain workspace; the key of an encrypted one (asked for once per process, see cdss.db.crypto).
+    A workspace whose encryption was interrupted before its database was replaced is still plain: its key file
+    is set aside so that it opens as it was."""
+    from cdss.db import crypto
+
+    if not crypto.is_encrypted(root):
+        return None
+    if crypto.database_is_plaintext(root / DB_FILENAME):
+        state = crypto.read_key_file(root).get("state")
+        if state == "migrating":
+            crypto.key_file(root).replace(root / f"{crypto.KEY_FILE}.interrupted")
+            log.warning("encryption of %s was interrupted before the database was replaced: still plain", root)
+            return None
+        raise UserError("workspace_key_without_database", f"{root} has a key file but a plain database; "
+                        "restore the workspace from a backup.", path=str(root))
+    return crypto.key_for(root)
+

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from cdss.db.connect import connect, database_errors
 from cdss.errors import UserError
+
+if TYPE_CHECKING:
+    from cdss.db.crypto import WorkspaceKey
 
 KEEP_BACKUPS = 10
 _NAME = re.compile(r"^cdss-(\d{8}T\d{6}(?:\d{6})?)Z-([a-z0-9-]+)\.sqlite3$")
@@ -27,12 +31,13 @@ class BackupInfo:
     size: int
 
 
-def copy_database(source: Path, target: Path, *, fold_wal: bool = False) -> None:
+def copy_database(source: Path, target: Path, *, fold_wal: bool = False, key: WorkspaceKey | None = None) -> None:
     """A consistent copy through SQLite's online backup (pages still in the WAL come along). ``fold_wal`` also
-    checkpoints the source, so that no stale WAL outlives a rename over it (see cdss.db.migrate)."""
-    src = sqlite3.connect(source)
+    checkpoints the source, so that no stale WAL outlives a rename over it (see cdss.db.migrate). With ``key`` both
+    files are SQLCipher under that key: a backup of an encrypted workspace is encrypted too."""
+    src = connect(source, key)
     try:
-        dst = sqlite3.connect(target)
+        dst = connect(target, key)
         try:
             src.backup(dst)
         finally:
@@ -43,7 +48,8 @@ def copy_database(source: Path, target: Path, *, fold_wal: bool = False) -> None
         src.close()
 
 
-def create_backup(db_path: Path, backups_dir: Path, reason: str, keep: int = KEEP_BACKUPS) -> BackupInfo:
+def create_backup(db_path: Path, backups_dir: Path, reason: str, keep: int = KEEP_BACKUPS, *,
+                  key: WorkspaceKey | None = None) -> BackupInfo:
     """Snapshot ``db_path`` into ``backups_dir`` and prune old snapshots beyond ``keep``."""
     if not re.fullmatch(r"[a-z0-9-]+", reason):
         raise ValueError(f"backup reason must be a lowercase slug, got {reason!r}")
@@ -51,7 +57,7 @@ def create_backup(db_path: Path, backups_dir: Path, reason: str, keep: int = KEE
     now = dt.datetime.now(dt.UTC)
     target = backups_dir / f"cdss-{now:%Y%m%dT%H%M%S%f}Z-{reason}.sqlite3"
     partial = target.with_suffix(".partial")
-    copy_database(db_path, partial)
+    copy_database(db_path, partial, key=key)
     # Rename only a complete copy: a crash mid-backup leaves a .partial file, never a truncated "backup".
     partial.replace(target)
     prune_backups(backups_dir, keep)
@@ -85,15 +91,17 @@ def backup_due_today(backups_dir: Path, today: dt.date | None = None) -> bool:
     return not any(b.taken_at.date() == today for b in list_backups(backups_dir))
 
 
-def verify_backup(path: Path) -> None:
-    """Refuse a file that is not an intact SQLite database before it replaces the workspace's data."""
+def verify_backup(path: Path, key: WorkspaceKey | None = None) -> None:
+    """Refuse a file that is not an intact SQLite database (under ``key``, for an encrypted workspace) before it
+    replaces the workspace's data."""
+    failures: tuple[type[BaseException], ...] = (*database_errors(), UserError)  # UserError: the key does not fit
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect(path, key, read_only=True)
         try:
             (result,) = conn.execute("PRAGMA integrity_check").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except failures as exc:
         raise UserError("backup_unreadable", f"The backup {path.name} is not a readable database: {exc}",
                         name=path.name) from exc
     if result != "ok":
@@ -101,12 +109,12 @@ def verify_backup(path: Path) -> None:
                         name=path.name)
 
 
-def restore_backup(backup: Path, db_path: Path, backups_dir: Path) -> BackupInfo:
+def restore_backup(backup: Path, db_path: Path, backups_dir: Path, *, key: WorkspaceKey | None = None) -> BackupInfo:
     """Replace the workspace database with ``backup``; the current state is backed up first so a restore is undoable.
 
     Callers must dispose of their engines first: open connections would keep seeing the old pages.
     """
-    verify_backup(backup)
-    safety = create_backup(db_path, backups_dir, "before-restore") if db_path.exists() else None
-    copy_database(backup, db_path)
+    verify_backup(backup, key)
+    safety = create_backup(db_path, backups_dir, "before-restore", key=key) if db_path.exists() else None
+    copy_database(backup, db_path, key=key)
     return safety if safety is not None else BackupInfo(db_path, dt.datetime.now(dt.UTC), "restored", 0)

@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+if TYPE_CHECKING:
+    from cdss.db.crypto import WorkspaceKey
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -28,11 +33,15 @@ def _set_sqlite_pragmas(dbapi_connection, _connection_record) -> None:
         cursor.close()
 
 
-def create_sqlite_engine(db_path: Path) -> Engine:
-    """An engine for the workspace database file, with WAL, foreign keys and a busy timeout on every connection."""
+def create_sqlite_engine(db_path: Path, key: WorkspaceKey | None = None) -> Engine:
+    """An engine for the workspace database file, with WAL, foreign keys and a busy timeout on every connection;
+    SQLCipher keyed with ``key`` for an encrypted workspace (same pool and pragmas, so nothing else changes)."""
+    from cdss.db.connect import engine_url
+
     engine = create_engine(
-        f"sqlite:///{db_path}",
+        engine_url(db_path, key),
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        poolclass=QueuePool,
     )
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine

@@ -11,9 +11,14 @@ import os
 import sqlite3
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cdss.db.backup import copy_database, create_backup
+from cdss.db.connect import connect, database_errors
 from cdss.errors import UserError
+
+if TYPE_CHECKING:
+    from cdss.db.crypto import WorkspaceKey
 
 log = logging.getLogger(__name__)
 
@@ -23,11 +28,11 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0007_alert_event_actor"
 
 
-def current_revision(db_path: Path) -> str | None:
+def current_revision(db_path: Path, key: WorkspaceKey | None = None) -> str | None:
     """The Alembic revision stamped in the database, or None for a new or unversioned file."""
     if not db_path.exists():
         return None
-    conn = sqlite3.connect(db_path)
+    conn = connect(db_path, key)
     try:
         row = conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -36,7 +41,7 @@ def current_revision(db_path: Path) -> str | None:
             return None
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return version[0] if version else None
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         raise UserError(
             "database_unreadable",
             f"The workspace database {db_path} cannot be read ({exc}). Restore a backup from the backups folder.",
@@ -62,7 +67,8 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade_database(db_path: Path, backups_dir: Path, target: str = "head") -> str | None:
+def upgrade_database(db_path: Path, backups_dir: Path, target: str = "head", *,
+                     key: WorkspaceKey | None = None) -> str | None:
     """Upgrade ``db_path`` to ``target``; returns the revision it had before, backing up existing data first.
 
     All or nothing: SQLite's driver commits schema statements one by one, so a process killed while the schema was
@@ -72,7 +78,7 @@ def upgrade_database(db_path: Path, backups_dir: Path, target: str = "head") -> 
     the next start removes.
     """
     _remove_leftovers(db_path)
-    before = current_revision(db_path)
+    before = current_revision(db_path, key)
     if before == HEAD_REVISION and target == "head":
         return before
     if before is not None and before not in known_revisions():
@@ -82,15 +88,15 @@ def upgrade_database(db_path: Path, backups_dir: Path, target: str = "head") -> 
             revision=before,
         )
     if before is None and db_path.exists():
-        _set_aside_interrupted_start(db_path, backups_dir)
+        _set_aside_interrupted_start(db_path, backups_dir, key)
     if before is not None:
-        info = create_backup(db_path, backups_dir, "pre-migration")
+        info = create_backup(db_path, backups_dir, "pre-migration", key=key)
         log.info("backed up %s to %s before migrating from %s", db_path, info.path, before)
     work = db_path.with_name(f"{WORK_PREFIX}{os.getpid()}")
     try:
         if before is not None:
-            copy_database(db_path, work, fold_wal=True)
-        _migrate_file(work, target)
+            copy_database(db_path, work, fold_wal=True, key=key)
+        _migrate_file(work, target, key)
         _fsync(work)
         if db_path.exists() and _wal_of(db_path).exists():
             raise UserError("database_in_use", f"The workspace database {db_path} is open in another program; close "
@@ -117,12 +123,12 @@ def _remove_leftovers(db_path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _migrate_file(path: Path, target: str) -> None:
+def _migrate_file(path: Path, target: str, key: WorkspaceKey | None = None) -> None:
     from alembic import command
 
     from cdss.db.engine import create_sqlite_engine
 
-    engine = create_sqlite_engine(path)
+    engine = create_sqlite_engine(path, key)
     try:
         with engine.begin() as connection:
             config = alembic_config(f"sqlite:///{path}")
@@ -134,19 +140,25 @@ def _migrate_file(path: Path, target: str) -> None:
         engine.dispose()
 
 
-def _set_aside_interrupted_start(db_path: Path, backups_dir: Path) -> None:
+def _set_aside_interrupted_start(db_path: Path, backups_dir: Path, key: WorkspaceKey | None = None) -> None:
     """A database with no schema version is what an older version left when killed during its first start. With no
     row of data in it, it is moved to the backups folder and the workspace is created afresh; with data, nothing is
     touched and the doctor is asked to restore a backup."""
-    conn = sqlite3.connect(db_path)
     try:
+        conn = connect(db_path, key)
+    except UserError:  # not even readable with the key: nothing to keep
+        conn = None
+    try:
+        if conn is None:
+            raise sqlite3.DatabaseError("unreadable")
         tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table' "
                                                  "AND name NOT LIKE 'sqlite_%'")]
         rows = sum(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables)
-    except sqlite3.DatabaseError:
+    except database_errors():
         rows = 0  # not even a database: nothing to keep
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
     if rows:
         raise UserError("database_unversioned", f"The workspace database {db_path} holds data but no schema version. "
                         "Restore a backup from the backups folder (Settings → Backups or 'cdss backup restore').",

@@ -1,0 +1,100 @@
+"""What workspace encryption costs: opening the workspace, records search and import, plain versus SQLCipher.
+
+    .venv/bin/python bench/encryption.py                    # 10,000 patients / 200,000 entries
+    .venv/bin/python bench/encryption.py --patients 2000
+
+One synthetic workspace is generated (bench/records.py's generator), then encrypted with the app's own command
+(cdss.db.encrypt), so both sides hold the same rows. Each figure is measured on both in the same run and printed with
+their ratio: the plain workspace is the peer. Also timed: unlocking (Argon2id with the shipped parameters) and the
+one-off encryption of the workspace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from records import QUERIES, generate, percentile, timed  # noqa: E402
+
+from cdss.db import crypto  # noqa: E402
+from cdss.db.encrypt import encrypt_workspace  # noqa: E402
+from cdss.records.service import RecordsService  # noqa: E402
+from cdss.records.types import PatientRecord, Sex  # noqa: E402
+from cdss.workspace import Workspace  # noqa: E402
+
+PASSPHRASE = "bench passphrase 2026"
+
+
+def figures(root: Path, label: str, rounds: int) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {"open": [], "search": [], "import": []}
+    for _ in range(5):  # opening: the workspace, its engine and the first page of the patient list
+        start = time.perf_counter()
+        ws = Workspace.open(root)
+        RecordsService(ws).list_patients(0, 50)
+        out["open"].append((time.perf_counter() - start) * 1000)
+        ws.close()
+    ws = Workspace.open(root)
+    service = RecordsService(ws, today=lambda: dt.date(2025, 3, 1))
+    service.list_patients(0, 50, search="a")  # warm-up (statement compilation), as bench/records.py
+    for query in QUERIES:
+        out["search"] += timed(lambda q=query: (service.list_patients(0, 50, search=q), service.count_patients(q)),
+                               rounds)
+    batch = [PatientRecord(name=f"{label} Import{i}", sex=Sex.FEMALE, birth_date=dt.date(1970, 1, 1 + i % 28))
+             for i in range(500)]
+    start = time.perf_counter()
+    service.save_patient_records(batch)
+    out["import"].append(500 / (time.perf_counter() - start))  # patients per second
+    ws.close()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--patients", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="cdss-bench-encryption-"))
+    plain = scratch / "plain"
+    ws = Workspace.open(plain)
+    start = time.perf_counter()
+    generate(ws, args.patients)
+    ws.close()
+    print(f"generated {args.patients} patients in {time.perf_counter() - start:.1f} s")
+    encrypted = scratch / "encrypted"
+    shutil.copytree(plain, encrypted)
+    start = time.perf_counter()
+    report = encrypt_workspace(encrypted, PASSPHRASE)
+    print(f"encrypting the workspace ({report.rows} rows, {report.backups_converted} backups): "
+          f"{time.perf_counter() - start:.1f} s")
+    crypto.forget()
+    unlock = []
+    for _ in range(3):
+        start = time.perf_counter()
+        key = crypto.unlock(encrypted, PASSPHRASE)
+        unlock.append((time.perf_counter() - start) * 1000)
+    crypto.remember(encrypted, key)
+    p = crypto.DEFAULT_PARAMS
+    print(f"unlock (Argon2id t={p.time_cost}, {p.memory_kib // 1024} MiB, p={p.parallelism}): "
+          f"median {sorted(unlock)[1]:.0f} ms")
+
+    theirs, ours = figures(plain, "Plain", args.rounds), figures(encrypted, "Encrypted", args.rounds)
+    print(f"{'':34}{'plain (peer)':>14}{'encrypted':>12}{'ratio':>8}")
+    for name, key_name, unit in (("open + first page p50", "open", "ms"), ("search + count p50", "search", "ms"),
+                                 ("search + count p99", "search", "ms"), ("import 500 patients", "import", "/s")):
+        q = 99 if "p99" in name else 50
+        a, b = percentile(theirs[key_name], q), percentile(ours[key_name], q)
+        print(f"{name:34}{a:>11.2f} {unit:<3}{b:>9.2f} {unit:<3}{b / a:>7.2f}x")
+    shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,144 @@
+"""Turning encryption on for an existing workspace: back up, export into SQLCipher, verify, swap — no data lost.
+
+Order matters for a kill at any moment (the workspace must always open afterwards):
+1. a plain backup of the database is taken (``before-encryption``);
+2. the key file is written with ``state: migrating`` — a workspace found with that state and a still-plain database
+   opens as plain (the key file is set aside, see cdss.workspace);
+3. the database is exported into an encrypted copy beside it (``sqlcipher_export``), which is checked (integrity and
+   the row count of every table) before one atomic rename puts it in place;
+4. the key file is marked ``done``;
+5. every backup (the one of step 1 included) is converted the same way, so no plain copy of the records remains.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cdss.db import crypto
+from cdss.db.connect import connect
+from cdss.errors import UserError
+
+WORK_NAME = ".cdss.sqlite3.encrypting"
+
+
+@dataclass(frozen=True)
+class EncryptionReport:
+    tables: int
+    rows: int
+    backups_converted: int
+    attachments_left_plain: int  # attachments are not encrypted yet (see cdss.db.crypto)
+
+
+def encrypt_workspace(root: Path, passphrase: str, params: crypto.KdfParams | None = None) -> EncryptionReport:
+    """Encrypt the plain workspace at ``root`` (its database must be at the current schema: open it first)."""
+    from cdss.db.backup import create_backup
+    from cdss.workspace import DB_FILENAME
+
+    root = Path(root).resolve()
+    crypto.check_passphrase_strength(passphrase)
+    if crypto.is_encrypted(root):
+        raise UserError("workspace_already_encrypted", f"The workspace {root} is already encrypted.", path=str(root))
+    db_path = root / DB_FILENAME
+    if not crypto.database_is_plaintext(db_path):
+        raise UserError("database_unreadable", f"{db_path} is not a plain SQLite database.", path=str(db_path))
+    _fold_wal(db_path)
+    create_backup(db_path, root / "backups", "before-encryption")
+    key, content = crypto.new_key_file_content(passphrase, params, state="migrating")
+    crypto.write_key_file(root, content)
+    work = root / WORK_NAME
+    try:
+        tables, rows = export_encrypted(db_path, work, key)
+        _fsync(work)
+        os.replace(work, db_path)
+        for suffix in ("-wal", "-shm"):
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        _fsync(root)
+    except BaseException:
+        work.unlink(missing_ok=True)
+        crypto.key_file(root).unlink(missing_ok=True)  # the database is still the plain one
+        raise
+    content["state"] = "done"
+    crypto.write_key_file(root, content)
+    crypto.remember(root, key)
+    converted = encrypt_backups(root / "backups", key)
+    attachments = root / "attachments"
+    left = sum(1 for p in attachments.rglob("*") if p.is_file()) if attachments.is_dir() else 0
+    return EncryptionReport(tables, rows, converted, left)
+
+
+def export_encrypted(plain: Path, target: Path, key: crypto.WorkspaceKey) -> tuple[int, int]:
+    """Write an encrypted copy of the plain database ``plain`` to ``target``; returns (tables, rows) after checking
+    that the copy is intact and holds every row."""
+    import sqlcipher3
+
+    target.unlink(missing_ok=True)
+    counts = _row_counts(plain, None)
+    conn = sqlcipher3.connect(str(plain))
+    try:
+        quoted = str(target).replace("'", "''")
+        conn.execute(f"ATTACH DATABASE '{quoted}' AS encrypted KEY \"x'{key.database_key.hex()}'\"")
+        conn.execute("SELECT sqlcipher_export('encrypted')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE encrypted")
+    finally:
+        conn.close()
+    check = connect(target, key)
+    try:
+        (result,) = check.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        check.close()
+    if result != "ok" or _row_counts(target, key) != counts:
+        target.unlink(missing_ok=True)
+        raise UserError("encryption_check_failed", f"The encrypted copy of {plain.name} did not match it; nothing "
+                        "was changed.", name=plain.name)
+    return len(counts), sum(counts.values())
+
+
+def encrypt_backups(backups_dir: Path, key: crypto.WorkspaceKey) -> int:
+    """Convert every plain database file in the backups folder in place (atomically, one by one)."""
+    converted = 0
+    if not backups_dir.is_dir():
+        return 0
+    for path in sorted(backups_dir.glob("*.sqlite3")):
+        if not crypto.database_is_plaintext(path):
+            continue
+        work = path.with_name(path.name + ".encrypting")
+        export_encrypted(path, work, key)
+        _fsync(work)
+        os.replace(work, path)
+        converted += 1
+    return converted
+
+
+def _row_counts(path: Path, key: crypto.WorkspaceKey | None) -> dict[str, int]:
+    conn = connect(path, key)
+    try:
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        # FTS5 shadow tables hold derived data; the virtual table itself is counted through its own rows
+        return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in sorted(names)}
+    finally:
+        conn.close()
+
+
+def _fold_wal(db_path: Path) -> None:
+    conn = connect(db_path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def _fsync(path: Path) -> None:
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if path.is_dir() else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # Windows cannot open a folder
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
