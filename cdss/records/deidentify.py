@@ -5,7 +5,10 @@ Used by the Records PDF export and by the Exchange before anything leaves the ma
 side with each removed identifier highlighted.
 
 What happens to what:
-- the patient's name becomes 患者/Patient; relatives' names found in the text (其妻李四, his wife Mary) go everywhere;
+- the patient's name becomes 患者/Patient; relatives' names found in the text (其妻李四, his wife Mary, 其妻古丽·买买提
+  and each part of such a dotted name) and clinicians' full names (主治医师王某某, Dr. John Smith) go everywhere;
+- named hospitals and clinics become [医院]/[hospital] (a province at their start stays), named employers and
+  schools [单位]/[employer] and [学校]/[school]; the kind of place stays (当地医院, 在化工厂工作);
 - identifiers (身份证号, 住院号, 门诊号, 病案号, 医保号, MRN …), phone, e-mail and source references are removed;
 - the address keeps only its province (浙江省杭州市西湖区… → 浙江省);
 - every date moves by one secret offset of 1–365 days either way, derived from HMAC(secret, case_key), so the
@@ -16,11 +19,15 @@ What happens to what:
 - attachments are renamed attachment-N.ext and their captions scrubbed. The image bytes are not touched here: call
   :func:`strip_image_metadata` on each before sending, and note that a full-face photo is itself an identifier that
   only the doctor can judge.
+- every other string field goes through the same scrubber — lab units and comments, codes and their texts, severities,
+  media types — since an importer or a user can put anything there; a real unit, ICD-10 or LOINC code passes
+  unchanged, but a bare number of seven digits or more (some RxNorm codes) reads as an identifier and goes;
 - database ids are cleared: the cleaned record is meant to leave the machine.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
@@ -29,6 +36,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from cdss.errors import UserError
+from cdss.records.deid.clinicians import clinician_names
 from cdss.records.deid.dates import shifted
 from cdss.records.deid.images import strip_image_metadata
 from cdss.records.deid.names import find_named_people
@@ -111,7 +119,9 @@ class _Walker:
             known.pooled_age = age_on(record.birth_date, today) > 89
         for text in _all_texts(record):
             known.other_names |= find_named_people(text)
+            known.clinician_names |= clinician_names(text)
         known.other_names -= {record.name}
+        known.clinician_names -= {record.name}
         self.known = known
         self.scrubber = TextScrubber(known, offset)
 
@@ -179,6 +189,7 @@ class _Walker:
             allergies=tuple(self.allergy(f"allergies[{i}]", a, year) for i, a in enumerate(record.allergies)),
             medications=tuple(self.medication(f"medications[{i}]", m, year) for i, m in enumerate(record.medications)),
             cases=tuple(self.case(f"cases[{i}]", c) for i, c in enumerate(record.cases)),
+            labs=tuple(self.lab(f"labs[{i}]", lab) for i, lab in enumerate(record.labs)),
             tags=tuple(self.text(f"tags[{i}]", t, year) for i, t in enumerate(record.tags)),
             notes=self.text("notes", record.notes, year),
             source_ref=None,
@@ -191,6 +202,7 @@ class _Walker:
             a,
             substance=self.text(f"{path}.substance", a.substance, year),
             reaction=self.opt_text(f"{path}.reaction", a.reaction, year),
+            severity=self.opt_text(f"{path}.severity", a.severity, year),
             recorded_on=self.date(f"{path}.recorded_on", a.recorded_on),
             id=None,
         )
@@ -203,6 +215,10 @@ class _Walker:
             route=self.opt_text(f"{path}.route", m.route, year),
             start=self.date(f"{path}.start", m.start),
             end=self.date(f"{path}.end", m.end),
+            # Codes are text too: an importer puts whatever the source had there, and a code passes unchanged.
+            drug_id=self.opt_text(f"{path}.drug_id", m.drug_id, year),
+            code=self.opt_text(f"{path}.code", m.code, year),
+            code_system=self.opt_text(f"{path}.code_system", m.code_system, year),
             id=None,
         )
 
@@ -212,6 +228,9 @@ class _Walker:
             lab,
             name=self.text(f"{path}.name", lab.name, year),
             value_text=self.opt_text(f"{path}.value_text", lab.value_text, year),
+            # A unit field can carry a note ("mmol/L 王医生复核"); a real unit passes through unchanged.
+            unit=self.opt_text(f"{path}.unit", lab.unit, year),
+            loinc=self.opt_text(f"{path}.loinc", lab.loinc, year),
             taken_at=self.when(f"{path}.taken_at", lab.taken_at),
             id=None,
         )
@@ -219,7 +238,8 @@ class _Walker:
     def attachment(self, path: str, att: Attachment, number: int, year: int) -> Attachment:
         new_name = f"attachment-{number}{PurePath(att.filename).suffix.lower()}"
         self.removed(f"{path}.filename", att.filename, "attachment_name", new_name)
-        return replace(att, filename=new_name, caption=self.opt_text(f"{path}.caption", att.caption, year), id=None)
+        return replace(att, filename=new_name, caption=self.opt_text(f"{path}.caption", att.caption, year),
+                       media_type=self.text(f"{path}.media_type", att.media_type, year), id=None)
 
     def case(self, path: str, case: Case) -> Case:
         year = case.opened_on.year
@@ -236,6 +256,7 @@ class _Walker:
                     e,
                     occurred_at=self.when(f"{p}.occurred_at", e.occurred_at),
                     text=self.text(f"{p}.text", e.text, e.occurred_at.year),
+                    icd10=self.opt_text(f"{p}.icd10", e.icd10, e.occurred_at.year),
                     attachment=att,
                     lab=self.lab(f"{p}.lab", e.lab) if e.lab else None,
                     id=None,
@@ -261,14 +282,18 @@ class _Walker:
         )
 
 
-def _all_texts(record: PatientRecord) -> list[str]:
-    """Every free-text value, for the first pass that learns relatives' names."""
-    texts = [record.notes, *record.tags, *record.extra.values()]
-    texts += [t for a in record.allergies for t in (a.substance, a.reaction) if t]
-    for case in record.cases:
-        texts += [case.title, *case.tags, *(f.note for f in case.follow_ups)]
-        texts += [t for e in case.entries for t in (e.text, e.attachment.caption if e.attachment else None) if t]
-    return texts
+def _all_texts(value: object) -> list[str]:
+    """Every string anywhere in the record, for the first pass that learns names: a name introduced in a lab's unit
+    or a code's text must still be found when it is reused in a note."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _all_texts(v)]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _all_texts(v)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [t for f in dataclasses.fields(value) for t in _all_texts(getattr(value, f.name))]
+    return []
 
 
 def deidentify(record: PatientRecord, secret: bytes, *, case_key: str, today: dt.date | None = None) -> DeidResult:

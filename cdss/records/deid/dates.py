@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from cdss.records.deid.numbers import chinese_number
 from cdss.records.deid.spans import Span
 
 MONTHS_EN = {
@@ -18,8 +19,9 @@ MONTHS_EN = {
 }  # fmt: skip
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December"]  # fmt: skip
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?" \
-       r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # fmt: skip
+_MON_NAME = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?" \
+            r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"  # fmt: skip
+_MON = _MON_NAME + r"\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 
 # Order matters only for readability: overlaps are resolved by length afterwards.
@@ -33,9 +35,26 @@ US_RE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep
 EU_RE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?![\d])")
 COMPACT_RE = re.compile(r"(?<![\dA-Za-z])(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d])")
 EN_MDY_RE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
-EN_DMY_RE = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON},?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+EN_DMY_RE = re.compile(
+    rf"\b(?P<d>\d{{1,2}}){_ORD}(?:\s+(?:of\s+)?|-){_MON}(?:,?\s+|-)(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE
+)
 EN_MY_RE = re.compile(rf"\b{_MON},?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 EN_MD_RE = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}}){_ORD}\b(?!\s*,?\s*\d)")
+# Day before month without a year (12 Aug, the 3rd of May); capitalised only, so "5 may" stays a verb.
+# The month's dot is left alone: at the end of a sentence it is the full stop.
+EN_DM_RE = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON_NAME}(?![A-Za-z])(?!\.?\s*,?\s*\d)")
+# A month of a year without its day: 2022-11, 2022/11, 11/2022. The day is what is missing, the month still tells.
+ISO_YM_RE = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?![\d]|[-/.]\d)")
+MY_RE = re.compile(r"(?<![\d/.\-])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])")
+# Dates in Chinese numerals, as formal documents write them: 二〇二三年五月三日, 五月三日.
+_CN_NUM = "〇零一二三四五六七八九十"
+CN_NUM_YMD_RE = re.compile(
+    rf"(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{_CN_NUM}]{{1,3}})\s*月"
+    rf"(?:\s*(?P<d>[{_CN_NUM}]{{1,3}})\s*(?P<suffix>[日号]))?"
+)
+CN_NUM_MD_RE = re.compile(
+    rf"(?<![{_CN_NUM}年])(?P<m>[{_CN_NUM}]{{1,3}})\s*月\s*(?P<d>[{_CN_NUM}]{{1,3}})\s*(?P<suffix>[日号])"
+)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -64,6 +83,36 @@ def shifted(value, shift: dt.timedelta):
     except OverflowError:
         bound = type(value).max if shift > dt.timedelta(0) else type(value).min
         return bound
+
+
+def _cn_numerals(value: int, digit_by_digit: bool = False) -> str:
+    """2023 → 二〇二三 (years are read digit by digit); 5 → 五, 12 → 十二, 30 → 三十."""
+    digits = "〇一二三四五六七八九"
+    if digit_by_digit:
+        return "".join(digits[int(c)] for c in str(value))
+    tens, ones = divmod(value, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones or not tens else "")
+
+
+def _find_chinese_numeral_dates(text: str, shift: dt.timedelta, reference_year: int) -> list[Span]:
+    spans: list[Span] = []
+    for m in CN_NUM_YMD_RE.finditer(text):
+        year, month = chinese_number(m["y"]), chinese_number(m["m"])
+        day = chinese_number(m["d"]) if m["d"] else 15
+        if None in (year, month, day) or (d := _safe_date(year, month, day)) is None:
+            continue
+        n = shifted(d, shift)
+        new = f"{_cn_numerals(n.year, True)}年{_cn_numerals(n.month)}月"
+        if m["d"]:
+            new += f"{_cn_numerals(n.day)}{m['suffix']}"
+        spans.append(Span(m.start(), m.end(), new, "date"))
+    for m in CN_NUM_MD_RE.finditer(text):
+        month, day = chinese_number(m["m"]), chinese_number(m["d"])
+        if None in (month, day) or (d := _safe_date(reference_year, month, day)) is None:
+            continue
+        n = shifted(d, shift)
+        spans.append(Span(m.start(), m.end(), f"{_cn_numerals(n.month)}月{_cn_numerals(n.day)}{m['suffix']}", "date"))
+    return spans
 
 
 def find_dates(text: str, offset_days: int, reference_year: int) -> list[Span]:
@@ -120,4 +169,15 @@ def find_dates(text: str, offset_days: int, reference_year: int) -> list[Span]:
         if (d := _safe_date(reference_year, _month_from_name(m["mon"]), int(m["d"]))) is not None:
             n = shifted(d, shift)
             add(m, f"{_MONTH_NAMES[n.month - 1]} {n.day}")
+    for m in EN_DM_RE.finditer(text):
+        if (d := _safe_date(reference_year, _month_from_name(m["mon"]), int(m["d"]))) is not None:
+            n = shifted(d, shift)
+            add(m, f"{n.day} {_MONTH_NAMES[n.month - 1]}")
+    for regex in (ISO_YM_RE, MY_RE):
+        for m in regex.finditer(text):
+            if (d := _safe_date(int(m["y"]), int(m["m"]), 15)) is not None:
+                n = shifted(d, shift)
+                month = f"{n.month:0{len(m['m'])}d}"
+                add(m, f"{n.year}{m['sep']}{month}" if regex is ISO_YM_RE else f"{month}/{n.year}")
+    spans += _find_chinese_numeral_dates(text, shift, reference_year)
     return spans

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from cdss.records.deid.dotted_names import DOTS, dotted_name_pattern, find_dotted_names
 from cdss.records.deid.lexicon import load_lexicon
 from cdss.records.deid.spans import CJK_RE
 
@@ -30,23 +31,46 @@ SURNAME_INITIALS = frozenset(SINGLE_SURNAMES) | {s[0] for s in COMPOUND_SURNAMES
 _AFTER_NAME = set("陪代诉述称签同说告电来去在于已为是的之及和与等也都因曾现今患有无诉诊住及因此随即并均")
 # Single-character relations (妻, 子, 父 …) only count after 其/之/患者, or 子宫 and 父母 would start "names".
 _RELATION = (
-    r"(?:(?:其|患者|病人|患儿)?之?(?:丈夫|妻子|爱人|配偶|老伴|儿子|女儿|儿媳|女婿|孙子|孙女|外孙|外孙女|父亲|母亲|哥哥|姐姐"
-    r"|弟弟|妹妹|家属|联系人|监护人|紧急联系人|陪护|陪同人|朋友|同事|邻居)"
+    r"(?:(?:其|患者|病人|患儿)?之?(?:丈夫|妻子|爱人|配偶|老伴|儿子|女儿|儿媳|女婿|孙子|孙女|外孙女|外孙|父亲|母亲|哥哥|姐姐"
+    r"|弟弟|妹妹|家属|联系人|监护人|紧急联系人|陪护|陪同人|朋友|同事|邻居|祖父|祖母|爷爷|奶奶|外公|外婆|叔叔|伯父|舅舅"
+    r"|姑姑|姨妈|阿姨|侄子|侄女|外甥女|外甥|表哥|表姐|表弟|表妹|堂兄|堂姐|岳父|岳母|公公|婆婆|继父|继母|养父|养母|男友|女友"
+    r"|男朋友|女朋友|未婚夫|未婚妻|前夫|前妻|室友|保姆|护工)"
     r"|(?:其|之|患者|病人|患儿)(?:兄|弟|姐|妹|夫|妻|子|女|父|母))"
 )
-_SURNAME_RE = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + SINGLE_SURNAMES + "])"
-_CN_RELATIVE_RE = re.compile(rf"{_RELATION}\s*(?P<colon>[:：])?\s*(?P<name>{_SURNAME_RE}[\u4e00-\u9fff]{{1,2}})")
+SURNAME_RE = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + SINGLE_SURNAMES + "])"
+_CN_RELATIVE_RE = re.compile(rf"{_RELATION}\s*(?P<colon>[:：])?\s*(?P<name>{SURNAME_RE}[\u4e00-\u9fff]{{1,2}})")
 _CN_LABELLED_RE = re.compile(
-    rf"(?:姓名|患者姓名|病人姓名|签名|签字)\s*[:：]?\s*(?P<name>{_SURNAME_RE}[\u4e00-\u9fff]{{1,2}})"
+    rf"(?:姓名|患者姓名|病人姓名|签名|签字)\s*[:：]?\s*(?P<name>{SURNAME_RE}[\u4e00-\u9fff]{{1,2}})"
 )
+_EN_RELATIONS = (
+    "wife", "husband", "spouse", "partner", "son", "daughter", "mother", "father", "brother", "sister", "grandson",
+    "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "mum", "mom", "dad", "aunt", "uncle",
+    "cousin", "nephew", "niece", "stepmother", "stepfather", "fiancée?", "boyfriend", "girlfriend", "guardian",
+    "caregiver", "carer", "friend", "neighbou?r", "colleague", "roommate", "next of kin", "emergency contact",
+    "contact person", "health care proxy", "accompanied by",
+)  # fmt: skip
+# A relation word opens a sentence or a label as often as it follows "his" (Friend Jane Roe…, Mother: Mary Smith), so
+# its first letter may be a capital; the name itself must still be capitalised.
+# Name labels keep their capital: "brand name Lipitor" names a drug.
+_EN_RELATION_RE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _EN_RELATIONS) + "|Name|Patient name|Patient"
 _EN_RELATIVE_RE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he patient's)?\s*(?:wife|husband|spouse|partner|son|daughter|mother|father"
-    r"|brother|sister|grandson|granddaughter|guardian|friend|neighbou?r|next of kin|emergency contact|contact person"
-    r"|accompanied by|Name|Patient name|Patient)\s*[,:：]?\s*"
-    r"(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he patient's)?\s*(?:{_EN_RELATION_RE})\s*[,:：]?\s*"
+    r"(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)?\.?\s*[A-Z][a-z]+(?:'[A-Z][a-z]+)?(?:[ -][A-Z][a-z]+(?:'[A-Z][a-z]+)?){0,2})"
 )
 _EN_NOT_NAMES = {"The", "He", "She", "They", "Was", "Is", "Has", "Had", "Reports", "Reported", "States", "Stated",
-                 "Who", "And", "With", "Denies", "Says", "Presented", "Presents", "Brought"}  # fmt: skip
+                 "Who", "And", "With", "Denies", "Says", "Presented", "Presents", "Brought", "Died", "Gave", "Called",
+                 "Came", "Visited", "Also", "Not", "Unknown", "Alive", "Deceased", "Lives", "Does", "Did", "In", "At",
+                 "On", "Of", "For", "To", "From", "By", "History", "Hx", "Age", "Aged", "Present", "Absent", "None",
+                 "Healthy", "Well", "Medical", "Signed", "Consent", "Number", "Phone", "Tel", "Contact"}  # fmt: skip
+
+
+# Diseases named after people: a lone one after a relation word is a family history, not a relative.
+EPONYMS = {"Alzheimer", "Parkinson", "Crohn", "Graves", "Hodgkin", "Down", "Huntington", "Addison", "Cushing",
+           "Marfan", "Turner", "Klinefelter", "Wilson", "Bell", "Guillain", "Kawasaki", "Raynaud", "Sjogren",
+           "Hashimoto", "Lynch", "Paget", "Tourette", "Asperger", "Behcet", "Meniere", "Wegener", "Hirschsprung",
+           "Tay", "Fabry", "Gaucher", "Pompe", "Duchenne", "Becker", "Lyme", "Kaposi", "Burkitt", "Ewing", "Wilms",
+           "Bright", "Barrett", "Buerger", "Conn", "Dressler", "Hunter", "Hurler", "Menkes", "Reye",
+           "Still"}  # fmt: skip
 
 
 def trim_chinese_name(candidate: str) -> str:
@@ -68,11 +92,19 @@ def is_ordinary_word(candidate: str) -> bool:
     if candidate[0] in "于和" and candidate[1] in _FUNCTION_FOLLOWERS:
         return True
     words = _common_words()
-    for word in (candidate, candidate[:2]):
+    # 16 of the compound surnames are dictionary words themselves (东方, 司马, 上官 …): after a relation word they are
+    # the surname, so only the whole candidate may reveal an ordinary word.
+    prefixes = (candidate,) if candidate[:2] in COMPOUND_SURNAMES else (candidate, candidate[:2])
+    for word in prefixes:
         tag = words.get(word)
         if tag is not None and not tag.startswith("nr"):
             return True
     return False
+
+
+# Characters that begin the verb or symptom after a relation word rather than a given name: 其父曾患肺癌 (曾 is a
+# surname, 患 starts "had"), 母亲常头痛, 儿童应在医师指导下 (童 is a surname too).
+NOT_GIVEN_NAME_STARTS = set("患因服在住做诊遵咨按听询告头胸腹腰背咳喘呕吐晕痛肿应须需可要将已均请")
 
 
 def find_named_people(text: str) -> set[str]:
@@ -81,17 +113,28 @@ def find_named_people(text: str) -> set[str]:
     for m in _CN_RELATIVE_RE.finditer(text):
         name = trim_chinese_name(m["name"])
         # After a colon (联系人：高明) it is a name whatever the dictionary says.
-        if m["colon"] or not is_ordinary_word(name):
+        given = name[2:] if name[:2] in COMPOUND_SURNAMES else name[1:]
+        if m["colon"] or not (is_ordinary_word(name) or given[:1] in NOT_GIVEN_NAME_STARTS):
             found.add(name)
     for m in _CN_LABELLED_RE.finditer(text):
         found.add(trim_chinese_name(m["name"]))
     for m in _EN_RELATIVE_RE.finditer(text):
-        words = [w for w in re.split(r"[ .-]+", m["name"]) if w and w not in {"Mr", "Mrs", "Ms", "Miss", "Dr"}]
-        while words and words[-1] in _EN_NOT_NAMES:
-            words.pop()
-        if words and words[0] not in _EN_NOT_NAMES:
-            found.add(" ".join(words))
-    return found
+        if (name := clean_english_name(m["name"])) is not None:
+            found.add(name)
+    return found | find_dotted_names(text)
+
+
+def clean_english_name(written: str) -> str | None:
+    """``Mr. John Smith Reports`` → ``John Smith``; ``None`` when what follows the label is not a name."""
+    words = [w for w in re.split(r"[ .]+", written) if w and w not in {"Mr", "Mrs", "Ms", "Miss", "Dr"}]
+    while words and words[-1] in _EN_NOT_NAMES:
+        words.pop()
+    if not words or words[0] in _EN_NOT_NAMES:
+        return None
+    # "mother Parkinson disease" is a family history: a lone eponym is not taken for a name.
+    if len(words) == 1 and words[0].removesuffix("'s") in EPONYMS:
+        return None
+    return " ".join(words)
 
 
 def _pinyin_readings(name: str) -> list[list[str]]:
@@ -113,6 +156,10 @@ def name_patterns(name: str) -> list[re.Pattern[str]]:
     if not name:
         return []
     patterns: list[re.Pattern[str]] = []
+    if CJK_RE.search(name) and (dotted := dotted_name_pattern(name)) is not None:
+        # 买买提·吐尔逊: no surname to split off, but each part is used alone as a name.
+        parts = [p for p in re.split(rf"\s?[{DOTS}]\s?", name) if len(p) >= 2]
+        return [re.compile(dotted), *(re.compile(re.escape(p)) for p in parts)]
     if CJK_RE.search(name):
         compact = re.sub(r"\s+", "", name)
         if len(compact) < 2:  # a lone surname would match inside ordinary words (张 in 扩张)

@@ -20,6 +20,8 @@ LANDLINE_RE = re.compile(r"(?<![\d-])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[\s
 INTL_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\s-]?(?:\(\d{1,4}\)[\s-]?)?\d{1,4}(?:[\s-]?\d{2,4}){2,4}(?!\d)")
 US_PHONE_RE = re.compile(r"(?<![\d-])(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}(?![\d-])")
 SSN_RE = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+# Bank and payment cards are written in groups of four (6228 4800 1234 5678 901); a run without spaces is a long number.
+BANK_CARD_RE = re.compile(r"(?<![\d-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\d-])")
 PLATE_RE = re.compile(
     r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]·?[A-Z0-9]{5,6}(?![A-Za-z0-9])"
 )
@@ -29,10 +31,14 @@ _ID_LABELS = (
     r"Hospital (?:number|no\.?)|Patient ID|Record (?:number|no\.?)|Account(?: number| no\.?)?|"
     r"Policy(?: number| no\.?)?|Member ID|Insurance (?:ID|number|no\.?)|Passport(?: number| no\.?)?|"
     r"SSN|Social security(?: number)?|License(?: number| no\.?)?|Serial(?: number| no\.?)?|"
-    r"S/N|Device ID|ID(?: number| no\.?)?"
+    r"S/N|SN|Device ID|ID(?: number| no\.?)?|编号|设备编号|设备号|银行卡号|NHS (?:number|no\.?)|"
+    r"\b(?:Licen[cs]e |Number |Registration )?plate\b(?: number| no\.?)?|Licence(?: number| no\.?)?"
 )
 LABELLED_ID_RE = re.compile(
-    rf"(?P<label>(?:{_ID_LABELS})\s*(?:[:：#]|is|为|是)?\s*)(?P<value>[A-Za-z]{{0,4}}[-#]?\d[\dA-Za-z-]{{2,24}})",
+    # The label is a word of its own: "acid 1000 mg" and "rapid CYP2D6" hold no "ID".
+    rf"(?P<label>(?<![A-Za-z])(?:{_ID_LABELS})(?:(?<![A-Za-z])|(?![A-Za-z]))\s*(?:[:：#]|is|为|是)?\s*)"
+    # A code (ZY20230105001, MMT-1234567) or digits in spaced groups (943 476 5919, 3301 0619 8203 1577 19).
+    r"(?P<value>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,24}|\d{2,6}(?: \d{2,6}){1,5}(?![\d.]))",
     re.IGNORECASE,
 )
 # A number after a phone label, whatever its shape (电话：8765-4321, Tel 555 0199, 传真 …).
@@ -59,11 +65,15 @@ _AGE_PATTERNS = (
     ),
     re.compile(r"(?P<prefix>\b(?:aged?|age:)\s*)(?P<n>\d{2,3})\b", re.IGNORECASE),
 )
+# Ages written in Chinese numerals: 九十二岁, 一百零一岁.
+_CN_AGE_RE = re.compile(r"(?P<n>[一二三四五六七八九十百零〇两]{2,6})(?:周岁|岁)")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}  # fmt: skip
 
 _CN_NAMES = {"email": "[邮箱]", "url": "[网址]", "ip": "[IP]", "resident_id": "[身份证号]", "phone": "[电话]",
-             "identifier": "[编号]", "ssn": "[编号]", "vehicle": "[车牌]"}  # fmt: skip
+             "identifier": "[编号]", "ssn": "[编号]", "vehicle": "[车牌]", "bank_card": "[卡号]"}  # fmt: skip
 _EN_NAMES = {"email": "[email]", "url": "[URL]", "ip": "[IP]", "resident_id": "[ID number]", "phone": "[phone]",
-             "identifier": "[ID]", "ssn": "[ID]", "vehicle": "[plate]"}  # fmt: skip
+             "identifier": "[ID]", "ssn": "[ID]", "vehicle": "[plate]", "bank_card": "[card]"}  # fmt: skip
 
 
 def resident_id_checksum_ok(value: str) -> bool:
@@ -98,6 +108,7 @@ def find_numbers(text: str, chinese: bool) -> list[Span]:
     add_all(US_PHONE_RE, "phone")
     add_all(SSN_RE, "ssn")
     add_all(PLATE_RE, "vehicle")
+    add_all(BANK_CARD_RE, "bank_card")
     add_all(LABELLED_ID_RE, "identifier", "value")
     add_all(LABELLED_PHONE_RE, "phone", "value")
     add_all(ACCOUNT_RE, "identifier", "value")
@@ -113,4 +124,27 @@ def find_old_ages(text: str) -> list[Span]:
         for m in regex.finditer(text):
             if int(m["n"]) > 89:
                 spans.append(Span(m.start("n"), m.end("n"), "90+", "age"))
+    for m in _CN_AGE_RE.finditer(text):
+        if (value := chinese_number(m["n"])) is not None and value > 89:
+            spans.append(Span(m.start("n"), m.end("n"), "90+", "age"))
     return spans
+
+
+def chinese_number(written: str) -> int | None:
+    """九十二 → 92, 一百零一 → 101, 二〇二三 → 2023 (digit by digit); ``None`` when it is not a number."""
+    if "十" not in written and "百" not in written:
+        digits = [_CN_DIGITS.get(c) for c in written]
+        return None if None in digits else int("".join(map(str, digits)))
+    total, current = 0, 0
+    for char in written:
+        if char in _CN_DIGITS:
+            current = _CN_DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current

@@ -43,7 +43,8 @@ _EN_STREET_RE = re.compile(
     r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?(?:,\s*[A-Z]{2})?(?:\s+\d{5}(?:-\d{4})?)?"
 )
 _EN_LABELLED_RE = re.compile(
-    r"(?P<label>\b(?:Address|Home address|Lives at|Residing at)\s*[:：]?\s*)(?P<value>(?:(?!\.\s)[^;\n]){4,80})",
+    # The label is a whole word: "not addressed in the label" gives no address.
+    r"(?P<label>\b(?:Address|Home address|Lives at|Residing at)\b\s*[:：]?\s*)(?P<value>(?:(?!\.\s)[^;\n]){4,80})",
     re.IGNORECASE,
 )
 _ZIP_RE = re.compile(

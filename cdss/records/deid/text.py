@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cdss.records.deid.clinicians import find_clinicians
 from cdss.records.deid.dates import find_dates
+from cdss.records.deid.institutions import find_hospitals
 from cdss.records.deid.names import name_patterns
 from cdss.records.deid.numbers import find_numbers, find_old_ages
 from cdss.records.deid.places import HOUSE_NUMBER_TAIL, find_addresses, province_of
 from cdss.records.deid.spans import CJK_RE, Span, apply, is_chinese, resolve
+from cdss.records.deid.workplaces import find_workplaces
 
 _PATIENT_PREFIX_RE = re.compile(r"(?:患者|病人|患儿|Patient|patient|Pt\.?)\s*$")
 _BIRTH_LABEL_RE = re.compile(
@@ -39,6 +42,7 @@ class KnownIdentifiers:
 
     patient_names: list[str] = field(default_factory=list)
     other_names: set[str] = field(default_factory=set)
+    clinician_names: set[str] = field(default_factory=set)
     values: list[tuple[str, str]] = field(default_factory=list)  # (literal value, kind)
     address: str | None = None
     birth_year: int | None = None
@@ -60,7 +64,8 @@ class TextScrubber:
         self._offset = offset_days
         self._known = known
         self._patient = [p for name in known.patient_names for p in name_patterns(name)]
-        self._others = [p for name in sorted(known.other_names) for p in name_patterns(name)[:1]]
+        self._others = [(p, "relative_name") for name in sorted(known.other_names) for p in name_patterns(name)[:1]]
+        self._others += [(p, "clinician") for name in sorted(known.clinician_names) for p in name_patterns(name)[:1]]
         self._literals: list[tuple[re.Pattern[str], str]] = []
         for value, kind in known.values:
             value = value.strip()
@@ -80,6 +85,7 @@ class TextScrubber:
             return text, []
         chinese = is_chinese(text)
         spans = [*find_numbers(text, chinese), *find_old_ages(text), *find_addresses(text)]
+        spans += [*find_clinicians(text, chinese), *find_hospitals(text, chinese), *find_workplaces(text, chinese)]
         spans += self._date_spans(text, reference_year)
         spans += self._name_spans(text, chinese)
         for pattern, kind in self._literals:
@@ -107,10 +113,10 @@ class TextScrubber:
                 # The placeholder follows the script of the name as written: 张三 → 患者, Zhang San → [patient].
                 cjk = CJK_RE.search(m.group()) is not None
                 spans.append(Span(start, m.end(), "患者" if cjk else "[patient]", "name"))
-        for pattern in self._others:
+        for pattern, kind in self._others:
             for m in pattern.finditer(text):
                 cjk = CJK_RE.search(m.group()) is not None
-                spans.append(Span(m.start(), m.end(), "[姓名]" if cjk or chinese else "[name]", "relative_name"))
+                spans.append(Span(m.start(), m.end(), "[姓名]" if cjk or chinese else "[name]", kind))
         return spans
 
     def _date_spans(self, text: str, reference_year: int) -> list[Span]:
