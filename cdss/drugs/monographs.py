@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,8 +165,9 @@ def number_mismatches(section: Section) -> list[str]:
         text = re.sub(r"(?<=\d),(?=\d{3})|\b\d(?:st|nd|rd|th)\b", "", text)
         return _NUMBER.findall(text.replace("²", "2").replace("³", "3"))
 
-    zh_numbers = set(numbers(section.zh))
-    return [n for n in numbers(section.en) if n not in zh_numbers]
+    # counted, not just present: "2 weeks … 2 weeks" in English needs both in Chinese (or the text says less)
+    missing = Counter(numbers(section.en)) - Counter(numbers(section.zh))
+    return sorted(missing.elements())
 
 
 def _main(paths: list[str]) -> int:
