@@ -35,6 +35,8 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("report.doctor", ""),
         # the doctor's last choice for exporting a case PDF (de-identified is the safer first choice)
         SettingSpec("records.export_deidentified", True, (True, False)),
+        # minutes without use before an encrypted workspace locks the app (0: never)
+        SettingSpec("security.lock_minutes", 10, (0, 5, 10, 15, 30, 60)),
     )
 }
 

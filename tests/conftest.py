@@ -16,6 +16,10 @@ os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX_HOME / "data")
 os.environ["XDG_CACHE_HOME"] = str(_SANDBOX_HOME / "cache")
 os.environ.pop("CDSS_WORKSPACE", None)
+# Never the developer's real OS keyring (exchange tokens) or a passphrase from their shell: tests that need a keyring
+# install an in-memory one and lift this themselves.
+os.environ["CDSS_NO_KEYRING"] = "1"
+os.environ.pop("CDSS_PASSPHRASE", None)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("CDSS_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))

@@ -146,20 +146,70 @@ def read_key_file(root: Path) -> dict[str, object]:
 
 def unlock(root: Path, passphrase: str) -> WorkspaceKey:
     """The key of the encrypted workspace at ``root``; a wrong passphrase is a clear error, never a guess."""
-    from cryptography.exceptions import InvalidTag
 
     content = read_key_file(root)
     params = KdfParams(int(content["time_cost"]), int(content["memory_kib"]),  # type: ignore[call-overload]
                        int(content["parallelism"]))  # type: ignore[call-overload]
     key = derive_key(passphrase, base64.b64decode(str(content["salt"])), params)
+    if not _fits(content, key):
+        raise UserError("workspace_passphrase_wrong", "The passphrase is not right for this workspace.")
+    return key
+
+
+def _fits(content: dict[str, object], key: WorkspaceKey) -> bool:
+    """Whether ``key`` opens the key file's check value (a wrong passphrase, or a stale remembered key, does not)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce, sealed = base64.b64decode(str(content["check_nonce"])), base64.b64decode(str(content["check"]))
     try:
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
         AESGCM(key._derive(b"check")).decrypt(nonce, sealed, None)
     except InvalidTag:
-        raise UserError("workspace_passphrase_wrong", "The passphrase is not right for this workspace.") from None
-    return key
+        return False
+    return True
+
+
+# -- the OS keyring, if the doctor chose it ------------------------------------------------------------------------
+KEYRING_SERVICE = "CDSS Desk workspace"
+
+
+def _keyring_account(root: Path) -> str:
+    import hashlib
+
+    return "workspace-" + hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:16]
+
+
+def keyring_available() -> bool:
+    from cdss import os_keyring
+
+    return os_keyring.backend() is not None
+
+
+def remember_in_keyring(root: Path, key: WorkspaceKey) -> bool:
+    """Keep the key (not the passphrase) in the OS keyring, so this computer's account opens the workspace without
+    asking; False when there is no keyring."""
+    from cdss import os_keyring
+
+    return os_keyring.put(KEYRING_SERVICE, _keyring_account(root), key.master.hex())
+
+
+def forget_in_keyring(root: Path) -> None:
+    from cdss import os_keyring
+
+    os_keyring.delete(KEYRING_SERVICE, _keyring_account(root))
+
+
+def _from_keyring(root: Path) -> WorkspaceKey | None:
+    from cdss import os_keyring
+
+    stored = os_keyring.get(KEYRING_SERVICE, _keyring_account(root))
+    if stored is None:
+        return None
+    try:
+        key = WorkspaceKey(bytes.fromhex(stored))
+    except ValueError:
+        return None
+    return key if len(key.master) == 32 and _fits(read_key_file(root), key) else None
 
 
 # -- the passphrase of this process -------------------------------------------------------------------------------
@@ -184,12 +234,17 @@ def forget(root: Path | None = None) -> None:
 
 
 def key_for(root: Path) -> WorkspaceKey:
-    """The key of an encrypted workspace: remembered in this process, or from CDSS_PASSPHRASE, else locked."""
+    """The key of an encrypted workspace: remembered in this process, kept in the OS keyring (if the doctor chose
+    it), or from CDSS_PASSPHRASE; else the workspace is locked."""
     resolved = Path(root).resolve()
     with _guard:
         known = _unlocked.get(resolved)
     if known is not None:
         return known
+    kept = _from_keyring(resolved)
+    if kept is not None:
+        remember(resolved, kept)
+        return kept
     passphrase = os.environ.get("CDSS_PASSPHRASE")
     if passphrase:
         key = unlock(resolved, passphrase)

@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
         ctx.tasks.busy_changed.connect(self._show_busy)
 
+        from cdss.ui.app_lock import AppLock
+
+        self.app_lock = AppLock(ctx, self)
         self._build_menus()
         self.retranslate_ui()
         self.show_room("records")
@@ -146,10 +149,16 @@ class MainWindow(QMainWindow):
         self.settings_action.setObjectName("action_settings")
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
+        self.lock_action = QAction(self)
+        self.lock_action.setObjectName("action_lock")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.app_lock.lock)
+        self.lock_action.setEnabled(self.app_lock.available)  # only an encrypted workspace has a passphrase
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.lock_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -207,6 +216,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.lock_action.setToolTip(self.tr("Hide patient data until the workspace's passphrase is entered"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))

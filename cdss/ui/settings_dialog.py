@@ -63,6 +63,17 @@ class SettingsDialog(QDialog):
             edit.editingFinished.connect(lambda e=edit, k=key: ctx.settings.set(k, e.text().strip()))
         form.addRow(self.clinic_label, self.clinic_edit)
         form.addRow(self.doctor_label, self.doctor_edit)
+        # the app lock exists only for an encrypted workspace (it asks for the passphrase)
+        self.lock_label, self.lock_combo = QLabel(self.general_box), QComboBox(self.general_box)
+        self.lock_combo.setObjectName("lockMinutes")
+        for minutes in (0, 5, 10, 15, 30, 60):
+            self.lock_combo.addItem("", minutes)
+        self.lock_combo.setCurrentIndex(max(0, self.lock_combo.findData(ctx.settings.get("security.lock_minutes"))))
+        self.lock_combo.currentIndexChanged.connect(
+            lambda _i: ctx.settings.set("security.lock_minutes", self.lock_combo.currentData()))
+        form.addRow(self.lock_label, self.lock_combo)
+        self.lock_label.setVisible(ctx.workspace.key is not None)
+        self.lock_combo.setVisible(ctx.workspace.key is not None)
         self.workspace_label = QLabel(self.general_box)
         self.workspace_value = QLabel(str(ctx.workspace.root), self.general_box)
         self.workspace_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -151,6 +162,11 @@ class SettingsDialog(QDialog):
         self.language_label.setText(self.tr("Language"))
         self.workspace_label.setText(self.tr("Workspace folder"))
         self.hide_minor.setText(self.tr("Hide minor-tier drug alerts"))
+        self.lock_label.setText(self.tr("Lock after"))
+        for i in range(self.lock_combo.count()):
+            minutes = self.lock_combo.itemData(i)
+            self.lock_combo.setItemText(i, self.tr("never") if minutes == 0 else
+                                        self.tr("{minutes} minutes without use").format(minutes=minutes))
         self.clinic_label.setText(self.tr("Clinic (on case PDFs)"))
         self.doctor_label.setText(self.tr("Doctor (on case PDFs)"))
         self.clinic_edit.setPlaceholderText(self.tr("e.g. City Hospital, cardiology clinic"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cdss.errors import UserError
 
@@ -15,10 +15,11 @@ class UnlockDialog(QDialog):
     """Asks for the passphrase of ``root``; on a right one the key is remembered for this process and the dialog
     accepts. A wrong one says so and lets the doctor try again (up to :data:`MAX_TRIES`)."""
 
-    def __init__(self, root: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, root: Path, parent: QWidget | None = None, *, locked: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.root = Path(root)
+        self.locked = locked  # the app lock: wrong tries never close it (nothing else is on screen)
         self.tries = 0
         self.explain = QLabel(self)
         self.explain.setWordWrap(True)
@@ -29,6 +30,12 @@ class UnlockDialog(QDialog):
         self.problem.setObjectName("unlockProblem")
         self.problem.setStyleSheet("color: #b3261e;")
         self.problem.setWordWrap(True)
+        from cdss.db import crypto
+
+        # the OS keyring can keep the key for this computer's account, if the doctor wants (never in the lock)
+        self.remember = QCheckBox(self)
+        self.remember.setObjectName("unlockRemember")
+        self.remember.setVisible(not locked and crypto.keyring_available())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
@@ -36,10 +43,16 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.explain)
         layout.addWidget(self.passphrase)
         layout.addWidget(self.problem)
+        layout.addWidget(self.remember)
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("Unlock the workspace"))
-        self.explain.setText(self.tr("The workspace {path} is encrypted. Enter its passphrase to open the records.")
-                             .format(path=self.root))
+        self.remember.setText(self.tr("Remember on this computer (in the system keyring): open without asking"))
+        if locked:
+            self.explain.setText(self.tr("CDSS Desk is locked: patient data is hidden until the workspace's "
+                                         "passphrase is entered."))
+        else:
+            self.explain.setText(self.tr("The workspace {path} is encrypted. Enter its passphrase to open the "
+                                         "records.").format(path=self.root))
 
     def try_unlock(self) -> bool:
         from cdss.db import crypto
@@ -52,12 +65,17 @@ class UnlockDialog(QDialog):
                 self.problem.setText(str(exc))
                 return False
             self.passphrase.clear()
-            if self.tries >= MAX_TRIES:
+            if self.tries >= MAX_TRIES and not self.locked:
                 self.reject()
                 return False
             self.problem.setText(self.tr("That passphrase is not right for this workspace (try {n} of {max}).")
                                  .format(n=self.tries, max=MAX_TRIES))
             return False
         crypto.remember(self.root, key)
+        if self.remember.isVisible():
+            if self.remember.isChecked():
+                crypto.remember_in_keyring(self.root, key)
+            else:
+                crypto.forget_in_keyring(self.root)
         self.accept()
         return True

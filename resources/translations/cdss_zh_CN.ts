@@ -358,32 +358,32 @@
 <context>
     <name>CalculatorDialog</name>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="732" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="743" />
         <source>Dose calculators</source>
         <translation>剂量计算器</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="734" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="745" />
         <source>Weight-based</source>
         <translation>按体重</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="735" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="746" />
         <source>Body surface area</source>
         <translation>按体表面积</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="736" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="747" />
         <source>Renal band</source>
         <translation>肾功能分级</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="737" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="748" />
         <source>Infusion rate</source>
         <translation>输注速度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="738" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="749" />
         <source>Children's paracetamol / ibuprofen</source>
         <translation>儿童对乙酰氨基酚 / 布洛芬</translation>
     </message>
@@ -391,606 +391,606 @@
 <context>
     <name>Calculators</name>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="39" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="41" />
         <source>Weight</source>
         <translation>体重</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="40" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="42" />
         <source>Height</source>
         <translation>身高</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="41" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="42" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="43" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="44" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="43" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="441" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="45" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="449" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="44" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="45" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="444" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="46" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="47" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="452" />
         <source>Serum creatinine</source>
         <translation>血肌酐</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="46" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="48" />
         <source>CrCl</source>
         <translation>CrCl</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="47" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="49" />
         <source>eGFR</source>
         <translation>eGFR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="48" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="50" />
         <source>Dose per kg</source>
         <translation>每千克剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="49" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="405" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="51" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="413" />
         <source>Dose per m²</source>
         <translation>每平方米剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="50" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="361" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="578" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="52" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="369" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="586" />
         <source>Doses a day</source>
         <translation>每日次数</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="51" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="62" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="402" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="53" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="64" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="410" />
         <source>BSA formula</source>
         <translation>体表面积公式</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="52" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="526" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="54" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="534" />
         <source>Dose rate</source>
         <translation>给药速率</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="53" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="55" />
         <source>Pump rate</source>
         <translation>泵速</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="54" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="534" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="56" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="542" />
         <source>Amount in the bag</source>
         <translation>袋中药量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="55" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="57" />
         <source>Bag volume</source>
         <translation>液体总量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="56" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="58" />
         <source>Strength</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="57" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="59" />
         <source>Maximum per dose</source>
         <translation>单次最大剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="58" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="60" />
         <source>Maximum per day</source>
         <translation>每日最大剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="59" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="61" />
         <source>Drug</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="60" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="354" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="407" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="62" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="362" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="415" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="61" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="528" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="63" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="536" />
         <source>Dose-rate unit</source>
         <translation>给药速率单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="66" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="68" />
         <source>{field}: {value} {unit} is not plausible. Enter a value between {low} and {high} {unit}.</source>
         <translation>{field}：{value} {unit} 不合理。请输入 {low} 至 {high} {unit} 之间的数值。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="69" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="71" />
         <source>{field}: enter a number.</source>
         <translation>{field}：请输入数字。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="70" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="72" />
         <source>{field} must be greater than 0.</source>
         <translation>{field}必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="71" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="73" />
         <source>{field}: enter a value.</source>
         <translation>{field}：请输入数值。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="72" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="74" />
         <source>{field}: unknown unit.</source>
         <translation>{field}：单位无法识别。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="73" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="75" />
         <source>Choose the sex.</source>
         <translation>请选择性别。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="74" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="76" />
         <source>Unknown BSA formula.</source>
         <translation>未知的体表面积公式。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="75" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="77" />
         <source>A dose per day needs the number of doses a day.</source>
         <translation>按日剂量计算需要每日给药次数。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="76" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="78" />
         <source>No drug named “{drug}” in the knowledge pack.</source>
         <translation>知识库中没有名为“{drug}”的药品。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="77" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="79" />
         <source>Cockcroft-Gault and CKD-EPI are for adults (18 years and over). For a child use a paediatric equation such as bedside Schwartz, and enter the result as eGFR.</source>
         <translation>Cockcroft-Gault 与 CKD-EPI 公式仅适用于成人（18 岁及以上）。儿童请使用儿科公式（如床旁 Schwartz 公式），并将结果作为 eGFR 输入。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="82" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="84" />
         <source>Enter a CrCl or eGFR, or age, sex, weight and creatinine.</source>
         <translation>请输入 CrCl 或 eGFR，或者年龄、性别、体重和肌酐。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="83" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="85" />
         <source>The dose is in {dose_unit} but the bag is in {bag_unit}: these do not convert.</source>
         <translation>剂量单位为 {dose_unit}，而药袋单位为 {bag_unit}：两者无法换算。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="86" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="88" />
         <source>A dose per kg needs the weight.</source>
         <translation>按千克计算的剂量需要体重。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="87" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="89" />
         <source>{value} mL/h is more than a pump delivers (at most {high} mL/h). Check the dose unit and the bag.</source>
         <translation>{value} mL/h 超出输液泵的输注能力（最多 {high} mL/h）。请核对剂量单位和药袋。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="91" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="93" />
         <source>Ibuprofen is not given to infants under 3 months.</source>
         <translation>3 个月以下婴儿不使用布洛芬。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="92" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="94" />
         <source>Ibuprofen is not given to children under 5 kg.</source>
         <translation>体重不足 5 kg 的儿童不使用布洛芬。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="96" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="98" />
         <source>No maximum compared: choose a drug or enter a maximum.</source>
         <translation>未与最大剂量比较：请选择药品或输入最大剂量。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="97" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="99" />
         <source>The drug's maximum is in another unit and was not compared; choose the label's unit.</source>
         <translation>该药的最大剂量使用其他单位，未作比较；请选择说明书所用单位。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="100" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="102" />
         <source>The drug's maximum is per kg and needs the weight.</source>
         <translation>该药的最大剂量按千克计，需要体重。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="101" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="103" />
         <source>Age not given: the neonatal and infant limits were not checked.</source>
         <translation>未提供年龄：未核对新生儿和婴儿的限制。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="104" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="106" />
         <source>Neonate: 10 mg/kg every 6–8 hours, at most 4 doses a day.</source>
         <translation>新生儿：10 mg/kg，每 6–8 小时一次，每日最多 4 次。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="107" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="109" />
         <source>Under 3 months: only on a doctor's advice.</source>
         <translation>3 个月以下：仅在医生指导下使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="108" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="110" />
         <source>3–6 months: the US label starts at 6 months; the UK label allows it above 5 kg for up to 24 hours.</source>
         <translation>3–6 个月：美国说明书自 6 个月起使用；英国说明书允许体重 5 kg 以上者使用，最长 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="112" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="114" />
         <source>Over 40 kg: adult doses apply (at most 400 mg a dose here).</source>
         <translation>体重超过 40 kg：按成人剂量（此处单次最多 400 mg）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="118" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="120" />
         <source>Contraindicated</source>
         <translation>禁忌</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="119" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="121" />
         <source>Avoid</source>
         <translation>避免使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="120" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="122" />
         <source>Do not start</source>
         <translation>不宜起始</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="121" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="123" />
         <source>Reduce the dose</source>
         <translation>减量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="122" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="124" />
         <source>Caution</source>
         <translation>慎用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="126" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="128" />
         <source>years</source>
         <translation>岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="127" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="129" />
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="128" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="272" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="130" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="280" />
         <source>per day</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="133" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="135" />
         <source>Usual route</source>
         <translation>常用途径</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="134" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="136" />
         <source>Oral</source>
         <translation>口服</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="135" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="137" />
         <source>IV</source>
         <translation>静脉</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="136" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="138" />
         <source>IM</source>
         <translation>肌内</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="137" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="139" />
         <source>SC</source>
         <translation>皮下</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="138" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="140" />
         <source>Rectal</source>
         <translation>直肠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="141" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="143" />
         <source>once a day (q24h)</source>
         <translation>每日 1 次（q24h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="142" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="144" />
         <source>twice a day (q12h)</source>
         <translation>每日 2 次（q12h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="143" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="145" />
         <source>3 times a day (q8h)</source>
         <translation>每日 3 次（q8h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="144" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="146" />
         <source>4 times a day (q6h)</source>
         <translation>每日 4 次（q6h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="145" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="147" />
         <source>6 times a day (q4h)</source>
         <translation>每日 6 次（q4h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="148" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="150" />
         <source>{mg} mg/mL oral liquid (3.2%)</source>
         <translation>{mg} mg/mL 口服液（3.2%）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="149" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="151" />
         <source>{mg} mg/mL drops</source>
         <translation>{mg} mg/mL 滴剂</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="150" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="152" />
         <source>{mg} mg/mL suspension</source>
         <translation>{mg} mg/mL 混悬液</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="234" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="743" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="242" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="754" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="261" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="269" />
         <source>Inputs: {list}</source>
         <translation>输入：{list}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="271" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="279" />
         <source>entered by you</source>
         <translation>您输入的</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="272" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="280" />
         <source>per dose</source>
         <translation>每次</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="273" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="281" />
         <source>Maximum {what}: {limit} {unit} ({source})</source>
         <translation>{what}最大剂量：{limit} {unit}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="276" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="284" />
         <source>applied</source>
         <translation>已采用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="320" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="328" />
         <source>Drug (for its maximum dose)</source>
         <translation>药品（用于最大剂量）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="324" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="332" />
         <source>Route</source>
         <translation>给药途径</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="335" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="343" />
         <source>{dose} {unit} per dose</source>
         <translation>每次 {dose} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="337" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="345" />
         <source>{daily} {unit} a day</source>
         <translation>每日 {daily} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="339" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="347" />
         <source>capped at the maximum</source>
         <translation>已按最大剂量封顶</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="351" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="399" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="443" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="532" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="574" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="359" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="407" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="451" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="540" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="582" />
         <source>Weight (kg)</source>
         <translation>体重（kg）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="352" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="360" />
         <source>Dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="358" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="366" />
         <source>Basis</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="365" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="411" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="373" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="419" />
         <source>Maximum per dose (optional)</source>
         <translation>单次最大剂量（可选）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="368" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="376" />
         <source>Maximum per day (optional)</source>
         <translation>每日最大剂量（可选）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="373" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="381" />
         <source>per kg per dose</source>
         <translation>每千克每次</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="374" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="382" />
         <source>per kg per day, divided</source>
         <translation>每千克每日，分次给药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="400" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="408" />
         <source>Height (cm)</source>
         <translation>身高（cm）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="429" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="437" />
         <source>BSA {bsa} m² · {dose}</source>
         <translation>体表面积 {bsa} m² · {dose}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="439" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="575" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="447" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="583" />
         <source>Age (years)</source>
         <translation>年龄（岁）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="446" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="454" />
         <source>Creatinine unit</source>
         <translation>肌酐单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="449" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="457" />
         <source>Or CrCl (mL/min)</source>
         <translation>或 CrCl（mL/min）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="450" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="458" />
         <source>Or eGFR (mL/min/1.73 m²)</source>
         <translation>或 eGFR（mL/min/1.73 m²）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="258" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="454" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="266" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="462" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="258" />
-        <location filename="../../cdss/ui/drugs/calculators.py" line="455" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="266" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="463" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="490" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="498" />
         <source>No renal restriction in the pack</source>
         <translation>知识库中无肾功能限制</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="499" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="507" />
         <source>{value} {unit} per dose</source>
         <translation>每次 {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="502" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="510" />
         <source>{value} {unit} a day</source>
         <translation>每日 {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="507" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="515" />
         <source>Maximum in this band: {caps} ({source})</source>
         <translation>该分级内的最大剂量：{caps}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="513" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="521" />
         <source>Not assessed: the pack has a threshold on {measure}, which is not known.</source>
         <translation>未评估：知识库有基于 {measure} 的阈值，但该值未知。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="524" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="532" />
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="531" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="539" />
         <source>Pump rate (mL/h)</source>
         <translation>泵速（mL/h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="537" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="545" />
         <source>Amount unit</source>
         <translation>药量单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="540" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="548" />
         <source>Bag volume (mL)</source>
         <translation>液体总量（mL）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="544" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="552" />
         <source>pump rate (mL/h) from a dose rate</source>
         <translation>由给药速率计算泵速（mL/h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="545" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="553" />
         <source>dose rate from a pump rate (mL/h)</source>
         <translation>由泵速（mL/h）计算给药速率</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="560" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="568" />
         <source>{rate} mL/h</source>
         <translation>{rate} mL/h</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="571" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="579" />
         <source>Medicine</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="576" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="584" />
         <source>Dose (mg/kg)</source>
         <translation>剂量（mg/kg）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="581" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="589" />
         <source>Liquid</source>
         <translation>液体制剂</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="582" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="590" />
         <source>Strength (mg/mL)</source>
         <translation>浓度（mg/mL）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="589" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="597" />
         <source>Paracetamol</source>
         <translation>对乙酰氨基酚</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="590" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="598" />
         <source>Ibuprofen</source>
         <translation>布洛芬</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="600" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="608" />
         <source>Other strength (type it)</source>
         <translation>其他浓度（手动输入）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="638" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="646" />
         <source>{dose} mg</source>
         <translation>{dose} mg</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="640" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="648" />
         <source>{ml} mL</source>
         <translation>{ml} mL</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="642" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="652" />
         <source>every {low}–{high} h, at most {n} doses in 24 h ({daily} mg a day)</source>
         <translation>每 {low}–{high} 小时一次，24 小时内最多 {n} 次（每日 {daily} mg）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calculators.py" line="645" />
+        <location filename="../../cdss/ui/drugs/calculators.py" line="655" />
         <source>Reference: {ref}</source>
         <translation>参考：{ref}</translation>
     </message>
@@ -3629,12 +3629,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="196" />
+        <location filename="../../cdss/ui/main_window.py" line="205" />
         <source>About CDSS Desk</source>
         <translation>关于 CDSS 临床助手</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="197" />
+        <location filename="../../cdss/ui/main_window.py" line="206" />
         <source>CDSS Desk {version}
 Clinical decision support for doctors: records, drugs, literature and case exchange, offline first.
 
@@ -3645,57 +3645,67 @@ Decision support does not replace clinical judgement.</source>
 决策支持不能替代临床判断。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="203" />
+        <location filename="../../cdss/ui/main_window.py" line="212" />
         <source>CDSS Desk</source>
         <translation>CDSS 临床助手</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="207" />
+        <location filename="../../cdss/ui/main_window.py" line="216" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="208" />
+        <location filename="../../cdss/ui/main_window.py" line="217" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="209" />
+        <location filename="../../cdss/ui/main_window.py" line="218" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="210" />
+        <location filename="../../cdss/ui/main_window.py" line="219" />
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/main_window.py" line="220" />
+        <source>Hide patient data until the workspace's passphrase is entered</source>
+        <translation>隐藏患者数据，直至输入工作区口令</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/main_window.py" line="221" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="211" />
+        <location filename="../../cdss/ui/main_window.py" line="222" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="212" />
+        <location filename="../../cdss/ui/main_window.py" line="223" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="213" />
+        <location filename="../../cdss/ui/main_window.py" line="224" />
         <source>&amp;About CDSS Desk</source>
         <translation>关于 CDSS 临床助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="214" />
+        <location filename="../../cdss/ui/main_window.py" line="225" />
         <source>Workspace: {path}</source>
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="223" />
+        <location filename="../../cdss/ui/main_window.py" line="234" />
         <source>Working… ({count})</source>
         <translation>处理中…（{count}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="223" />
+        <location filename="../../cdss/ui/main_window.py" line="234" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -4603,7 +4613,7 @@ Decision support does not replace clinical judgement.</source>
         <translation>患者姓名</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/patient_link.py" line="113" />
+        <location filename="../../cdss/ui/drugs/patient_link.py" line="114" />
         <source>{age} y</source>
         <translation>{age}岁</translation>
     </message>
@@ -4951,98 +4961,113 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="131" />
-        <location filename="../../cdss/ui/settings_dialog.py" line="133" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="142" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="144" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="131" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="142" />
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="134" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="145" />
         <source>Replace the current data with the backup from {when}? The current state is backed up first, so this can be undone.</source>
         <translation>用 {when} 的备份替换当前数据？当前状态会先行备份，因此此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="141" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="152" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="142" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="153" />
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="143" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="154" />
         <source>before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="144" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="155" />
         <source>before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="149" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="160" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="150" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="161" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="151" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="162" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="152" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="163" />
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="153" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="164" />
         <source>Hide minor-tier drug alerts</source>
         <translation>隐藏轻微级别的药物警示</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="154" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="165" />
+        <source>Lock after</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/settings_dialog.py" line="168" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/settings_dialog.py" line="169" />
+        <source>{minutes} minutes without use</source>
+        <translation>{minutes} 分钟无操作后</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/settings_dialog.py" line="170" />
         <source>Clinic (on case PDFs)</source>
         <translation>诊所/科室（显示于病例 PDF）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="155" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="171" />
         <source>Doctor (on case PDFs)</source>
         <translation>医师（显示于病例 PDF）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="156" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="172" />
         <source>e.g. City Hospital, cardiology clinic</source>
         <translation>例如：某某医院 心内科门诊</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="157" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="173" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="158" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="174" />
         <source>The database is backed up once a day on start and before every upgrade; the newest ten backups are kept.</source>
         <translation>数据库每天启动时及每次升级前自动备份，保留最近十份备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="160" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="176" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="161" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="177" />
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
@@ -5582,6 +5607,34 @@ Decision support does not replace clinical judgement.</source>
         <location filename="../../cdss/ui/records/entry_editor.py" line="78" />
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>撤销上一次更改（Ctrl+Z）</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../cdss/ui/unlock_dialog.py" line="48" />
+        <source>Unlock the workspace</source>
+        <translation>解锁工作区</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/unlock_dialog.py" line="49" />
+        <source>Remember on this computer (in the system keyring): open without asking</source>
+        <translation>在本机记住（保存在系统钥匙串中）：打开时不再询问</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/unlock_dialog.py" line="51" />
+        <source>CDSS Desk is locked: patient data is hidden until the workspace's passphrase is entered.</source>
+        <translation>CDSS Desk 已锁定：输入工作区口令前，患者数据不予显示。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/unlock_dialog.py" line="54" />
+        <source>The workspace {path} is encrypted. Enter its passphrase to open the records.</source>
+        <translation>工作区 {path} 已加密。请输入口令以打开病历。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/unlock_dialog.py" line="71" />
+        <source>That passphrase is not right for this workspace (try {n} of {max}).</source>
+        <translation>口令不正确（第 {n} 次，共 {max} 次）。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,6 @@
-"""The exchange sign-in tokens in a private file, ``<workspace>/exchange/session.json`` (mode 0600), not in the DB.
+"""The exchange sign-in tokens: in the OS keyring where one exists (Windows Credential Manager, macOS Keychain, the
+Secret Service on Linux desktops), otherwise in a private file, ``<workspace>/exchange/session.json`` (mode 0600);
+never in the DB. Tokens found in the file move to the keyring as soon as one is there.
 
 Workspace backups copy the SQLite database only; a 30-day refresh token kept there travelled into every backup
 (and to whoever a backup was handed). The file is written atomically (a private temporary file, fsync, rename), so a
@@ -9,9 +11,12 @@ read and are deleted from the database. Sign-out deletes the file.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select, text
 
@@ -19,8 +24,11 @@ from cdss.exchange.models import ExchangeStateRow
 from cdss.files import write_atomic
 from cdss.workspace import Workspace
 
+log = logging.getLogger(__name__)
+
 TOKEN_KEYS = ("access_token", "refresh_token", "access_expires_at", "refresh_expires_at")
 FILE_NAME = "session.json"
+KEYRING_SERVICE = "CDSS Desk exchange"
 
 # One lock per file: the pool's readers and the single writer may refresh or prune tokens at the same moment, and a
 # read-modify-write must not lose the other's change (e.g. a just-rotated refresh token).
@@ -36,12 +44,20 @@ def read_tokens(workspace: Workspace) -> dict[str, str]:
     """The stored tokens (only keys that are set), after moving any left in the database by an older version."""
     path = token_path(workspace)
     with _lock_for(path):
+        vault = _keyring()
         tokens = _read_file(path)
+        if vault is not None:
+            stored = _read_vault(vault, workspace)
+            if tokens:  # written before a keyring was available: move them, the file's being the newer
+                stored = {**stored, **tokens}
+                _write_vault(vault, workspace, stored)
+                path.unlink(missing_ok=True)
+            tokens = stored
         legacy = _legacy_tokens(workspace)
         if legacy:
             # File values are newer than anything a migration could find; the database only fills the gaps.
             tokens = {**legacy, **tokens}
-            _write_file(path, tokens)
+            _store(workspace, path, tokens)
             with workspace.unit_of_work() as session:
                 # secure_delete zeroes the freed cells: otherwise the token bytes linger in free pages of the file,
                 # which the backup API copies too.
@@ -68,10 +84,56 @@ def update_tokens(workspace: Workspace, **values: str | None) -> None:
                 tokens.pop(key, None)
             else:
                 tokens[key] = value
-        if tokens:
-            _write_file(path, tokens)
-        else:
-            path.unlink(missing_ok=True)
+        _store(workspace, path, tokens)
+
+
+def token_location(workspace: Workspace) -> str:
+    """Where the tokens are kept, for the settings and the sign-in dialog: "keyring" or "file"."""
+    return "keyring" if _keyring() is not None else "file"
+
+
+def _store(workspace: Workspace, path: Path, tokens: dict[str, str]) -> None:
+    vault = _keyring()
+    if vault is not None:
+        _write_vault(vault, workspace, tokens)
+        path.unlink(missing_ok=True)
+    elif tokens:
+        _write_file(path, tokens)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _keyring() -> Any | None:
+    from cdss import os_keyring
+
+    return os_keyring.backend()
+
+
+def _account(workspace: Workspace) -> str:
+    # one entry per workspace; the path is hashed so the keyring's list shows no folder names
+    return "workspace-" + hashlib.sha256(str(workspace.root.resolve()).encode()).hexdigest()[:16]
+
+
+def _read_vault(vault: Any, workspace: Workspace) -> dict[str, str]:
+    from cdss import os_keyring
+
+    raw = os_keyring.get(KEYRING_SERVICE, _account(workspace), vault)
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if k in TOKEN_KEYS and isinstance(v, str) and v}
+
+
+def _write_vault(vault: Any, workspace: Workspace, tokens: dict[str, str]) -> None:
+    from cdss import os_keyring
+
+    if tokens:
+        os_keyring.put(KEYRING_SERVICE, _account(workspace), json.dumps(tokens, sort_keys=True), vault)
+    else:
+        os_keyring.delete(KEYRING_SERVICE, _account(workspace), vault)
 
 
 def _lock_for(path: Path) -> threading.RLock:

@@ -8,7 +8,7 @@ import stat
 
 from cdss.exchange.client.http import get_state, set_state
 from cdss.exchange.client.session import forget_tokens, session_info, store_tokens
-from cdss.exchange.client.token_file import read_tokens, token_path
+from cdss.exchange.client.token_file import read_tokens, token_path, update_tokens
 from cdss.exchange.models import ExchangeStateRow
 from cdss.exchange.schemas import TokenPair
 from cdss.files import temp_prefix
@@ -64,3 +64,42 @@ def test_sign_out_deletes_the_file_and_a_damaged_file_is_a_lost_sign_in(tmp_path
     token_path(workspace).write_text("{not json")
     assert get_state(workspace, "access_token") is None and not session_info(workspace).signed_in
     workspace.close()
+
+
+class _MemoryKeyring:
+    """An OS keyring stand-in with the three calls the token store uses."""
+
+    priority = 5
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, account):
+        return self.entries.get((service, account))
+
+    def set_password(self, service, account, value):
+        self.entries[(service, account)] = value
+
+    def delete_password(self, service, account):
+        self.entries.pop((service, account), None)
+
+
+def test_with_an_os_keyring_the_tokens_move_there_and_the_file_goes(tmp_path, monkeypatch) -> None:
+    from cdss.exchange.client import token_file
+
+    workspace = Workspace.open(tmp_path / "ws")
+    update_tokens(workspace, access_token="A1", refresh_token="R1")  # no keyring yet: the file
+    assert token_path(workspace).exists() and token_file.token_location(workspace) == "file"
+
+    vault = _MemoryKeyring()
+    monkeypatch.delenv("CDSS_NO_KEYRING")
+    monkeypatch.setattr(token_file, "_keyring", lambda: vault)
+    assert read_tokens(workspace) == {"access_token": "A1", "refresh_token": "R1"}
+    assert not token_path(workspace).exists()  # moved
+    (entry,) = vault.entries.values()
+    assert "R1" in entry and str(workspace.root) not in str(vault.entries)  # the account name hides the path
+    update_tokens(workspace, refresh_token="R2")
+    assert read_tokens(workspace)["refresh_token"] == "R2" and not token_path(workspace).exists()
+    update_tokens(workspace, access_token=None, refresh_token=None)  # sign-out
+    assert vault.entries == {} and read_tokens(workspace) == {}
+    assert token_file.token_location(workspace) == "keyring"
