@@ -41,12 +41,6 @@ def seed_demo(workspace: Workspace, contributors: tuple[str, ...] | None = None)
     return summaries
 
 
-def open_demo_workspace(root: Path) -> Workspace:
-    workspace = Workspace.open(root)
-    seed_demo(workspace)
-    return workspace
-
-
 def _write_marker(path: Path, summaries: list[str]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"contributors": summaries}, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -3,8 +3,7 @@
 Formulas:
 - Cockcroft-Gault: Cockcroft DW, Gault MH. Nephron 1976;16:31-41. CrCl (mL/min) = (140 − age) × weight /
   (72 × SCr[mg/dL]) × 0.85 if female. We use the weight the caller passes (actual body weight by default), because
-  drug labels' renal bands were mostly derived with actual weight; callers wanting ideal or adjusted weight can pass
-  it (see :func:`ideal_body_weight`).
+  drug labels' renal bands were mostly derived with actual weight; callers wanting ideal or adjusted weight pass it.
 - CKD-EPI 2021 creatinine equation without race: Inker LA et al. N Engl J Med 2021;385:1737-49.
 - BSA: Mosteller RD. N Engl J Med 1987;317:1098.
 """
@@ -73,12 +72,6 @@ def bmi(weight_kg: float, height_cm: float) -> float:
 def bsa_mosteller(weight_kg: float, height_cm: float) -> float:
     """Body surface area in m²: sqrt(height[cm] × weight[kg] / 3600)."""
     return math.sqrt(_positive(height_cm, "height", 30, 250) * _positive(weight_kg, "weight", 1, 400) / 3600)
-
-
-def ideal_body_weight(height_cm: float, sex: str) -> float:
-    """Devine formula (kg): 50 (male) or 45.5 (female) + 2.3 kg per inch over 5 feet."""
-    inches_over_5ft = max(0.0, _positive(height_cm, "height", 30, 250) / 2.54 - 60)
-    return (45.5 if _is_female(sex) else 50.0) + 2.3 * inches_over_5ft
 
 
 def _is_female(sex: str) -> bool:
