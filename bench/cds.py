@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cdss.cds.knowledge import DrugKnowledge  # noqa: E402
 from cdss.cds.service import DecisionSupportService  # noqa: E402
 from cdss.cds.survey import survey  # noqa: E402
 from cdss.drugs.checker import check  # noqa: E402
+from cdss.drugs.knowledge import DrugKnowledge  # noqa: E402
 from cdss.records.fhir_import import read_fhir_file  # noqa: E402
 from cdss.records.service import RecordsService  # noqa: E402
 from cdss.workspace import Workspace  # noqa: E402

@@ -21,10 +21,10 @@ from sqlalchemy import func, select
 from cdss import audit
 from cdss.cds import events
 from cdss.cds.context import all_labs, build_context
-from cdss.cds.knowledge import DrugKnowledge
 from cdss.cds.models import OpenAlertRow, PatientFlagRow, RecheckMarkRow
 from cdss.drugs.alerts import Alert
 from cdss.drugs.checker import check
+from cdss.drugs.knowledge import DrugKnowledge
 from cdss.drugs.ratings import severity_rank
 from cdss.records.models import LabResultRow
 from cdss.records.service import RecordsService

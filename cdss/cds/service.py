@@ -20,12 +20,12 @@ from cdss.cds import events
 from cdss.cds.alternatives import Alternative, safer_alternatives
 from cdss.cds.context import FLAGS, CaseContext, ContextNote, build_context, note
 from cdss.cds.doses import dose_review
-from cdss.cds.knowledge import DrugKnowledge
 from cdss.cds.models import PatientFlagRow
 from cdss.cds.names import resolve_medication_name
 from cdss.cds.texts import monitoring_note, prescription_entry
 from cdss.drugs.alerts import Alert, CheckResult, CheckScope
 from cdss.drugs.checker import check
+from cdss.drugs.knowledge import DrugKnowledge
 from cdss.drugs.messages import Message
 from cdss.errors import UserError
 from cdss.records.models import CaseRow, FollowUpRow, PatientRow

@@ -155,8 +155,8 @@ def _imported_ratings(args: argparse.Namespace, catalog):
     if args.workspace is None:
         return None
     try:
-        from cdss.drugs.importers.cli import PACKS_SUBDIR
         from cdss.drugs.packs import PackStore, resolve_pack_ratings
+        from cdss.drugs.vocab import PACKS_SUBDIR
     except ImportError:
         return None
     from cdss.workspace import Workspace

@@ -7,6 +7,7 @@ packs' source drug names into pairs of *catalog ids* for the checker (see :mod:`
 
 from __future__ import annotations
 
+import builtins  # PackStore has a method named list: its annotations name the type explicitly
 import json
 import os
 import re
@@ -198,7 +199,7 @@ class PackStore:
             return []
         return sorted(p for p in self.directory.glob(f"*{self.SUFFIX}") if not p.name.startswith("."))
 
-    def list(self) -> list[PackSummary]:
+    def list(self) -> builtins.list[PackSummary]:
         summaries = []
         for path in self._files():
             meta = _read_meta(path)
@@ -220,14 +221,14 @@ class PackStore:
             raise UserError("pack_not_found", f"No imported pack named {name!r}.", name=name)
         return load_pack_text(path.read_text(encoding="utf-8"), path)
 
-    def load_all(self) -> list[ImportedPack]:
+    def load_all(self) -> builtins.list[ImportedPack]:
         """Every pack; raises ``pack_corrupt`` if one cannot be read (see :meth:`load_readable`)."""
         return [load_pack_text(p.read_text(encoding="utf-8"), p) for p in self._files()]
 
-    def load_readable(self) -> tuple[list[ImportedPack], list[UserError]]:
+    def load_readable(self) -> tuple[builtins.list[ImportedPack], builtins.list[UserError]]:
         """Every pack that can be read, and an error for each that cannot, so one bad file does not hide the rest."""
-        packs: list[ImportedPack] = []
-        errors: list[UserError] = []
+        packs: builtins.list[ImportedPack] = []
+        errors: builtins.list[UserError] = []
         for path in self._files():
             try:
                 packs.append(load_pack_text(path.read_text(encoding="utf-8"), path))

@@ -59,3 +59,6 @@ ALLERGY_GROUPS = frozenset({
 R1_SIDE_CHAINS = frozenset({"aminobenzyl", "hydroxyaminobenzyl", "aminothiazolyl_methoxyimino", "furyl_methoxyimino"})
 SEVERITIES = ("contraindicated", "major", "moderate", "minor")
 EVIDENCE_LEVELS = frozenset({"established", "probable", "theoretical"})
+
+#: The workspace folder that holds imported packs (one JSON file per source; see cdss.drugs.knowledge).
+PACKS_SUBDIR = "drug-packs"

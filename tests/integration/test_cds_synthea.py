@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from cdss.cds.knowledge import DrugKnowledge
 from cdss.cds.service import DecisionSupportService
 from cdss.cds.survey import survey
+from cdss.drugs.knowledge import DrugKnowledge
 from cdss.records.fhir_import import read_fhir_file
 from cdss.records.service import RecordsService
 

@@ -10,7 +10,8 @@ import argparse
 import json
 from pathlib import Path
 
-PACKS_SUBDIR = "drug-packs"
+from cdss.drugs.vocab import PACKS_SUBDIR
+
 _FORMATS = ("ddinter", "ansm", "atc")  # = cdss.drugs.importers.FORMATS, repeated to keep the parser import-free
 
 

@@ -71,19 +71,14 @@ class DrugsBackend:
 
     @classmethod
     def load(cls, workspace: Workspace | None) -> DrugsBackend:
-        catalog = Catalog.default()
-        extra: ExtraRatings | None = None
-        errors: tuple[str, ...] = ()
-        if workspace is not None:
-            from cdss.drugs.packs import PackStore, resolve_pack_ratings
+        """The workspace's drug knowledge — the same cached service decision support in the record uses, so both
+        check against the same packs — and a search index over the catalog."""
+        from cdss.drugs.knowledge import DrugKnowledge
 
-            packs, load_errors = PackStore(workspace.subdir("drug-packs")).load_readable()
-            errors = tuple(str(e) for e in load_errors)
-            if packs:
-                extra = resolve_pack_ratings(packs, catalog.resolve_name)
+        knowledge = DrugKnowledge.for_workspace(workspace) if workspace is not None else DrugKnowledge.load(None)
         # Imported packs add ratings for catalog pairs; their extra drug names are not searchable here because a
         # drug the catalog does not know cannot be checked.
-        return cls(catalog, DrugSearch(catalog), extra, errors)
+        return cls(knowledge.catalog, DrugSearch(knowledge.catalog), knowledge.extra_ratings, knowledge.pack_errors)
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
         return self._search.search(query, limit)

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cdss.drugs.importers.cli import PACKS_SUBDIR
 from cdss.drugs.packs import PackStore, PackSummary
+from cdss.drugs.vocab import PACKS_SUBDIR
 from cdss.errors import Cancelled, UserError
 from cdss.ui import error_texts
 from cdss.ui.context import AppContext

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from cdss.cds.knowledge import DrugKnowledge
 from cdss.cds.service import DecisionSupportService
+from cdss.drugs.knowledge import DrugKnowledge
 from cdss.records.service import RecordsService
 from cdss.records.types import LabResult, Medication, Sex
 

@@ -1,6 +1,6 @@
-"""The drug knowledge decision support checks against: the shipped catalog plus ratings from packs imported into the
-workspace (DDInter, ANSM), loaded once per workspace and kept (loading takes about a second) until the workspace's
-packs change."""
+"""The drug knowledge of a workspace — the one service the Drugs room and decision support both check against: the
+shipped catalog plus the ratings of packs imported into the workspace (DDInter, ANSM), loaded once per workspace
+and kept (resolving packs takes about a second) until the workspace's packs change."""
 
 from __future__ import annotations
 
@@ -10,16 +10,22 @@ from pathlib import Path
 
 from cdss.drugs.catalog import Catalog
 from cdss.drugs.ratings import ExtraRatings
+from cdss.drugs.vocab import PACKS_SUBDIR
 from cdss.workspace import Workspace
 
-_CACHE: dict[Path, tuple[tuple, DrugKnowledge]] = {}
+_CACHE: dict[Path, tuple[tuple[tuple[str, int, int], ...], DrugKnowledge]] = {}
 _LOCK = threading.Lock()
+
+
+def packs_dir(workspace: Workspace) -> Path:
+    return workspace.subdir(PACKS_SUBDIR)
 
 
 @dataclass(frozen=True)
 class DrugKnowledge:
     catalog: Catalog
     extra_ratings: ExtraRatings | None = None
+    pack_errors: tuple[str, ...] = ()  # packs that could not be read (named, so the room can say so)
 
     @classmethod
     def load(cls, workspace: Workspace | None) -> DrugKnowledge:
@@ -28,9 +34,9 @@ class DrugKnowledge:
             return cls(catalog)
         from cdss.drugs.packs import PackStore, resolve_pack_ratings
 
-        packs, _errors = PackStore(workspace.subdir("drug-packs")).load_readable()
+        packs, errors = PackStore(packs_dir(workspace)).load_readable()
         extra = resolve_pack_ratings(packs, catalog.resolve_name) if packs else None
-        return cls(catalog, extra)
+        return cls(catalog, extra, tuple(str(e) for e in errors))
 
     @classmethod
     def for_workspace(cls, workspace: Workspace) -> DrugKnowledge:
@@ -43,11 +49,6 @@ class DrugKnowledge:
             return cached[1]
 
 
-def _packs_signature(workspace: Workspace) -> tuple:
-    folder = workspace.subdir("drug-packs")
+def _packs_signature(workspace: Workspace) -> tuple[tuple[str, int, int], ...]:
+    folder = packs_dir(workspace)
     return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.iterdir() if p.is_file()))
-
-
-def forget(workspace: Workspace) -> None:
-    with _LOCK:
-        _CACHE.pop(workspace.root, None)
