@@ -50,6 +50,9 @@ def _has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+MAX_HEAD_LENGTH = 24  # longest typed prefix compared with the first letters of every name (typos while typing)
+
+
 class DrugSearch:
     """Index over catalog names plus optional extra ``(id, names)`` entries from imported packs."""
 
@@ -173,12 +176,12 @@ class DrugSearch:
                 # scaled under the prefix band so a real prefix always outranks a typo match
                 offer(self._latin_index[key], lambda tier, score=score: min(score, 99.0) * 0.69 - tier)
             # ... and typos while still typing ("clopidg" against the first letters of each name)
-            if len(q) >= 4:
+            # (up to 24 letters: past that the whole-name pass above already scores a long name with one slip high,
+            # and cutting 20,000 heads of a new length at every keystroke cost more than the search itself)
+            if 4 <= len(q) <= MAX_HEAD_LENGTH:
                 heads = self._heads.get(len(q))
                 if heads is None:
-                    heads = [k[:len(q)] for k in latin]
-                    if len(q) <= 24:  # cache: the same lengths come up at every keystroke
-                        self._heads[len(q)] = heads
+                    heads = self._heads[len(q)] = [k[:len(q)] for k in latin]  # cached: lengths recur
                 for _, score, j in process.extract(q, heads, scorer=fuzz.ratio, limit=limit, score_cutoff=75):
                     offer(self._latin_index[latin[j]], lambda tier, score=score: score * 0.6 - tier)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], len(item[1][2]), item[0]))[:limit]
