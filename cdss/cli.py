@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
         "encrypt", help="encrypt the database and every backup with a passphrase (asked twice, or taken from "
         "$CDSS_NEW_PASSPHRASE); a plain backup is taken first and converted once the encrypted copy is checked",
     ).set_defaults(func=_cmd_workspace_encrypt)
+    space_sub.add_parser(
+        "passphrase", help="change an encrypted workspace's passphrase (old and new asked at the terminal, or "
+        "$CDSS_PASSPHRASE and $CDSS_NEW_PASSPHRASE); the database and every backup are re-encrypted",
+    ).set_defaults(func=_cmd_workspace_passphrase)
 
     shot = sub.add_parser("screenshot", help="render the main window on each room to PNG files, offscreen")
     shot.add_argument("out_dir", type=Path)
@@ -209,6 +213,25 @@ def _cmd_workspace_encrypt(args: argparse.Namespace) -> int:
         print(f"Note: {report.attachments_left_plain} attachment files (photos, documents) are not encrypted yet.")
     return 0
 
+
+
+def _cmd_workspace_passphrase(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from cdss.db.encrypt import change_passphrase
+    from cdss.paths import default_workspace
+
+    root = (args.workspace or default_workspace()).expanduser().resolve()
+    old = os.environ.get("CDSS_PASSPHRASE") or getpass.getpass(f"Current passphrase for {root}: ")
+    new = os.environ.get("CDSS_NEW_PASSPHRASE")
+    if not new:
+        new = getpass.getpass("New passphrase (at least 8 characters): ")
+        if getpass.getpass("Repeat it: ") != new:
+            raise UserError("passphrase_mismatch", "The two passphrases differ; nothing was changed.")
+    count = change_passphrase(root, old, new)
+    print(f"{root}: passphrase changed; the database and {count - 1} backups re-encrypted under the new key.")
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())

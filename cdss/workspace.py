@@ -181,6 +181,9 @@ def _key_of(root: Path) -> WorkspaceKey | None:
 
     if not crypto.is_encrypted(root):
         return None
+    from cdss.db.encrypt import finish_interrupted_rekey
+
+    finish_interrupted_rekey(root)  # a passphrase change cut short: undone or completed before anything opens
     if crypto.database_is_plaintext(root / DB_FILENAME):
         state = crypto.read_key_file(root).get("state")
         if state == "migrating":

@@ -12,6 +12,7 @@ Order matters for a kill at any moment (the workspace must always open afterward
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from cdss.db import crypto
 from cdss.db.connect import connect
 from cdss.errors import UserError
+from cdss.files import write_atomic
 
 WORK_NAME = ".cdss.sqlite3.encrypting"
 
@@ -142,3 +144,89 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+REKEYED = ".rekeyed"  # suffix of the copies under the new key, and of the new key file, until the switch
+
+
+def change_passphrase(root: Path, old: str, new: str, params: crypto.KdfParams | None = None) -> int:
+    """Re-encrypt the database and every backup under a key from ``new``; returns the number of files re-encrypted.
+
+    Crash-safe in two phases. First every file is copied under the new key (``<name>.rekeyed``) and checked, and the
+    new key file is written beside the old one (``encryption.json.rekeyed``). Then one rename of the key file is the
+    switch, after which the copies are renamed over the originals. :func:`finish_interrupted_rekey` (run when the
+    workspace opens) rolls back an interrupted first phase and completes an interrupted second one.
+    """
+    from cdss.workspace import DB_FILENAME
+
+    root = Path(root).resolve()
+    crypto.check_passphrase_strength(new)
+    finish_interrupted_rekey(root)
+    old_key = crypto.unlock(root, old)
+    new_key, content = crypto.new_key_file_content(new, params)
+    files = [root / DB_FILENAME, *sorted((root / "backups").glob("*.sqlite3"))]
+    staged: list[Path] = []
+    try:
+        _fold_wal_keyed(root / DB_FILENAME, old_key)
+        for path in files:
+            copy = path.with_name(path.name + REKEYED)
+            _rekey_copy(path, copy, old_key, new_key)
+            _fsync(copy)
+            staged.append(copy)
+        new_key_file = crypto.key_file(root).with_name(crypto.KEY_FILE + REKEYED)
+        write_atomic(new_key_file, (json.dumps(content, indent=1) + "\n").encode("utf-8"))
+    except BaseException:
+        for copy in staged:
+            copy.unlink(missing_ok=True)
+        raise
+    os.replace(new_key_file, crypto.key_file(root))  # the switch: from here on the new passphrase opens it
+    _fsync(root)
+    finish_interrupted_rekey(root)
+    crypto.forget(root)
+    crypto.forget_in_keyring(root)  # a key kept for the old passphrase must not linger
+    crypto.remember(root, new_key)
+    return len(staged)
+
+
+def finish_interrupted_rekey(root: Path) -> None:
+    """Complete or undo a passphrase change that was interrupted (see :func:`change_passphrase`)."""
+    root = Path(root)
+    pending_key = crypto.key_file(root).with_name(crypto.KEY_FILE + REKEYED)
+    copies = [p for p in root.rglob(f"*.sqlite3{REKEYED}")]
+    if pending_key.exists():  # the switch never happened: the old key still opens every original
+        pending_key.unlink()
+        for copy in copies:
+            copy.unlink(missing_ok=True)
+        return
+    for copy in copies:  # switched: the copies are the truth
+        original = copy.with_name(copy.name[: -len(REKEYED)])
+        os.replace(copy, original)
+        for suffix in ("-wal", "-shm"):
+            original.with_name(original.name + suffix).unlink(missing_ok=True)
+
+
+def _rekey_copy(source: Path, target: Path, old_key: crypto.WorkspaceKey, new_key: crypto.WorkspaceKey) -> None:
+    target.unlink(missing_ok=True)
+    counts = _row_counts(source, old_key)
+    conn = connect(source, old_key)
+    try:
+        quoted = str(target).replace("'", "''")
+        conn.execute(f"ATTACH DATABASE '{quoted}' AS rekeyed KEY \"x'{new_key.database_key.hex()}'\"")
+        conn.execute("SELECT sqlcipher_export('rekeyed')")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE rekeyed")
+    finally:
+        conn.close()
+    if _row_counts(target, new_key) != counts:
+        target.unlink(missing_ok=True)
+        raise UserError("encryption_check_failed", f"The re-encrypted copy of {source.name} did not match it; "
+                        "nothing was changed.", name=source.name)
+
+
+def _fold_wal_keyed(db_path: Path, key: crypto.WorkspaceKey) -> None:
+    conn = connect(db_path, key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()

@@ -34,11 +34,18 @@ class AppLock(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check_idle)
-        if self.available:
+        self._watching = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Start watching for idleness once the workspace is encrypted (at start, or after Encrypt in Settings)."""
+        if self.available and not self._watching:
             app = QApplication.instance()
             if app is not None:
                 app.installEventFilter(self)
             self._timer.start()
+            self._watching = True
+            self.last_activity = time.monotonic()
 
     @property
     def available(self) -> bool:

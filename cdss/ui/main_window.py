@@ -191,8 +191,14 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.language_chosen.connect(self.set_language)
+        dialog.security.changed.connect(self._security_changed)
         dialog.finished.connect(lambda _result: self.settings_changed())
         dialog.open()
+
+    def _security_changed(self) -> None:
+        """The workspace was just encrypted (or re-keyed): the lock applies from now on."""
+        self.app_lock.refresh()
+        self.lock_action.setEnabled(self.app_lock.available)
 
     def settings_changed(self) -> None:
         """Let the rooms built so far follow settings that change what they show (e.g. hiding minor alerts)."""

@@ -80,6 +80,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.workspace_label, self.workspace_value)
         layout.addWidget(self.general_box)
 
+        from cdss.ui.security_dialog import SecurityBox
+
+        self.security = SecurityBox(ctx, self)
+        self.security.changed.connect(self._security_changed)
+        layout.addWidget(self.security)
+
         self.backup_box = QGroupBox(self)
         backup_layout = QVBoxLayout(self.backup_box)
         self.backup_hint = QLabel(self.backup_box)
@@ -154,6 +160,11 @@ class SettingsDialog(QDialog):
             "pre-migration": self.tr("before upgrade"),
             "before-restore": self.tr("before restore"),
         }.get(reason, reason)
+
+    def _security_changed(self) -> None:
+        encrypted = self.ctx.workspace.key is not None
+        self.lock_label.setVisible(encrypted)
+        self.lock_combo.setVisible(encrypted)
 
     # -- text ----------------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

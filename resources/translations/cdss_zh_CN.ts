@@ -3629,12 +3629,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="205" />
+        <location filename="../../cdss/ui/main_window.py" line="211" />
         <source>About CDSS Desk</source>
         <translation>关于 CDSS 临床助手</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="206" />
+        <location filename="../../cdss/ui/main_window.py" line="212" />
         <source>CDSS Desk {version}
 Clinical decision support for doctors: records, drugs, literature and case exchange, offline first.
 
@@ -3645,67 +3645,67 @@ Decision support does not replace clinical judgement.</source>
 决策支持不能替代临床判断。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="212" />
+        <location filename="../../cdss/ui/main_window.py" line="218" />
         <source>CDSS Desk</source>
         <translation>CDSS 临床助手</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="216" />
+        <location filename="../../cdss/ui/main_window.py" line="222" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="217" />
+        <location filename="../../cdss/ui/main_window.py" line="223" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="218" />
+        <location filename="../../cdss/ui/main_window.py" line="224" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="219" />
+        <location filename="../../cdss/ui/main_window.py" line="225" />
         <source>&amp;Lock now</source>
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="220" />
+        <location filename="../../cdss/ui/main_window.py" line="226" />
         <source>Hide patient data until the workspace's passphrase is entered</source>
         <translation>隐藏患者数据，直至输入工作区口令</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="221" />
+        <location filename="../../cdss/ui/main_window.py" line="227" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="222" />
+        <location filename="../../cdss/ui/main_window.py" line="228" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="223" />
+        <location filename="../../cdss/ui/main_window.py" line="229" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="224" />
+        <location filename="../../cdss/ui/main_window.py" line="230" />
         <source>&amp;About CDSS Desk</source>
         <translation>关于 CDSS 临床助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="225" />
+        <location filename="../../cdss/ui/main_window.py" line="231" />
         <source>Workspace: {path}</source>
         <translation>工作区：{path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="234" />
+        <location filename="../../cdss/ui/main_window.py" line="240" />
         <source>Working… ({count})</source>
         <translation>处理中…（{count}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/main_window.py" line="234" />
+        <location filename="../../cdss/ui/main_window.py" line="240" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -4568,6 +4568,54 @@ Decision support does not replace clinical judgement.</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="48" />
+        <source>Current passphrase</source>
+        <translation>当前口令</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="51" />
+        <source>New passphrase</source>
+        <translation>新口令</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="52" />
+        <source>Repeat it</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="62" />
+        <source>Change the passphrase</source>
+        <translation>更改口令</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="64" />
+        <source>Encrypt this workspace</source>
+        <translation>加密此工作区</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="66" />
+        <source>The database and every backup are re-encrypted under the new passphrase.</source>
+        <translation>数据库及所有备份将用新口令重新加密。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="69" />
+        <source>The database and every backup will be encrypted (a backup is taken first). Without the passphrase nobody — you included — can read these records: keep it safe. Attached photos and files are not encrypted yet.</source>
+        <translation>数据库及所有备份将被加密（加密前先做一次备份）。没有口令，任何人（包括您本人）都无法读取这些病历：请妥善保管口令。附件照片和文件暂未加密。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="75" />
+        <source>The two new passphrases differ.</source>
+        <translation>两次输入的新口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="78" />
+        <source>The passphrase must have at least {n} characters.</source>
+        <translation>口令至少需要 {n} 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>PatientCard</name>
     <message>
         <location filename="../../cdss/ui/records/patient_card_delegate.py" line="69" />
@@ -4959,115 +5007,148 @@ Decision support does not replace clinical judgement.</source>
     </message>
 </context>
 <context>
+    <name>SecurityBox</name>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="134" />
+        <source>Working… (the whole database is rewritten)</source>
+        <translation>正在处理…（整个数据库将被重写）</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="146" />
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="148" />
+        <source>This workspace is encrypted: the database and its backups (attached photos and files not yet).</source>
+        <translation>此工作区已加密：数据库及其备份（附件照片和文件暂未加密）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="151" />
+        <source>This workspace is not encrypted: anyone who can read this computer's disk can read the records.</source>
+        <translation>此工作区未加密：任何能读取本机磁盘的人都能读取病历。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="153" />
+        <source>Encrypt this workspace…</source>
+        <translation>加密此工作区…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/security_dialog.py" line="154" />
+        <source>Change the passphrase…</source>
+        <translation>更改口令…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="142" />
-        <location filename="../../cdss/ui/settings_dialog.py" line="144" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="148" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="150" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="142" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="148" />
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="145" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="151" />
         <source>Replace the current data with the backup from {when}? The current state is backed up first, so this can be undone.</source>
         <translation>用 {when} 的备份替换当前数据？当前状态会先行备份，因此此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="152" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="158" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="153" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="159" />
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="154" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="160" />
         <source>before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="155" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="161" />
         <source>before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="160" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="171" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="161" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="172" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="162" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="173" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="163" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="174" />
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="164" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="175" />
         <source>Hide minor-tier drug alerts</source>
         <translation>隐藏轻微级别的药物警示</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="165" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="176" />
         <source>Lock after</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="168" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="179" />
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="169" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="180" />
         <source>{minutes} minutes without use</source>
         <translation>{minutes} 分钟无操作后</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="170" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="181" />
         <source>Clinic (on case PDFs)</source>
         <translation>诊所/科室（显示于病例 PDF）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="171" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="182" />
         <source>Doctor (on case PDFs)</source>
         <translation>医师（显示于病例 PDF）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="172" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="183" />
         <source>e.g. City Hospital, cardiology clinic</source>
         <translation>例如：某某医院 心内科门诊</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="173" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="184" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="174" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="185" />
         <source>The database is backed up once a day on start and before every upgrade; the newest ten backups are kept.</source>
         <translation>数据库每天启动时及每次升级前自动备份，保留最近十份备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="176" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="187" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/settings_dialog.py" line="177" />
+        <location filename="../../cdss/ui/settings_dialog.py" line="188" />
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>

@@ -64,3 +64,44 @@ def test_a_plain_workspace_has_no_lock(qtbot, main_window):
     assert not main_window.app_lock.available and not main_window.lock_action.isEnabled()
     main_window.app_lock.lock()
     assert not main_window.app_lock.locked
+
+
+def test_encrypt_from_settings_then_the_lock_applies_and_the_passphrase_changes(qtbot, main_window, monkeypatch):
+    from cdss.records.service import RecordsService
+    from cdss.records.types import Sex
+    from cdss.ui.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(crypto, "DEFAULT_PARAMS", FAST)
+    RecordsService(main_window.ctx.workspace).create_patient("Settings Patient", sex=Sex.MALE)
+    dialog = SettingsDialog(main_window.ctx, main_window)
+    dialog.security.changed.connect(main_window._security_changed)
+    box = dialog.security
+    assert box.encrypt_button.isVisibleTo(box) and not box.passphrase_button.isVisibleTo(box)
+    ask = box.ask(changing=False)
+    ask.first.setText("short")
+    ask.second.setText("short")
+    assert not ask.check() and "at least 8" in ask.problem.text()
+    ask.first.setText(PASSPHRASE)
+    ask.second.setText(PASSPHRASE + "x")
+    assert not ask.check() and "differ" in ask.problem.text()
+    ask.second.setText(PASSPHRASE)
+    assert ask.check()
+    qtbot.waitUntil(lambda: box.last_task is not None and box.last_task.is_done and box.encrypted, timeout=20000)
+    assert main_window.lock_action.isEnabled() and box.passphrase_button.isVisibleTo(box)
+    assert not crypto.database_is_plaintext(main_window.ctx.workspace.db_path)
+    assert [p.name for p in RecordsService(main_window.ctx.workspace).list_patients()] == ["Settings Patient"]
+
+    change = box.ask(changing=True)
+    change.current.setText(PASSPHRASE)
+    change.first.setText("the next passphrase")
+    change.second.setText("the next passphrase")
+    assert change.check()
+    qtbot.waitUntil(lambda: box.last_task.is_done, timeout=20000)
+    assert crypto.unlock(main_window.ctx.workspace.root, "the next passphrase")
+    assert [p.name for p in RecordsService(main_window.ctx.workspace).list_patients()] == ["Settings Patient"]
+    main_window.lock_action.trigger()
+    assert main_window.app_lock.locked
+    main_window.app_lock.prompt.passphrase.setText("the next passphrase")
+    assert main_window.app_lock.prompt.try_unlock()
+    dialog.close()
+    crypto.forget()

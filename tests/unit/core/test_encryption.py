@@ -165,3 +165,54 @@ def test_a_key_kept_in_the_os_keyring_opens_the_workspace_without_the_passphrase
     crypto.forget_in_keyring(plain)
     with pytest.raises(UserError):
         Workspace.open(plain)
+
+
+def test_changing_the_passphrase_re_encrypts_everything_and_survives_interruption(plain: Path, monkeypatch) -> None:
+    from cdss.db.encrypt import REKEYED, change_passphrase, finish_interrupted_rekey
+
+    encrypt_workspace(plain, PASSPHRASE, FAST)
+    new = "a brand new passphrase"
+    with pytest.raises(UserError) as wrong:
+        change_passphrase(plain, "not the old one", new, FAST)
+    assert wrong.value.code == "workspace_passphrase_wrong"
+    assert change_passphrase(plain, PASSPHRASE, new, FAST) == 3  # the database and two backups
+    crypto.forget()
+    with pytest.raises(UserError):
+        crypto.unlock(plain, PASSPHRASE)
+    monkeypatch.setenv("CDSS_PASSPHRASE", new)
+    workspace = Workspace.open(plain)
+    assert len(RecordsService(workspace).list_patients(limit=100)) == 30
+    info = list_backups(plain / "backups")[0]
+    workspace.restore(info.path)  # a backup re-encrypted under the new key restores
+    workspace.close()
+    assert not list(plain.rglob(f"*{REKEYED}"))
+
+    # killed in the first phase (copies and new key file written, no switch): rolled back, the old key still opens
+    crypto.forget()
+    key_file = plain / "encryption.json"
+    (plain / f"encryption.json{REKEYED}").write_text(key_file.read_text())
+    (plain / f"cdss.sqlite3{REKEYED}").write_bytes(b"half a copy")
+    finish_interrupted_rekey(plain)
+    assert not list(plain.rglob(f"*{REKEYED}")) and crypto.unlock(plain, new)
+
+    # killed in the second phase (key file switched, a copy not yet renamed): completed on the next open
+    db = plain / "cdss.sqlite3"
+    (plain / f"cdss.sqlite3{REKEYED}").write_bytes(db.read_bytes())
+    db.write_bytes(b"the old-key original, now stale")
+    monkeypatch.setenv("CDSS_PASSPHRASE", new)
+    workspace = Workspace.open(plain)
+    assert len(RecordsService(workspace).list_patients(limit=100)) == 30 and not list(plain.rglob(f"*{REKEYED}"))
+    workspace.close()
+
+
+def test_the_command_line_changes_the_passphrase(plain: Path, monkeypatch, capsys) -> None:
+    from cdss.cli import main
+
+    encrypt_workspace(plain, PASSPHRASE, FAST)
+    monkeypatch.setattr(crypto, "DEFAULT_PARAMS", FAST)
+    monkeypatch.setenv("CDSS_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("CDSS_NEW_PASSPHRASE", "another passphrase")
+    assert main(["--workspace", str(plain), "workspace", "passphrase"]) == 0
+    assert "passphrase changed" in capsys.readouterr().out
+    crypto.forget()
+    assert crypto.unlock(plain, "another passphrase")
