@@ -53,3 +53,33 @@ def cjk_font():
         return pdf_fonts.find_cjk_font()
     except UserError:
         pytest.skip("no CJK TrueType font (apt install fonts-wqy-microhei)")
+
+
+class MemoryKeyring:
+    """An OS keyring stand-in with the three calls CDSS Desk makes (cdss.os_keyring)."""
+
+    priority = 5
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, account):
+        return self.entries.get((service, account))
+
+    def set_password(self, service, account, value):
+        self.entries[(service, account)] = value
+
+    def delete_password(self, service, account):
+        self.entries.pop((service, account), None)
+
+
+@pytest.fixture()
+def memory_keyring(monkeypatch) -> MemoryKeyring:
+    """An in-memory OS keyring in place of the real one (which tests never touch)."""
+    from cdss import os_keyring
+
+    vault = MemoryKeyring()
+    monkeypatch.delenv("CDSS_NO_KEYRING", raising=False)
+    monkeypatch.setattr(os_keyring, "backend", lambda: vault)
+    return vault
+

@@ -73,29 +73,38 @@ def encrypt_workspace(root: Path, passphrase: str, params: crypto.KdfParams | No
 def export_encrypted(plain: Path, target: Path, key: crypto.WorkspaceKey) -> tuple[int, int]:
     """Write an encrypted copy of the plain database ``plain`` to ``target``; returns (tables, rows) after checking
     that the copy is intact and holds every row."""
+    return _copy_under_key(plain, None, target, key)
+
+
+def _copy_under_key(source: Path, source_key: crypto.WorkspaceKey | None, target: Path,
+                    target_key: crypto.WorkspaceKey) -> tuple[int, int]:
+    """``source`` (plain, or under ``source_key``) copied to ``target`` under ``target_key`` by sqlcipher_export, then
+    checked: integrity and the row count of every table; a copy that differs is deleted and refused."""
     import sqlcipher3
 
     target.unlink(missing_ok=True)
-    counts = _row_counts(plain, None)
-    conn = sqlcipher3.connect(str(plain))
+    counts = _row_counts(source, source_key)
+    conn = sqlcipher3.connect(str(source))
     try:
+        if source_key is not None:
+            conn.execute(source_key.sqlcipher_pragma())
         quoted = str(target).replace("'", "''")
-        conn.execute(f"ATTACH DATABASE '{quoted}' AS encrypted KEY \"x'{key.database_key.hex()}'\"")
-        conn.execute("SELECT sqlcipher_export('encrypted')")
+        conn.execute(f"ATTACH DATABASE '{quoted}' AS copied KEY \"x'{target_key.database_key.hex()}'\"")
+        conn.execute("SELECT sqlcipher_export('copied')")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-        conn.execute("DETACH DATABASE encrypted")
+        conn.execute(f"PRAGMA copied.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE copied")
     finally:
         conn.close()
-    check = connect(target, key)
+    check = connect(target, target_key)
     try:
         (result,) = check.execute("PRAGMA integrity_check").fetchone()
     finally:
         check.close()
-    if result != "ok" or _row_counts(target, key) != counts:
+    if result != "ok" or _row_counts(target, target_key) != counts:
         target.unlink(missing_ok=True)
-        raise UserError("encryption_check_failed", f"The encrypted copy of {plain.name} did not match it; nothing "
-                        "was changed.", name=plain.name)
+        raise UserError("encryption_check_failed", f"The encrypted copy of {source.name} did not match it; nothing "
+                        "was changed.", name=source.name)
     return len(counts), sum(counts.values())
 
 
@@ -206,22 +215,7 @@ def finish_interrupted_rekey(root: Path) -> None:
 
 
 def _rekey_copy(source: Path, target: Path, old_key: crypto.WorkspaceKey, new_key: crypto.WorkspaceKey) -> None:
-    target.unlink(missing_ok=True)
-    counts = _row_counts(source, old_key)
-    conn = connect(source, old_key)
-    try:
-        quoted = str(target).replace("'", "''")
-        conn.execute(f"ATTACH DATABASE '{quoted}' AS rekeyed KEY \"x'{new_key.database_key.hex()}'\"")
-        conn.execute("SELECT sqlcipher_export('rekeyed')")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        conn.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
-        conn.execute("DETACH DATABASE rekeyed")
-    finally:
-        conn.close()
-    if _row_counts(target, new_key) != counts:
-        target.unlink(missing_ok=True)
-        raise UserError("encryption_check_failed", f"The re-encrypted copy of {source.name} did not match it; "
-                        "nothing was changed.", name=source.name)
+    _copy_under_key(source, old_key, target, new_key)
 
 
 def _fold_wal_keyed(db_path: Path, key: crypto.WorkspaceKey) -> None:

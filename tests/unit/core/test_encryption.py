@@ -135,24 +135,8 @@ def test_the_command_line_encrypts_and_then_needs_the_passphrase(plain: Path, mo
     assert "encrypted (SQLCipher" in capsys.readouterr().out
 
 
-def test_a_key_kept_in_the_os_keyring_opens_the_workspace_without_the_passphrase(plain: Path, monkeypatch) -> None:
-    from cdss import os_keyring
-
-    class MemoryKeyring:
-        priority = 5
-        entries: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service, account):
-            return self.entries.get((service, account))
-
-        def set_password(self, service, account, value):
-            self.entries[(service, account)] = value
-
-        def delete_password(self, service, account):
-            self.entries.pop((service, account), None)
-
-    vault = MemoryKeyring()
-    monkeypatch.setattr(os_keyring, "backend", lambda: vault)
+def test_a_key_kept_in_the_os_keyring_opens_the_workspace_without_the_passphrase(plain: Path, memory_keyring) -> None:
+    vault = memory_keyring
     encrypt_workspace(plain, PASSPHRASE, FAST)
     assert crypto.keyring_available()
     assert crypto.remember_in_keyring(plain, crypto.unlock(plain, PASSPHRASE))

@@ -66,34 +66,14 @@ def test_sign_out_deletes_the_file_and_a_damaged_file_is_a_lost_sign_in(tmp_path
     workspace.close()
 
 
-class _MemoryKeyring:
-    """An OS keyring stand-in with the three calls the token store uses."""
-
-    priority = 5
-
-    def __init__(self) -> None:
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, account):
-        return self.entries.get((service, account))
-
-    def set_password(self, service, account, value):
-        self.entries[(service, account)] = value
-
-    def delete_password(self, service, account):
-        self.entries.pop((service, account), None)
-
-
-def test_with_an_os_keyring_the_tokens_move_there_and_the_file_goes(tmp_path, monkeypatch) -> None:
+def test_with_an_os_keyring_the_tokens_move_there_and_the_file_goes(tmp_path, request) -> None:
     from cdss.exchange.client import token_file
 
     workspace = Workspace.open(tmp_path / "ws")
     update_tokens(workspace, access_token="A1", refresh_token="R1")  # no keyring yet: the file
     assert token_path(workspace).exists() and token_file.token_location(workspace) == "file"
 
-    vault = _MemoryKeyring()
-    monkeypatch.delenv("CDSS_NO_KEYRING")
-    monkeypatch.setattr(token_file, "_keyring", lambda: vault)
+    vault = request.getfixturevalue("memory_keyring")  # the keyring appears (e.g. a desktop session)
     assert read_tokens(workspace) == {"access_token": "A1", "refresh_token": "R1"}
     assert not token_path(workspace).exists()  # moved
     (entry,) = vault.entries.values()
