@@ -3,6 +3,7 @@ and the form tab every calculator is built on (cdss/ui/drugs/calc_tabs.py holds 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -281,6 +282,9 @@ def caps_text(caps: tuple[calc.Cap, ...]) -> list[str]:
 class FormTab(QWidget):
     """A form above a result panel; ``compute`` reads the form and fills the panel, or shows the refusal."""
 
+    #: each calculator's own reading of its form (a method of every subclass in calc_tabs)
+    run: Callable[[], None]
+
     def __init__(self, name: str, dialog: CalculatorDialog) -> None:
         super().__init__()
         self.setObjectName(name)
@@ -312,9 +316,6 @@ class FormTab(QWidget):
             self.run()
         except UserError as err:
             self.result.refuse(error_text(err))
-
-    def run(self) -> None:
-        raise NotImplementedError
 
     def drug_row(self) -> tuple[QLineEdit, QComboBox]:
         drug = self.row(
