@@ -31,3 +31,17 @@ def write_atomic(path: Path, data: bytes) -> Path:
         Path(temp_name).unlink(missing_ok=True)
         raise
     return path
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file, or a folder's entries after a rename in it, to disk (Windows cannot open a folder: there the
+    rename is already durable enough)."""
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if path.is_dir() else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -5,8 +5,10 @@ and CDSS_NO_KEYRING=1 turns it off (tests, shared machines)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,11 @@ def backend() -> Any | None:
     if isinstance(found, fail.Keyring) or getattr(found, "priority", 0) <= 0:
         return None
     return found
+
+
+def workspace_account(root: Path) -> str:
+    """The keyring account of a workspace: one entry per folder, hashed so the keyring's list names no folder."""
+    return "workspace-" + hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:16]
 
 
 def get(service: str, account: str, vault: Any | None = None) -> str | None:

@@ -173,12 +173,6 @@ def _fits(content: dict[str, object], key: WorkspaceKey) -> bool:
 KEYRING_SERVICE = "CDSS Desk workspace"
 
 
-def _keyring_account(root: Path) -> str:
-    import hashlib
-
-    return "workspace-" + hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:16]
-
-
 def keyring_available() -> bool:
     from cdss import os_keyring
 
@@ -190,19 +184,19 @@ def remember_in_keyring(root: Path, key: WorkspaceKey) -> bool:
     asking; False when there is no keyring."""
     from cdss import os_keyring
 
-    return os_keyring.put(KEYRING_SERVICE, _keyring_account(root), key.master.hex())
+    return os_keyring.put(KEYRING_SERVICE, os_keyring.workspace_account(root), key.master.hex())
 
 
 def forget_in_keyring(root: Path) -> None:
     from cdss import os_keyring
 
-    os_keyring.delete(KEYRING_SERVICE, _keyring_account(root))
+    os_keyring.delete(KEYRING_SERVICE, os_keyring.workspace_account(root))
 
 
 def _from_keyring(root: Path) -> WorkspaceKey | None:
     from cdss import os_keyring
 
-    stored = os_keyring.get(KEYRING_SERVICE, _keyring_account(root))
+    stored = os_keyring.get(KEYRING_SERVICE, os_keyring.workspace_account(root))
     if stored is None:
         return None
     try:

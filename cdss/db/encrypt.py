@@ -20,7 +20,7 @@ from pathlib import Path
 from cdss.db import crypto
 from cdss.db.connect import connect
 from cdss.errors import UserError
-from cdss.files import write_atomic
+from cdss.files import fsync_path, write_atomic
 
 WORK_NAME = ".cdss.sqlite3.encrypting"
 
@@ -52,11 +52,11 @@ def encrypt_workspace(root: Path, passphrase: str, params: crypto.KdfParams | No
     work = root / WORK_NAME
     try:
         tables, rows = export_encrypted(db_path, work, key)
-        _fsync(work)
+        fsync_path(work)
         os.replace(work, db_path)
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        _fsync(root)
+        fsync_path(root)
     except BaseException:
         work.unlink(missing_ok=True)
         crypto.key_file(root).unlink(missing_ok=True)  # the database is still the plain one
@@ -118,7 +118,7 @@ def encrypt_backups(backups_dir: Path, key: crypto.WorkspaceKey) -> int:
             continue
         work = path.with_name(path.name + ".encrypting")
         export_encrypted(path, work, key)
-        _fsync(work)
+        fsync_path(work)
         os.replace(work, path)
         converted += 1
     return converted
@@ -135,24 +135,13 @@ def _row_counts(path: Path, key: crypto.WorkspaceKey | None) -> dict[str, int]:
         conn.close()
 
 
-def _fold_wal(db_path: Path) -> None:
-    conn = connect(db_path)
+def _fold_wal(db_path: Path, key: crypto.WorkspaceKey | None = None) -> None:
+    conn = connect(db_path, key)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
 
-
-def _fsync(path: Path) -> None:
-    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if path.is_dir() else 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:  # Windows cannot open a folder
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 REKEYED = ".rekeyed"  # suffix of the copies under the new key, and of the new key file, until the switch
@@ -176,11 +165,11 @@ def change_passphrase(root: Path, old: str, new: str, params: crypto.KdfParams |
     files = [root / DB_FILENAME, *sorted((root / "backups").glob("*.sqlite3"))]
     staged: list[Path] = []
     try:
-        _fold_wal_keyed(root / DB_FILENAME, old_key)
+        _fold_wal(root / DB_FILENAME, old_key)
         for path in files:
             copy = path.with_name(path.name + REKEYED)
-            _rekey_copy(path, copy, old_key, new_key)
-            _fsync(copy)
+            _copy_under_key(path, old_key, copy, new_key)
+            fsync_path(copy)
             staged.append(copy)
         new_key_file = crypto.key_file(root).with_name(crypto.KEY_FILE + REKEYED)
         write_atomic(new_key_file, (json.dumps(content, indent=1) + "\n").encode("utf-8"))
@@ -189,7 +178,7 @@ def change_passphrase(root: Path, old: str, new: str, params: crypto.KdfParams |
             copy.unlink(missing_ok=True)
         raise
     os.replace(new_key_file, crypto.key_file(root))  # the switch: from here on the new passphrase opens it
-    _fsync(root)
+    fsync_path(root)
     finish_interrupted_rekey(root)
     crypto.forget(root)
     crypto.forget_in_keyring(root)  # a key kept for the old passphrase must not linger
@@ -213,14 +202,3 @@ def finish_interrupted_rekey(root: Path) -> None:
         for suffix in ("-wal", "-shm"):
             original.with_name(original.name + suffix).unlink(missing_ok=True)
 
-
-def _rekey_copy(source: Path, target: Path, old_key: crypto.WorkspaceKey, new_key: crypto.WorkspaceKey) -> None:
-    _copy_under_key(source, old_key, target, new_key)
-
-
-def _fold_wal_keyed(db_path: Path, key: crypto.WorkspaceKey) -> None:
-    conn = connect(db_path, key)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from cdss.db.backup import copy_database, create_backup
 from cdss.db.connect import connect, database_errors
 from cdss.errors import UserError
+from cdss.files import fsync_path
 
 if TYPE_CHECKING:
     from cdss.db.crypto import WorkspaceKey
@@ -97,12 +98,12 @@ def upgrade_database(db_path: Path, backups_dir: Path, target: str = "head", *,
         if before is not None:
             copy_database(db_path, work, fold_wal=True, key=key)
         _migrate_file(work, target, key)
-        _fsync(work)
+        fsync_path(work)
         if db_path.exists() and _wal_of(db_path).exists():
             raise UserError("database_in_use", f"The workspace database {db_path} is open in another program; close "
                             "it (or the other CDSS Desk window) and start again.", path=str(db_path))
         os.replace(work, db_path)
-        _fsync(db_path.parent)
+        fsync_path(db_path.parent)
     finally:
         for leftover in (work, _wal_of(work), work.with_name(work.name + "-shm")):
             leftover.unlink(missing_ok=True)
@@ -171,14 +172,3 @@ def _set_aside_interrupted_start(db_path: Path, backups_dir: Path, key: Workspac
     log.warning("workspace database %s had an incomplete schema (interrupted first start); moved to %s",
                 db_path, aside)
 
-
-def _fsync(path: Path) -> None:
-    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if path.is_dir() else 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:  # Windows cannot open a folder: the rename is already durable enough there
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -11,7 +11,6 @@ read and are deleted from the database. Sign-out deletes the file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import threading
@@ -109,15 +108,10 @@ def _keyring() -> Any | None:
     return os_keyring.backend()
 
 
-def _account(workspace: Workspace) -> str:
-    # one entry per workspace; the path is hashed so the keyring's list shows no folder names
-    return "workspace-" + hashlib.sha256(str(workspace.root.resolve()).encode()).hexdigest()[:16]
-
-
 def _read_vault(vault: Any, workspace: Workspace) -> dict[str, str]:
     from cdss import os_keyring
 
-    raw = os_keyring.get(KEYRING_SERVICE, _account(workspace), vault)
+    raw = os_keyring.get(KEYRING_SERVICE, os_keyring.workspace_account(workspace.root), vault)
     try:
         data = json.loads(raw) if raw else {}
     except ValueError:
@@ -130,10 +124,11 @@ def _read_vault(vault: Any, workspace: Workspace) -> dict[str, str]:
 def _write_vault(vault: Any, workspace: Workspace, tokens: dict[str, str]) -> None:
     from cdss import os_keyring
 
+    account = os_keyring.workspace_account(workspace.root)
     if tokens:
-        os_keyring.put(KEYRING_SERVICE, _account(workspace), json.dumps(tokens, sort_keys=True), vault)
+        os_keyring.put(KEYRING_SERVICE, account, json.dumps(tokens, sort_keys=True), vault)
     else:
-        os_keyring.delete(KEYRING_SERVICE, _account(workspace), vault)
+        os_keyring.delete(KEYRING_SERVICE, account, vault)
 
 
 def _lock_for(path: Path) -> threading.RLock:
