@@ -190,7 +190,7 @@ def _pdf_case(workspace: Workspace, entries: int, photos: int):
                                opened_on=dt.date(2024, 3, 1))
     start = dt.datetime(2024, 3, 1, 9)
     rng = random.Random(11)
-    store = AttachmentStore(workspace.attachments_dir)
+    store = AttachmentStore.of(workspace)
     for i in range(photos):
         buffer = io.BytesIO()
         Image.new("RGB", (1600, 1200), (40 * i % 255, 120, 200 - 30 * i)).save(buffer, "JPEG", quality=85)
@@ -225,7 +225,7 @@ def _bare_reportlab(out: Path, font_name: str, lines: list[str], images: list[Pa
 
 
 def pdf_export_figures(workspace_root: Path, entries: int, photos: int, rounds: int = 5) -> PdfFigures:
-    from cdss.records.attachments import attachment_path
+    from cdss.records.attachments import AttachmentStore, attachment_path
     from cdss.records.pdf_fonts import find_cjk_font
     from cdss.records.pdf_report import export_case_pdf
 
@@ -234,7 +234,7 @@ def pdf_export_figures(workspace_root: Path, entries: int, photos: int, rounds: 
     out = workspace_root / "case.pdf"
 
     def ours() -> None:
-        export_case_pdf(patient, patient.cases, out, attachments_dir=workspace.attachments_dir, deidentified=False,
+        export_case_pdf(patient, patient.cases, out, attachments=AttachmentStore.of(workspace), deidentified=False,
                         secret=None)
 
     first = timed(ours)[0]

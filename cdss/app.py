@@ -106,9 +106,15 @@ def run_gui(workspace_root: Path | None, *, demo: bool = False) -> int:
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after is not None:
         QTimer.singleShot(int(quit_after), window.close)
+    from cdss.files import clear_opened_copies
+
+    # Copies opened in other programs are plain even in an encrypted workspace: none outlives a session. One left by
+    # a session that crashed goes now; this session's go when it ends.
+    QTimer.singleShot(0, clear_opened_copies)
     code = app.exec()
     window.ctx.tasks.wait_all()
     window.ctx.workspace.close()
+    clear_opened_copies()
     return code
 
 

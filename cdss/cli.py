@@ -188,7 +188,9 @@ def _cmd_workspace_status(args: argparse.Namespace) -> int:
     from cdss.paths import default_workspace
 
     root = (args.workspace or default_workspace()).expanduser()
-    print(f"{root}: {'encrypted (SQLCipher database and backups)' if crypto.is_encrypted(root) else 'not encrypted'}")
+    state = "encrypted (SQLCipher database and backups, sealed attachments)" if crypto.is_encrypted(root) else \
+        "not encrypted"
+    print(f"{root}: {state}")
     return 0
 
 
@@ -208,9 +210,8 @@ def _cmd_workspace_encrypt(args: argparse.Namespace) -> int:
             raise UserError("passphrase_mismatch", "The two passphrases differ; nothing was changed.")
     report = encrypt_workspace(workspace.root, passphrase)
     print(f"{workspace.root}: encrypted — {report.tables} tables, {report.rows} rows; {report.backups_converted} "
-          "backups converted. Without the passphrase the records cannot be read: keep it safe.")
-    if report.attachments_left_plain:
-        print(f"Note: {report.attachments_left_plain} attachment files (photos, documents) are not encrypted yet.")
+          f"backups converted; {report.attachments_sealed} attachment files sealed. Without the passphrase the records "
+          "cannot be read: keep it safe.")
     return 0
 
 

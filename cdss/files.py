@@ -45,3 +45,39 @@ def fsync_path(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def opened_copies_dir() -> Path:
+    """A private folder (mode 0700) for the copies of attachments and papers a doctor opens in another program.
+
+    Opening a file with the system's viewer needs it readable on disk, decrypted even in an encrypted workspace; the
+    app empties this folder when it starts and when it quits (:func:`clear_opened_copies`), so such copies do not
+    outlive the session that made them.
+    """
+    try:
+        owner = str(os.getuid())
+    except AttributeError:  # Windows: the temporary folder is already per user
+        owner = "user"
+    folder = Path(tempfile.gettempdir()) / f"cdss-opened-{owner}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def new_opened_copy_folder() -> Path:
+    """A fresh sub-folder of :func:`opened_copies_dir`, so two copies with the same file name never collide."""
+    return Path(tempfile.mkdtemp(prefix="open-", dir=opened_copies_dir()))
+
+
+def clear_opened_copies() -> None:
+    """Delete every copy left in :func:`opened_copies_dir` (a file a viewer still holds open on Windows is skipped
+    and goes next time)."""
+    import shutil
+
+    for child in opened_copies_dir().iterdir():
+        if child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            try:
+                child.unlink()
+            except OSError:
+                pass

@@ -123,6 +123,7 @@ def step_literature(ctx: SelftestContext) -> str:
 
 
 def step_pdf(ctx: SelftestContext) -> str:
+    from cdss.records.attachments import AttachmentStore
     from cdss.records.pdf_fonts import find_cjk_font
     from cdss.records.pdf_report import export_case_pdf
     from cdss.records.service import RecordsService
@@ -134,7 +135,7 @@ def step_pdf(ctx: SelftestContext) -> str:
     service.add_entry(case.id, "progress", "自检记录：中文文本导出测试。Self-test note (synthetic).")
     record = service.get_patient_record(patient.id)
     out = export_case_pdf(record, record.cases, ctx.root / "selftest-case.pdf",
-                          attachments_dir=workspace.attachments_dir, deidentified=False, secret=None,
+                          attachments=AttachmentStore.of(workspace), deidentified=False, secret=None,
                           labels_language="zh")
     data = out.read_bytes()
     _require(data.startswith(b"%PDF") and len(data) > 1000, f"{out} is not a PDF ({len(data)} bytes)")

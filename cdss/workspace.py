@@ -57,6 +57,8 @@ class Workspace:
             raise UserError("workspace_not_writable",
                             f"Cannot create the workspace at {path}: {exc.strerror}.", path=str(path)) from exc
         workspace = cls(path.resolve(), _key_of(path.resolve()))
+        if workspace.key is not None:
+            _finish_sealing(workspace.root, workspace.key)
         if migrate:
             workspace.migrate()
         return workspace
@@ -171,6 +173,19 @@ class Workspace:
         self._notify_restored()
         log.info("restored %s (previous state saved as %s)", backup_path, safety.path)
         return safety
+
+
+def _finish_sealing(root: Path, key: WorkspaceKey) -> None:
+    """Seal the attachments an interrupted encryption left plain (or, for a workspace encrypted before attachments
+    were sealed, all of them) before anything reads them."""
+    from cdss.db import crypto
+
+    if crypto.attachments_sealed(root):
+        return
+    from cdss.db.encrypt import seal_attachments
+
+    count = seal_attachments(root, key)
+    log.info("sealed %d attachment files of %s left plain by an earlier encryption", count, root)
 
 
 def _key_of(root: Path) -> WorkspaceKey | None:

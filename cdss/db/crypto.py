@@ -7,11 +7,14 @@ Argon2id (memory-hard, so a stolen disk cannot be brute-forced on a GPU cheaply)
 sealed with AES-GCM under a key derived from the same secret), so a wrong passphrase is told apart from a damaged
 file without touching the database.
 
-Sub-keys come from the master key through HKDF with distinct labels: one for SQLCipher, one for the check value
-(and, later, one for attachment files), so no two uses share a key.
+Sub-keys come from the master key through HKDF with distinct labels: one for SQLCipher, one for the check value and
+one that wraps the files key, so no two uses share a key. Attachments and their thumbnails are sealed
+(cdss.db.sealed) under a random *files key* kept in the key file wrapped by the master key: changing the passphrase
+re-wraps that one key instead of re-encrypting every photo.
 
-Not covered yet (said wherever encryption is offered): attachments (photos, PDFs) and the literature index are not
-encrypted; log files may name patients.
+Not covered (said wherever encryption is offered): the literature index (published papers, not patient data), the
+de-identified pictures kept for the case exchange, copies a doctor opens in another program (kept in a temporary
+folder that the app empties at start and exit) and log files, which may name patients.
 """
 
 from __future__ import annotations
@@ -106,9 +109,10 @@ def check_passphrase_strength(passphrase: str) -> None:
                         minimum=MIN_PASSPHRASE)
 
 
-def new_key_file_content(passphrase: str, params: KdfParams | None = None, *,
-                         state: str = "done") -> tuple[WorkspaceKey, dict[str, object]]:
-    """A fresh salt and key for ``passphrase``, and the key file's content (which holds no secret)."""
+def new_key_file_content(passphrase: str, params: KdfParams | None = None, *, state: str = "done",
+                         files_key: bytes | None = None) -> tuple[WorkspaceKey, dict[str, object]]:
+    """A fresh salt and key for ``passphrase``, and the key file's content (which holds no secret in the clear):
+    ``files_key`` (a new random one when None) is kept wrapped under the new key."""
     params = params or DEFAULT_PARAMS
     salt = secrets.token_bytes(16)
     key = derive_key(passphrase, salt, params)
@@ -118,7 +122,59 @@ def new_key_file_content(passphrase: str, params: KdfParams | None = None, *,
         "time_cost": params.time_cost, "memory_kib": params.memory_kib, "parallelism": params.parallelism,
         "check_nonce": _b64(nonce), "check": _b64(key.check_value(nonce)), "state": state,
     }
+    content.update(_wrapped_files_key(key, files_key or secrets.token_bytes(32)))
     return key, content
+
+
+_FILES_KEY_AAD = b"cdss-desk files key"
+
+
+def _wrapped_files_key(key: WorkspaceKey, files_key: bytes) -> dict[str, object]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(key._derive(b"files-wrap")).encrypt(nonce, files_key, _FILES_KEY_AAD)
+    return {"files_nonce": _b64(nonce), "files_key": _b64(sealed)}
+
+
+def files_key(root: Path, key: WorkspaceKey) -> bytes:
+    """The key that seals the attachments of the encrypted workspace at ``root`` (unwrapped with ``key``).
+
+    A key file written before attachments were sealed has none: one is made and added to it here, once.
+    """
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    resolved = Path(root).resolve()
+    with _files_guard:
+        known = _files_keys.get(resolved)
+        if known is not None:
+            return known
+        content = read_key_file(resolved)
+        if "files_key" not in content:
+            content.update(_wrapped_files_key(key, secrets.token_bytes(32)))
+            write_key_file(resolved, content)
+        try:
+            unwrapped = AESGCM(key._derive(b"files-wrap")).decrypt(
+                base64.b64decode(str(content["files_nonce"])), base64.b64decode(str(content["files_key"])),
+                _FILES_KEY_AAD)
+        except (InvalidTag, ValueError) as exc:
+            raise UserError("workspace_key_file_damaged", f"The workspace's key file {key_file(resolved)} is "
+                            "damaged (its files key does not open); restore it from a copy of the workspace.",
+                            path=str(key_file(resolved))) from exc
+        _files_keys[resolved] = unwrapped
+        return unwrapped
+
+
+def attachments_sealed(root: Path) -> bool:
+    """Whether every attachment of the encrypted workspace at ``root`` has been sealed (see cdss.db.encrypt)."""
+    return read_key_file(root).get("attachments") == "sealed"
+
+
+def mark_attachments_sealed(root: Path) -> None:
+    content = read_key_file(root)
+    content["attachments"] = "sealed"
+    write_key_file(root, content)
 
 
 def write_key_file(root: Path, content: dict[str, object]) -> None:
@@ -135,6 +191,9 @@ def read_key_file(root: Path) -> dict[str, object]:
             raise ValueError("unknown format")
         for name in ("salt", "check_nonce", "check"):
             base64.b64decode(str(content[name]), validate=True)
+        for name in ("files_nonce", "files_key"):  # absent from key files written before attachments were sealed
+            if name in content:
+                base64.b64decode(str(content[name]), validate=True)
         for name in ("time_cost", "memory_kib", "parallelism"):
             if not isinstance(content[name], int) or not 0 < content[name] <= 4 * 1024 * 1024:
                 raise ValueError(name)
@@ -210,7 +269,9 @@ def _from_keyring(root: Path) -> WorkspaceKey | None:
 # A command (or the app) asks for the passphrase once; every Workspace.open of the same folder in this process then
 # uses the key, which lives only in memory. CDSS_PASSPHRASE serves scripts and tests.
 _unlocked: dict[Path, WorkspaceKey] = {}
+_files_keys: dict[Path, bytes] = {}
 _guard = threading.Lock()
+_files_guard = threading.Lock()
 
 
 def remember(root: Path, key: WorkspaceKey) -> None:
@@ -220,11 +281,13 @@ def remember(root: Path, key: WorkspaceKey) -> None:
 
 def forget(root: Path | None = None) -> None:
     """Drop the key of ``root`` (or of every workspace) from memory, e.g. when the app locks."""
-    with _guard:
+    with _guard, _files_guard:
         if root is None:
             _unlocked.clear()
+            _files_keys.clear()
         else:
             _unlocked.pop(Path(root).resolve(), None)
+            _files_keys.pop(Path(root).resolve(), None)
 
 
 def key_for(root: Path) -> WorkspaceKey:

@@ -7,13 +7,17 @@ Order matters for a kill at any moment (the workspace must always open afterward
 3. the database is exported into an encrypted copy beside it (``sqlcipher_export``), which is checked (integrity and
    the row count of every table) before one atomic rename puts it in place;
 4. the key file is marked ``done``;
-5. every backup (the one of step 1 included) is converted the same way, so no plain copy of the records remains.
+5. every backup (the one of step 1 included) is converted the same way, so no plain copy of the records remains;
+6. every attachment and thumbnail is sealed in place (cdss.db.sealed), one atomic rename per file, and the key file
+   is then marked ``attachments: sealed``. A kill in this step leaves some files plain and some sealed, which the
+   attachment store reads alike; the next opening of the workspace seals the rest (:func:`seal_attachments`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +34,7 @@ class EncryptionReport:
     tables: int
     rows: int
     backups_converted: int
-    attachments_left_plain: int  # attachments are not encrypted yet (see cdss.db.crypto)
+    attachments_sealed: int
 
 
 def encrypt_workspace(root: Path, passphrase: str, params: crypto.KdfParams | None = None) -> EncryptionReport:
@@ -65,9 +69,60 @@ def encrypt_workspace(root: Path, passphrase: str, params: crypto.KdfParams | No
     crypto.write_key_file(root, content)
     crypto.remember(root, key)
     converted = encrypt_backups(root / "backups", key)
-    attachments = root / "attachments"
-    left = sum(1 for p in attachments.rglob("*") if p.is_file()) if attachments.is_dir() else 0
-    return EncryptionReport(tables, rows, converted, left)
+    sealed = seal_attachments(root, key)
+    return EncryptionReport(tables, rows, converted, sealed)
+
+
+def seal_attachments(root: Path, key: crypto.WorkspaceKey) -> int:
+    """Seal every plain file under ``attachments/`` (thumbnails included) and mark the key file; returns how many
+    were sealed. Idempotent: a file already sealed is left alone, so an interrupted run is finished by the next.
+
+    Each sealed form is opened and hashed again before it counts, against the plain file's hash taken just before,
+    so a sealing that went wrong is reported rather than silently replacing the only copy of a photo.
+    """
+    from cdss.db.sealed import MAGIC, FileCipher, SealedFileDamaged, looks_sealed, seal_file_in_place
+
+    folder = Path(root) / "attachments"
+    cipher = FileCipher(crypto.files_key(root, key))
+    sealed = 0
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if not path.is_file() or path.name.startswith("."):
+            continue  # leftovers of interrupted writes are not attachments
+        with path.open("rb") as fh:
+            if looks_sealed(fh.read(len(MAGIC))):
+                fh.seek(0)
+                try:
+                    for _ in cipher.chunks(fh, path.name):
+                        pass
+                    continue
+                except SealedFileDamaged:
+                    pass  # a plain file that happens to start like a sealed one
+        before = _digest(_blocks(path))
+        seal_file_in_place(cipher, path)
+        with path.open("rb") as fh:
+            if _digest(cipher.chunks(fh, path.name)) != before:  # only if the disk lies: say so loudly
+                raise UserError("attachment_seal_failed", f"Sealing {path.name} changed its content.",
+                                name=path.name)
+        sealed += 1
+    if folder.is_dir():
+        fsync_path(folder)
+    crypto.mark_attachments_sealed(root)
+    return sealed
+
+
+def _digest(blocks: Iterable[bytes]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for block in blocks:
+        digest.update(block)
+    return digest.hexdigest()
+
+
+def _blocks(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        while block := fh.read(1024 * 1024):
+            yield block
 
 
 def export_encrypted(plain: Path, target: Path, key: crypto.WorkspaceKey) -> tuple[int, int]:
@@ -161,7 +216,9 @@ def change_passphrase(root: Path, old: str, new: str, params: crypto.KdfParams |
     crypto.check_passphrase_strength(new)
     finish_interrupted_rekey(root)
     old_key = crypto.unlock(root, old)
-    new_key, content = crypto.new_key_file_content(new, params)
+    new_key, content = crypto.new_key_file_content(new, params, files_key=crypto.files_key(root, old_key))
+    if crypto.attachments_sealed(root):
+        content["attachments"] = "sealed"
     files = [root / DB_FILENAME, *sorted((root / "backups").glob("*.sqlite3"))]
     staged: list[Path] = []
     try:

@@ -115,15 +115,22 @@ class LiteratureLibrary:
     def paper(self, ref_id: int) -> Paper:
         return self._ready().paper(ref_id)
 
-    def pdf_path(self, ref_id: int) -> Path | None:
-        """The stored PDF of a paper, or None when none was imported (or its file has gone missing)."""
+    def has_pdf(self, ref_id: int) -> bool:
+        """Whether the paper has a stored PDF (imported, and its file still in the workspace)."""
         from cdss.records.attachments import AttachmentStore
 
         sha = self.paper(ref_id).pdf_sha256
-        if not sha:
+        return sha is not None and AttachmentStore.of(self.workspace).exists(sha)
+
+    def export_pdf(self, ref_id: int, target: Path) -> Path | None:
+        """Write the paper's stored PDF to ``target`` (decrypted in an encrypted workspace); None when it has none."""
+        from cdss.records.attachments import AttachmentStore
+
+        sha = self.paper(ref_id).pdf_sha256
+        store = AttachmentStore.of(self.workspace)
+        if not sha or not store.exists(sha):
             return None
-        path = AttachmentStore(self.workspace.attachments_dir).path(sha)
-        return path if path.is_file() else None
+        return store.export(sha, target)
 
     # -- index ---------------------------------------------------------------------------------------------------
     def index(self, progress: Progress | None = None) -> LiteratureIndex:
@@ -228,7 +235,7 @@ class LiteratureLibrary:
     def _keep_pdf(self, path: Path) -> str:
         from cdss.records.attachments import AttachmentStore
 
-        return AttachmentStore(self.workspace.attachments_dir).put_file(path).sha256
+        return AttachmentStore.of(self.workspace).put_file(path).sha256
 
     def add(self, refs: Iterable[Reference]) -> list[int]:
         """Add records that are already parsed (no duplicate check: the caller decides); index kept in step."""

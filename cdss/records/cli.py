@@ -139,6 +139,7 @@ def _patient_and_cases(service, kind: str, number: int):
 
 
 def _cmd_export_pdf(args: argparse.Namespace) -> int:
+    from cdss.records.attachments import AttachmentStore
     from cdss.records.deid_secret import workspace_secret
     from cdss.records.pdf_report import export_case_pdf
     from cdss.records.service import RecordsService
@@ -148,7 +149,7 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
     workspace = Workspace.open(args.workspace)
     patient, cases = _patient_and_cases(RecordsService(workspace), kind, number)
     secret = workspace_secret(workspace) if args.deidentified else None
-    out = export_case_pdf(patient, cases, args.output, attachments_dir=workspace.attachments_dir,
+    out = export_case_pdf(patient, cases, args.output, attachments=AttachmentStore.of(workspace),
                           deidentified=args.deidentified, secret=secret, labels_language=args.language)
     print(out)
     return 0

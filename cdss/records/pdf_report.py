@@ -5,7 +5,7 @@ TrueType font (see :mod:`cdss.records.pdf_fonts`). With ``deidentified=True`` th
 :func:`cdss.records.deidentify.deidentify`, and photos are always re-encoded from pixels so no EXIF/GPS reaches the
 PDF (reportlab would otherwise copy a JPEG's bytes, metadata included).
 
-Attachment layout on disk: ``attachments_dir/ab/cd/<sha256>`` — see :func:`attachment_path`.
+Photos come from the workspace's :class:`AttachmentStore` (which decrypts them in an encrypted workspace).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from cdss.errors import UserError
 from cdss.progress import Progress, ensure_progress
-from cdss.records.attachments import AttachmentStore, attachment_path
+from cdss.records.attachments import AttachmentStore
 from cdss.records.charts import trend_drawing, trend_series
 from cdss.records.pdf_clinic import ClinicSections, ReportExtras
 from cdss.records.pdf_fonts import find_cjk_font
@@ -121,7 +121,7 @@ def export_case_pdf(
     cases: Sequence[Case],
     out_path: Path,
     *,
-    attachments_dir: Path | None,
+    attachments: AttachmentStore | None,
     deidentified: bool,
     secret: bytes | None,
     font_path: Path | None = None,
@@ -152,7 +152,7 @@ def export_case_pdf(
     out_path = Path(out_path)
     if not out_path.parent.is_dir():
         raise UserError("export_folder_missing", "The folder to save the PDF in does not exist.", folder=str(out_path))
-    builder = _ReportBuilder(font.name, labels, labels_language, attachments_dir, deidentified, today, progress)
+    builder = _ReportBuilder(font.name, labels, labels_language, attachments, deidentified, today, progress)
     story = builder.build(record, extras or ReportExtras())
     # Written beside the target and renamed into place: a crash or cancel never leaves half a PDF under its name.
     tmp_name = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:8]}.part")
@@ -221,7 +221,7 @@ class _ReportBuilder:
         font_name: str,
         labels: dict[str, str],
         language: str,
-        attachments_dir: Path | None,
+        attachments: AttachmentStore | None,
         deidentified: bool,
         today: dt.date,
         progress: Progress,
@@ -232,7 +232,7 @@ class _ReportBuilder:
         self.font = font_name
         self.labels = labels
         self.language = language
-        self.attachments_dir = attachments_dir
+        self.attachments = attachments
         self.deidentified = deidentified
         self.today = today
         self.progress = progress
@@ -519,41 +519,23 @@ class _ReportBuilder:
         from PIL import UnidentifiedImageError
         from reportlab.platypus import Image
 
-        if self.attachments_dir is None:
+        if self.attachments is None:
             return self.p(self.L("photo_missing"), "small")
-        source: Path | io.BytesIO | None
         try:
-            try:
-                source = AttachmentStore(self.attachments_dir).print_rendition(sha256, THUMB_PX)
-            except OSError:  # the cache cannot be written (read-only workspace): shrink in memory as a fallback
-                source = _shrunk_in_memory(attachment_path(self.attachments_dir, sha256))
-            if source is None:
+            rendition = self.attachments.print_rendition(sha256, THUMB_PX)
+            if rendition is None:
                 return self.p(self.L("photo_missing"), "small")
+            source = io.BytesIO(rendition)
             with PILImage.open(source) as image:  # reads the header only, for the aspect ratio
                 w, h = image.size
         except (OSError, UnidentifiedImageError, UserError, ValueError):
             return self.p(self.L("photo_missing"), "small")
-        if isinstance(source, io.BytesIO):
-            source.seek(0)
+        source.seek(0)
         height = width * h / w
         max_height = width * 1.2
         if height > max_height:
             width, height = max_height * w / h, max_height
-        return Image(source if isinstance(source, io.BytesIO) else str(source), width=width, height=height)
-
-
-def _shrunk_in_memory(path: Path) -> io.BytesIO:
-    from PIL import Image as PILImage
-    from PIL import ImageOps
-
-    with PILImage.open(path) as original:
-        image = ImageOps.exif_transpose(original)
-        image.thumbnail((THUMB_PX, THUMB_PX))
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=82)
-    return buffer
+        return Image(source, width=width, height=height)
 
 
 def _lab_summary(lab: LabResult) -> str:

@@ -66,9 +66,8 @@ class PassphraseDialog(QDialog):
             self.explain.setText(self.tr("The database and every backup are re-encrypted under the new passphrase."))
         else:
             self.explain.setText(self.tr(
-                "The database and every backup will be encrypted (a backup is taken first). Without the passphrase "
-                "nobody — you included — can read these records: keep it safe. Attached photos and files are not "
-                "encrypted yet."))
+                "The database, every backup and the attached photos and files will be encrypted (a backup is taken "
+                "first). Without the passphrase nobody — you included — can read these records: keep it safe."))
 
     def check(self) -> bool:
         if self.first.text() != self.second.text():
@@ -145,8 +144,8 @@ class SecurityBox(QGroupBox):
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Security"))
         if self.encrypted:
-            self.status.setText(self.tr("This workspace is encrypted: the database and its backups (attached photos "
-                                        "and files not yet)."))
+            self.status.setText(self.tr("This workspace is encrypted: the database, its backups and the attached "
+                                        "photos and files."))
         else:
             self.status.setText(self.tr("This workspace is not encrypted: anyone who can read this computer's disk "
                                         "can read the records."))

@@ -93,3 +93,59 @@ def test_drops_need_an_open_case(qtbot, main_window, tmp_path):
     assert not _drop(page.timeline.viewport(), mime)
     assert page.attachment_drop.attach_mime(mime) is None
     assert "Open a case first" in page.editor.bar.message.text()
+
+
+def _shows_colour(widget, rgb: tuple[int, int, int], tolerance: int = 12) -> bool:
+    image = widget.grab().toImage()
+    for y in range(0, image.height(), 3):
+        for x in range(0, image.width(), 3):
+            pixel = image.pixelColor(x, y)
+            seen = (pixel.red(), pixel.green(), pixel.blue())
+            if all(abs(a - b) <= tolerance for a, b in zip(seen, rgb, strict=True)):
+                return True
+    return False
+
+
+def test_an_encrypted_workspace_shows_and_opens_its_sealed_photos(qtbot, tmp_path, monkeypatch):
+    from cdss.app import build_main_window
+    from cdss.db import crypto
+    from cdss.db.encrypt import encrypt_workspace
+    from cdss.db.sealed import MAGIC
+    from cdss.files import clear_opened_copies, opened_copies_dir
+    from cdss.workspace import Workspace
+
+    root = tmp_path / "ws"
+    Workspace.open(root).close()
+    encrypt_workspace(root, "correct horse battery", crypto.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1))
+    _app, window = build_main_window(root, language="en")
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        service = RecordsService(window.ctx.workspace)
+        patient = service.create_patient("赵六")
+        case = service.create_case(patient.id, "Ankle sprain", opened_on=dt.date(2024, 7, 1))
+        page = window.room_pages["records"]
+        page.search()
+        page.open_patient(patient.id)
+        photo = _jpeg_file(tmp_path / "ankle.jpg")
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(photo))])
+        assert _drop(page.timeline.viewport(), mime)
+        _wait(qtbot, page.attachment_drop.last_handle)
+        (entry,) = service.get_case(case.id).entries
+        for stored in (root / "attachments").rglob("*"):
+            if stored.is_file():  # the photo and its thumbnail, both sealed on disk
+                assert stored.read_bytes().startswith(MAGIC)
+        qtbot.waitUntil(lambda: _shows_colour(page.timeline.viewport(), (30, 120, 200)), timeout=5000)
+
+        opened_copy = page.editor.open_attachment(entry.id, open_with_system=False)
+        assert opened_copy.read_bytes() == photo.read_bytes()
+        assert opened_copies_dir() in opened_copy.parents
+        clear_opened_copies()
+        assert not opened_copy.exists()
+    finally:
+        window.ctx.tasks.wait_all()
+        window.ctx.workspace.close()
+        crypto.forget()

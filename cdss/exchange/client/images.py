@@ -56,18 +56,17 @@ def prepare_case_images(workspace: Workspace, original: Case, deidentified: Case
     """
     from cdss.records.deid.images import strip_image_metadata
 
-    store = AttachmentStore(workspace.attachments_dir)
+    store = AttachmentStore.of(workspace)
     images: list[ShareImage] = []
     skipped: list[str] = []
     for entry, clean_entry in zip(original.entries, deidentified.entries, strict=False):
         att, clean_att = entry.attachment, clean_entry.attachment
         if att is None or clean_att is None:
             continue
-        path = store.path(att.sha256)
-        if not path.is_file():
+        if not store.exists(att.sha256):
             skipped.append(clean_att.filename)
             continue
-        raw = path.read_bytes()
+        raw = store.read_bytes(att.sha256)
         if detect_media_type(raw[:16]) not in IMAGE_CONTENT_TYPES:
             skipped.append(clean_att.filename)
             continue

@@ -158,18 +158,13 @@ class PaperPanel(QWidget):
         """Open the paper's stored PDF with the system viewer; False when there is none to open."""
         if self.library is None or self.ref_id is None:
             return False
-        path = self.library.pdf_path(self.ref_id)
-        if path is None:
-            return False
-        # The store names files by hash; a copy with a .pdf name lets every viewer recognise the file type.
-        import shutil
-        import tempfile
-        from pathlib import Path
+        from cdss.files import new_opened_copy_folder
 
-        folder = Path(tempfile.gettempdir()) / "cdss-papers"
-        folder.mkdir(exist_ok=True)
-        target = folder / f"paper-{self.ref_id}.pdf"
-        shutil.copyfile(path, target)
+        # The store names files by hash (sealed in an encrypted workspace); a plain copy with a .pdf name lets every
+        # viewer open it. It lives in the app's private folder for opened copies, emptied at start and exit.
+        target = self.library.export_pdf(self.ref_id, new_opened_copy_folder() / f"paper-{self.ref_id}.pdf")
+        if target is None:
+            return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     # -- text ----------------------------------------------------------------------------------------------------

@@ -40,13 +40,14 @@ error_texts.register({
 def export_pdf_task(tasks: TaskRunner, workspace: Workspace, patient: PatientRecord, case: Case, out_path: Path, *,
                     deidentified: bool, labels_language: str, clinic: str = "", doctor: str = "") -> TaskHandle:
     """Write ``case`` of ``patient`` to ``out_path`` as a PDF on the read pool; the handle's result is the path."""
+    from cdss.records.attachments import AttachmentStore
     from cdss.records.pdf_report import export_case_pdf
 
     def work(progress=None) -> Path:
         secret = workspace_secret(workspace) if deidentified else None
         extras = ReportExtras(clinic=clinic, doctor=doctor,
                               overrides=_override_lines(workspace, patient, case, deidentified))
-        return export_case_pdf(patient, [case], out_path, attachments_dir=workspace.attachments_dir,
+        return export_case_pdf(patient, [case], out_path, attachments=AttachmentStore.of(workspace),
                                deidentified=deidentified, secret=secret, labels_language=labels_language,
                                progress=progress, extras=extras)
 

@@ -10,6 +10,7 @@ latest change at any time in the session.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from cdss.records.attachments import IMAGE_TYPES
 from cdss.records.types import Attachment, Entry, FollowUp
 from cdss.ui.records.entry_edit_dialog import EntryEditDialog
 from cdss.ui.tasks import while_alive
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 UNDO_VISIBLE_MS = 12_000  # long enough to notice a wrong click, short enough not to clutter the page
 UNDO_DEPTH = 30
 THUMBNAIL_PX = 240  # timeline thumbnails; made on the writer when a photo is attached, so drawing finds them cached
+THUMBNAILS_KEPT = 96  # in memory: a long case's photos, without growing with the whole workspace
 
 
 class UndoBar(QFrame):
@@ -112,6 +115,7 @@ class TimelineEditor(QObject):
         self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), page)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.shortcut.activated.connect(self.undo)
+        self._thumbnails: OrderedDict[str, bytes | None] = OrderedDict()
         self._store = None
         # Entries deleted more than 30 days ago are past any undo: remove them for good, once a session.
         page.ctx.tasks.run_write(self.service.purge_deleted_entries, name="purge-deleted-entries")
@@ -178,29 +182,49 @@ class TimelineEditor(QObject):
         if self._store is None:
             from cdss.records.attachments import AttachmentStore
 
-            self._store = AttachmentStore(self.page.ctx.workspace.attachments_dir)
+            self._store = AttachmentStore.of(self.page.ctx.workspace)
         return self._store
 
-    def thumbnail(self, attachment: Attachment) -> Path | None:
-        """A cached thumbnail for the timeline; None (a file icon instead) for PDFs, broken or missing files."""
+    def thumbnail(self, attachment: Attachment) -> str | None:
+        """The address the timeline shows a photo's thumbnail under; None (a file icon instead) for PDFs, broken or
+        missing files."""
+        from cdss.ui.records.timeline_html import thumbnail_address
+
+        if attachment.media_type not in IMAGE_TYPES:
+            return None
+        return thumbnail_address(attachment.sha256) if self.thumbnail_bytes(attachment.sha256) else None
+
+    def thumbnail_bytes(self, sha256: str) -> bytes | None:
+        """The thumbnail's PNG (made and cached in the store on first request; None when it cannot be made).
+
+        The last few are kept in memory, so redrawing the timeline after an edit reads (and, in an encrypted
+        workspace, decrypts) none of them again; the hash names the content, so a kept one is never stale.
+        """
         from cdss.errors import UserError
+        if sha256 in self._thumbnails:
+            self._thumbnails.move_to_end(sha256)
+            return self._thumbnails[sha256]
 
         try:
-            return self.store.thumbnail(attachment.sha256, THUMBNAIL_PX)
-        except (UserError, OSError):
-            return None
+            data = self.store.thumbnail(sha256, THUMBNAIL_PX)
+        except (UserError, OSError, ValueError):
+            data = None
+        self._thumbnails[sha256] = data
+        while len(self._thumbnails) > THUMBNAILS_KEPT:
+            self._thumbnails.popitem(last=False)
+        return data
 
     def open_attachment(self, entry_id: int, *, open_with_system: bool = True) -> Path | None:
-        """Open a copy named as the original file (the store names files by hash) with the system's viewer."""
-        import tempfile
-
+        """Open a copy named as the original file (the store names files by hash) with the system's viewer; the copy
+        is plain even in an encrypted workspace, so it goes to the private folder the app empties at start and exit."""
         from PySide6.QtGui import QDesktopServices
+        from cdss.files import new_opened_copy_folder
+
 
         entry = self.find_entry(entry_id)
         if entry is None or entry.attachment is None:
             return None
-        folder = Path(tempfile.mkdtemp(prefix="cdss-open-"))
-        target = self.store.export(entry.attachment.sha256, folder / entry.attachment.filename)
+        target = self.store.export(entry.attachment.sha256, new_opened_copy_folder() / entry.attachment.filename)
         if open_with_system:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         return target

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from cdss.ui.records.labs_panel import LabsPanel
 from cdss.ui.records.medications_panel import MedicationsPanel
 from cdss.ui.records.patient_card_delegate import PatientCardDelegate
 from cdss.ui.records.record_actions import RecordActions
-from cdss.ui.records.timeline_html import case_timeline_html, kind_text
+from cdss.ui.records.timeline_html import TimelineBrowser, case_timeline_html, kind_text
 from cdss.ui.tasks import while_alive
 
 PAGE_SIZE = 100
@@ -136,7 +135,7 @@ class RecordsPage(QWidget):
         case_row.addWidget(self.export_pdf_button)
         case_row.addWidget(self.export_fhir_button)
         case_row.addWidget(self.share_button)
-        self.timeline = QTextBrowser(right)
+        self.timeline = TimelineBrowser(right)
         self.timeline.setObjectName("timeline")
         self.labs_panel = LabsPanel(right)
         self.tabs = QTabWidget(right)
@@ -181,6 +180,7 @@ class RecordsPage(QWidget):
         # the page only places their widgets.
         self.editor = TimelineEditor(self)
         self.record_actions = RecordActions(self, self.editor)
+        self.timeline.thumbnails = self.editor.thumbnail_bytes
         self.attachment_drop = AttachmentDropHandler(self, self.editor)
         right_layout.insertWidget(right_layout.indexOf(self.tabs) + 1, self.editor.bar)
         right_layout.addWidget(self.record_actions.bar)

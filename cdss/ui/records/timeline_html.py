@@ -2,16 +2,18 @@
 
 With ``editable=True`` each entry and follow-up carries small action links (``entry-edit:ID``, ``entry-delete:ID``,
 ``attachment-open:ID``, ``follow-up-edit:ID``, ``follow-up-done:ID``, ``follow-up-delete:ID``) that the page routes to
-:class:`cdss.ui.records.entry_editor.TimelineEditor`; photos show as thumbnails when ``thumbnail`` gives a file path.
+:class:`cdss.ui.records.entry_editor.TimelineEditor`; photos show as thumbnails when ``thumbnail`` gives an image
+address (``cdss-thumb:<sha256>``, which :class:`TimelineBrowser` resolves from memory: no decrypted file is written).
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cdss.records.types import Attachment, Case, Entry, EntryKind, LabResult, PatientRecord
 
@@ -67,12 +69,12 @@ def lab_text(lab: LabResult) -> str:
     return " ".join(parts)
 
 
-def _attachment_html(entry: Entry, attachment: Attachment, thumbnail: Callable[[Attachment], Path | None] | None,
+def _attachment_html(entry: Entry, attachment: Attachment, thumbnail: Callable[[Attachment], str | None] | None,
                      editable: bool) -> str:
     thumb = thumbnail(attachment) if thumbnail is not None else None
     name = _t(attachment.filename)
     if thumb is not None:
-        body = f"<img src='{QUrl.fromLocalFile(str(thumb)).toString()}' height='120'><br>{name}"
+        body = f"<img src='{html.escape(thumb)}' height='120'><br>{name}"
     else:
         body = f"📄 {name}"
     if editable and entry.id is not None:
@@ -81,7 +83,7 @@ def _attachment_html(entry: Entry, attachment: Attachment, thumbnail: Callable[[
 
 
 def case_timeline_html(patient: PatientRecord, case: Case, *, editable: bool = False,
-                       thumbnail: Callable[[Attachment], Path | None] | None = None) -> str:
+                       thumbnail: Callable[[Attachment], str | None] | None = None) -> str:
     opened, closed = _t(translate("Timeline", "Opened")), _t(translate("Timeline", "Closed"))
     edit, delete = translate("Timeline", "Edit"), translate("Timeline", "Delete")
     empty = _t(translate("Timeline", "No entries yet. Add one with the capture bar below."))
@@ -123,3 +125,29 @@ def case_timeline_html(patient: PatientRecord, case: Case, *, editable: bool = F
             parts.append(f"<li>{follow_up.due.isoformat()} — {html.escape(follow_up.note)}{done}{actions}</li>")
         parts.append("</ul>")
     return "".join(parts)
+
+
+THUMB_SCHEME = "cdss-thumb"
+
+
+def thumbnail_address(sha256: str) -> str:
+    return f"{THUMB_SCHEME}:{sha256}"
+
+
+class TimelineBrowser(QTextBrowser):
+    """The timeline view: HTML whose photo thumbnails come from ``thumbnails(sha256) -> PNG bytes | None``.
+
+    In an encrypted workspace the thumbnails are sealed on disk, so the page cannot point at a file; the document
+    asks for each ``cdss-thumb:`` address here instead.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.thumbnails: Callable[[str], bytes | None] | None = None
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt's name
+        url = QUrl(name) if isinstance(name, str) else name
+        if kind == QTextDocument.ResourceType.ImageResource and url.scheme() == THUMB_SCHEME:
+            data = self.thumbnails(url.path()) if self.thumbnails is not None else None
+            return QImage.fromData(data) if data else QImage()
+        return super().loadResource(kind, name)

@@ -99,16 +99,16 @@ def test_imported_pdf_is_kept_and_a_duplicate_pdf_attaches_to_the_existing_paper
     library = LiteratureLibrary(workspace)
     _pdf(tmp_path / "new.pdf", "Colchicine prophylaxis when starting allopurinol", "10.1000/gout.7")
     (new_id,) = library.import_paths([tmp_path / "new.pdf"]).added_ids
-    stored = library.pdf_path(new_id)
+    stored = library.export_pdf(new_id, tmp_path / "copy.pdf")
     assert stored is not None and stored.read_bytes() == (tmp_path / "new.pdf").read_bytes()
 
     (tmp_path / "a.ris").write_text(RIS, encoding="utf-8")
     (ris_id,) = library.import_paths([tmp_path / "a.ris"]).added_ids
-    assert library.pdf_path(ris_id) is None
+    assert not library.has_pdf(ris_id)
     _pdf(tmp_path / "same.pdf", "Metformin and diabetic kidney disease outcomes", "10.1000/met.1")
     summary = library.import_paths([tmp_path / "same.pdf"])
     assert (summary.added, summary.duplicates, summary.files[0].attached_pdfs) == (0, 1, 1)
-    assert library.pdf_path(ris_id) is not None
+    assert library.has_pdf(ris_id)
 
 
 @pytest.fixture()

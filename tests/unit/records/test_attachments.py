@@ -10,7 +10,6 @@ from PIL import Image
 
 from cdss.errors import UserError
 from cdss.records.attachments import AttachmentStore, attachment_path, detect_media_type
-from cdss.records.pdf_report import attachment_path as pdf_attachment_path
 
 
 def _png(width=800, height=400, color=(200, 30, 30)) -> bytes:
@@ -36,7 +35,7 @@ def test_store_by_hash_in_the_layout_the_pdf_exporter_reads(store):
     )
     path = store.root / sha[:2] / sha[2:4] / sha
     assert path.read_bytes() == data
-    assert attachment_path(store.root, sha) == pdf_attachment_path(store.root, sha) == path
+    assert attachment_path(store.root, sha) == path
 
 
 def test_same_content_is_stored_once(store, tmp_path):
@@ -95,11 +94,12 @@ def test_unreadable_source_is_a_user_error(store, tmp_path):
 def test_thumbnail_is_made_once_and_cached(store):
     stored = store.put_bytes(_png(), "photo.png")
     thumb = store.thumbnail(stored.sha256, 128)
-    assert thumb == store.root / "thumbs" / f"{stored.sha256}_128.png"
-    with Image.open(thumb) as image:
+    cached = store.root / "thumbs" / f"{stored.sha256}_128.png"
+    assert cached.read_bytes() == thumb  # a plain workspace keeps the PNG as it is
+    with Image.open(io.BytesIO(thumb)) as image:
         assert max(image.size) == 128 and image.size == (128, 64)
-    stamp = thumb.stat().st_mtime_ns
-    assert store.thumbnail(stored.sha256, 128) == thumb and thumb.stat().st_mtime_ns == stamp
+    stamp = cached.stat().st_mtime_ns
+    assert store.thumbnail(stored.sha256, 128) == thumb and cached.stat().st_mtime_ns == stamp
 
 
 def test_no_thumbnail_for_non_images_or_broken_images(store):
@@ -118,7 +118,7 @@ def test_attachment_entry_on_a_case(workspace):
     from cdss.records.service import RecordsService
 
     service = RecordsService(workspace)
-    store = AttachmentStore(workspace.attachments_dir)
+    store = AttachmentStore.of(workspace)
     case = service.create_case(service.create_patient("张三").id, "皮疹")
     stored = store.put_bytes(_png(), "rash.png")
     entry = service.attach_file(case.id, stored, text="前臂皮疹")

@@ -15,7 +15,8 @@ import pytest
 
 from cdss.errors import UserError
 from cdss.records import pdf_fonts
-from cdss.records.pdf_report import attachment_path, export_case_pdf
+from cdss.records.attachments import AttachmentStore, attachment_path
+from cdss.records.pdf_report import export_case_pdf
 from cdss.records.types import (
     Allergy,
     Attachment,
@@ -130,7 +131,7 @@ def test_attachment_path_layout(tmp_path):
 @needs_pdftotext
 def test_export_contains_chinese_and_english(tmp_path):
     patient = make_patient(tmp_path / "att")
-    out = export_case_pdf(patient, patient.cases, tmp_path / "r.pdf", attachments_dir=tmp_path / "att",
+    out = export_case_pdf(patient, patient.cases, tmp_path / "r.pdf", attachments=AttachmentStore(tmp_path / "att"),
                           deidentified=False, secret=None)  # fmt: skip
     text = pdf_text(out)
     for expected in ("病例报告", "慢性心力衰竭", "Chronic heart failure", "I50.9", "呋塞米", "NT-proBNP", "张三",
@@ -143,7 +144,7 @@ def test_export_contains_chinese_and_english(tmp_path):
 @needs_pdftotext
 def test_english_labels(tmp_path):
     patient = make_patient(tmp_path / "att", n_photos=0)
-    out = export_case_pdf(patient, patient.cases, tmp_path / "r.pdf", attachments_dir=None, deidentified=False,
+    out = export_case_pdf(patient, patient.cases, tmp_path / "r.pdf", attachments=None, deidentified=False,
                           secret=None, labels_language="en")  # fmt: skip
     text = pdf_text(out)
     assert "Case report" in text and "Timeline" in text and "Page 1 of" in text
@@ -153,7 +154,7 @@ def test_english_labels(tmp_path):
 @needs_pdftotext
 def test_deidentified_export_has_no_identifiers(tmp_path):
     patient = make_patient(tmp_path / "att")
-    out = export_case_pdf(patient, patient.cases, tmp_path / "d.pdf", attachments_dir=tmp_path / "att",
+    out = export_case_pdf(patient, patient.cases, tmp_path / "d.pdf", attachments=AttachmentStore(tmp_path / "att"),
                           deidentified=True, secret=SECRET, today=dt.date(2024, 1, 1))  # fmt: skip
     raw = out.read_bytes()
     text = pdf_text(out)
@@ -169,7 +170,7 @@ def test_deidentified_export_has_no_identifiers(tmp_path):
 @needs_pdftotext
 def test_long_timeline_paginates_and_wraps(tmp_path):
     patient = make_patient(tmp_path / "att", n_entries=60, n_photos=0)
-    out = export_case_pdf(patient, patient.cases, tmp_path / "long.pdf", attachments_dir=None, deidentified=False,
+    out = export_case_pdf(patient, patient.cases, tmp_path / "long.pdf", attachments=None, deidentified=False,
                           secret=None)  # fmt: skip
     text = pdf_text(out)
     pages = text.count("\f")
@@ -181,7 +182,7 @@ def test_deidentified_export_needs_secret(tmp_path):
     patient = make_patient(tmp_path / "att", n_photos=0)
     with pytest.raises(UserError) as info:
         export_case_pdf(
-            patient, patient.cases, tmp_path / "x.pdf", attachments_dir=None, deidentified=True, secret=None
+            patient, patient.cases, tmp_path / "x.pdf", attachments=None, deidentified=True, secret=None
         )
     assert info.value.code == "deid_secret_missing"
     assert not (tmp_path / "x.pdf").exists()
@@ -206,7 +207,7 @@ def test_no_font_anywhere_raises_clear_error(tmp_path, monkeypatch):
     patient = make_patient(tmp_path / "att", n_photos=0)
     with pytest.raises(UserError) as info:
         export_case_pdf(
-            patient, patient.cases, tmp_path / "x.pdf", attachments_dir=None, deidentified=False, secret=None
+            patient, patient.cases, tmp_path / "x.pdf", attachments=None, deidentified=False, secret=None
         )
     assert info.value.code == "no_cjk_font"
     assert not (tmp_path / "x.pdf").exists()
@@ -231,7 +232,7 @@ def test_inr_on_warfarin_is_judged_against_its_target_not_the_reference_range(tm
     low = LabResult("INR", dt.datetime(2024, 1, 9, 8), value=1.5, unit="", ref_low=0.8, ref_high=1.2, loinc="6301-6")
     case = replace(base.cases[0], labs=(*base.cases[0].labs, inr, low))
     patient = replace(base, cases=(case,), medications=(Medication("warfarin", "3 mg qd"),))
-    out = export_case_pdf(patient, patient.cases, tmp_path / "inr.pdf", attachments_dir=None, deidentified=False,
+    out = export_case_pdf(patient, patient.cases, tmp_path / "inr.pdf", attachments=None, deidentified=False,
                           secret=None, labels_language="en")
     text = flat(pdf_text(out))
     assert "2.3" in text and "2.3↑" not in text  # on target: no arrow against the 0.8–1.2 laboratory range
@@ -247,7 +248,7 @@ def test_the_report_reads_like_a_clinic_document(tmp_path):
     extras = ReportExtras(clinic="杭州市第一人民医院 心内科门诊", doctor="王医生", overrides=(
         OverrideLine(dt.datetime(2023, 3, 2, 10, 5), "Simvastatin + Clarithromycin: myopathy", "Short course only",
                      "wangdoc"),))
-    out = export_case_pdf(patient, patient.cases, tmp_path / "clinic.pdf", attachments_dir=None, deidentified=False,
+    out = export_case_pdf(patient, patient.cases, tmp_path / "clinic.pdf", attachments=None, deidentified=False,
                           secret=None, labels_language="en", extras=extras, today=dt.date(2023, 3, 10))
     text = flat(pdf_text(out))
     assert "杭州市第一人民医院心内科门诊" in text and "Doctor:王医生" in text
@@ -256,7 +257,7 @@ def test_the_report_reads_like_a_clinic_document(tmp_path):
     assert "Safetyalertsoverridden" in text and "Shortcourseonly" in text and "wangdoc" in text
     assert "Doctor'ssignature:王医生" in text and "2023-03-10" in text  # the export date, identified report
 
-    deid = export_case_pdf(patient, patient.cases, tmp_path / "deid.pdf", attachments_dir=None, deidentified=True,
+    deid = export_case_pdf(patient, patient.cases, tmp_path / "deid.pdf", attachments=None, deidentified=True,
                            secret=b"k" * 32, labels_language="en", extras=extras, today=dt.date(2023, 3, 10))
     text = flat(pdf_text(deid))
     for leak in ("人民医院", "王医生", "wangdoc", "2023-03-10", "2023-03-02"):
