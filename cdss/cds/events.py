@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from cdss.audit import current_actor
 from cdss.cds.models import AlertEventRow
 from cdss.drugs.alerts import Alert
-from cdss.records.service_rows import now
+from cdss.records.access import clinical_now as now
 
 #: Outcomes of one alert shown (or raised) once.
 OVERRIDDEN = "overridden"  # interruptive; the prescription went ahead with a reason

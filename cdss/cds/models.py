@@ -8,8 +8,9 @@ import datetime as dt
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-# The records models define the tables these rows point at; importing them registers those tables on the metadata.
-import cdss.records.models  # noqa: F401
+# The records define the tables these rows point at; importing their access module registers those tables on the
+# metadata (the row classes themselves stay private to cdss.records).
+import cdss.records.access  # noqa: F401
 from cdss.db.base import Base
 
 

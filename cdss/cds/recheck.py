@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cdss import audit
 from cdss.cds import events
@@ -26,7 +26,7 @@ from cdss.drugs.alerts import Alert
 from cdss.drugs.checker import check
 from cdss.drugs.knowledge import DrugKnowledge
 from cdss.drugs.ratings import severity_rank
-from cdss.records.models import LabResultRow
+from cdss.records import access as records_api
 from cdss.records.service import RecordsService
 from cdss.workspace import Workspace
 
@@ -80,7 +80,7 @@ def after_new_lab(workspace: Workspace, patient_id: int, lab_id: int | None = No
     with workspace.unit_of_work() as session:
         flags = {r.flag: r.value for r in session.scalars(
             select(PatientFlagRow).where(PatientFlagRow.patient_id == patient_id))}
-        lab_case = session.scalar(select(LabResultRow.case_id).where(LabResultRow.id == lab_id))
+        lab_case = records_api.lab_case_id(session, lab_id)
     before = build_context(record, knowledge.catalog, flags=flags, today=today, labs=before_labs)
     after = build_context(record, knowledge.catalog, flags=flags, today=today, labs=labs)
     drug_ids = after.active_drug_ids
@@ -133,14 +133,13 @@ def recheck_pending(workspace: Workspace, patient_id: int, *, knowledge: DrugKno
     """
     with workspace.unit_of_work() as session:
         mark = session.get(RecheckMarkRow, patient_id)
-        newest = session.scalar(select(func.max(LabResultRow.id)).where(LabResultRow.patient_id == patient_id))
+        newest = records_api.newest_lab_id(session, patient_id)
         if newest is None:
             return ()
         if mark is None:
             session.add(RecheckMarkRow(patient_id=patient_id, last_lab_id=newest, checked_at=events.now()))
             return ()
-        pending = list(session.scalars(select(LabResultRow.id).where(
-            LabResultRow.patient_id == patient_id, LabResultRow.id > mark.last_lab_id).order_by(LabResultRow.id)))
+        pending = records_api.lab_ids_after(session, patient_id, mark.last_lab_id)
     found: list[OpenAlert] = []
     for lab_id in pending:
         found.extend(after_new_lab(workspace, patient_id, lab_id, knowledge=knowledge, today=today,

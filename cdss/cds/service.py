@@ -28,9 +28,8 @@ from cdss.drugs.checker import check
 from cdss.drugs.knowledge import DrugKnowledge
 from cdss.drugs.messages import Message
 from cdss.errors import UserError
-from cdss.records.models import CaseRow, FollowUpRow, PatientRow
+from cdss.records import access as records_api
 from cdss.records.service import RecordsService
-from cdss.records.service_rows import medication_row, to_medication, touch, write_entry
 from cdss.records.types import Entry, EntryKind, Medication
 from cdss.workspace import Workspace
 
@@ -129,14 +128,13 @@ class DecisionSupportService:
         if flag not in FLAGS:
             raise UserError("cds_unknown_flag", f"Unknown patient flag '{flag}'.", flag=flag)
         with self._workspace.unit_of_work() as session:
-            if session.get(PatientRow, patient_id) is None:
-                raise UserError("patient_not_found", f"There is no patient with id {patient_id}.", id=patient_id)
+            records_api.require_patient(session, patient_id)
             row = session.get(PatientFlagRow, (patient_id, flag))
             if row is None:
                 session.add(PatientFlagRow(patient_id=patient_id, flag=flag, value=value, updated_at=events.now()))
             else:
                 row.value, row.updated_at = value, events.now()
-            touch(session, patient_id, "update", f"flag {flag}={value}", self._actor)
+            records_api.record_changed(session, patient_id, f"flag {flag}={value}", self._actor)
         return self.flags(patient_id)
 
     # -- context and regimen ------------------------------------------------------------------------------------
@@ -256,27 +254,21 @@ class DecisionSupportService:
                                 medication.start or self._today(), medication.end, medication.active, drug_id,
                                 medication.code, medication.code_system)
         with self._workspace.unit_of_work() as session:
-            if session.get(PatientRow, patient_id) is None:
-                raise UserError("patient_not_found", f"There is no patient with id {patient_id}.", id=patient_id)
-            case = session.get(CaseRow, case_id) if case_id is not None else None
-            if case_id is not None and (case is None or case.patient_id != patient_id):
-                raise UserError("case_not_found", f"There is no case {case_id} for this patient.", id=case_id)
-            med_row = medication_row(patient_id, medication)
-            session.add(med_row)
-            session.flush()
+            records_api.require_patient(session, patient_id)
+            if case_id is not None:
+                records_api.require_case_of(session, case_id, patient_id)
+            stored = records_api.add_medication(session, patient_id, medication)
             event_rows, follow_up_ids, overrides, due_texts, shown_titles = [], [], [], [], []
             for alert in prescription.interrupting:
                 decision = decisions[events.alert_key(alert)]
                 follow_up_id = None
-                if decision.reason_code in MONITORING_REASONS and case_id is not None:
+                due = decision.follow_up_due  # set for every monitoring reason (checked above)
+                if decision.reason_code in MONITORING_REASONS and case_id is not None and due is not None:
                     title = titles.get(events.alert_key(alert), alert.title)
-                    follow_up = FollowUpRow(case_id=case_id, due=decision.follow_up_due,
-                                            note=monitoring_note(title, decision.reason_text, language), done=False)
-                    session.add(follow_up)
-                    session.flush()
-                    follow_up_id = follow_up.id
-                    follow_up_ids.append(follow_up.id)
-                    due_texts.append(decision.follow_up_due.isoformat())
+                    follow_up_id = records_api.add_follow_up(session, case_id, due,
+                                                             monitoring_note(title, decision.reason_text, language))
+                    follow_up_ids.append(follow_up_id)
+                    due_texts.append(due.isoformat())
                 row = events.add_event(session, patient_id, case_id, alert, events.OVERRIDDEN,
                                        reason_code=decision.reason_code, reason_text=decision.reason_text or None,
                                        follow_up_id=follow_up_id, actor=self._actor)
@@ -297,13 +289,11 @@ class DecisionSupportService:
                 text = prescription_entry(medication.name, medication.dose,
                                           [(title, alert.severity, code, reason) for title, (alert, code, reason)
                                            in zip(shown_titles, overrides, strict=True)], due_texts, language)
-                entry = write_entry(session, patient_id, case_id, Entry(
-                    EntryKind.MEDICATION, occurred_at or dt.datetime.now().replace(microsecond=0), text))
-                entry_id = entry.id
-            touch(session, patient_id, "update", f"medication {med_row.id} prescribed with decision support "
-                  f"({len(overrides)} override(s))", self._actor)
-            return PrescribeOutcome(to_medication(med_row), entry_id, tuple(follow_up_ids),
-                                    tuple(r.id for r in event_rows))
+                entry_id = records_api.add_entry(session, patient_id, case_id, Entry(
+                    EntryKind.MEDICATION, occurred_at or records_api.clinical_now(), text))
+            records_api.record_changed(session, patient_id, f"medication {stored.id} prescribed with decision support "
+                                   f"({len(overrides)} override(s))", self._actor)
+            return PrescribeOutcome(stored, entry_id, tuple(follow_up_ids), tuple(r.id for r in event_rows))
 
     # -- stopping -----------------------------------------------------------------------------------------------
     def stop_medication(self, medication_id: int, case_id: int | None, *, language: str = "en",

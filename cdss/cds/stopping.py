@@ -20,8 +20,7 @@ from cdss.cds import events
 from cdss.cds.models import OpenAlertRow
 from cdss.cds.texts import stop_entry
 from cdss.errors import UserError
-from cdss.records.models import CaseRow, EntryRow, MedicationRow
-from cdss.records.service_rows import touch, write_entry
+from cdss.records import access as records_api
 from cdss.records.types import Entry, EntryKind
 
 if TYPE_CHECKING:
@@ -51,11 +50,11 @@ def stop_medication(service: DecisionSupportService, medication_id: int, case_id
                     language: str = "en", occurred_at: dt.datetime | None = None) -> StopOutcome:
     """Discontinue medication ``medication_id`` today; the timeline entry goes into ``case_id`` when given."""
     with service._workspace.unit_of_work() as session:
-        row = session.get(MedicationRow, medication_id)
-        if row is None:
+        found = records_api.medication_ref(session, medication_id)
+        if found is None:
             raise UserError("medication_not_found", f"There is no medication with id {medication_id}.",
                             id=medication_id)
-        patient_id = row.patient_id
+        patient_id = found.patient_id
     # Which drugs the patient still takes afterwards decides which open alerts stop applying.
     context = service.context(patient_id)
     stopped = next((m for m in context.medications if m.medication_id == medication_id), None)
@@ -63,14 +62,13 @@ def stop_medication(service: DecisionSupportService, medication_id: int, case_id
     gone = set(stopped.drug_ids) - remaining if stopped is not None else set()
     today = service._today()
     with service._workspace.unit_of_work() as session:
-        row = session.get(MedicationRow, medication_id)
-        if row is None or not row.active:
+        medication = records_api.medication_ref(session, medication_id)
+        if medication is None or not medication.active:
             raise UserError("cds_medication_not_active", "This medication is not active.", id=medication_id)
-        case = session.get(CaseRow, case_id) if case_id is not None else None
-        if case_id is not None and (case is None or case.patient_id != patient_id):
-            raise UserError("case_not_found", f"There is no case {case_id} for this patient.", id=case_id)
-        previous_end = row.end
-        row.active, row.end = False, today
+        if case_id is not None:
+            records_api.require_case_of(session, case_id, patient_id)
+        previous_end = medication.end
+        records_api.set_medication_active(session, medication_id, False, today)
         closed: list[int] = []
         if gone:
             for alert_row in session.scalars(select(OpenAlertRow).where(
@@ -80,34 +78,27 @@ def stop_medication(service: DecisionSupportService, medication_id: int, case_id
                     closed.append(alert_row.id)
         entry_id = None
         if case_id is not None:
-            entry = write_entry(session, patient_id, case_id, Entry(
-                EntryKind.MEDICATION, occurred_at or dt.datetime.now().replace(microsecond=0),
-                stop_entry(row.name, row.dose, language)))
-            entry_id = entry.id
+            entry_id = records_api.add_entry(session, patient_id, case_id, Entry(
+                EntryKind.MEDICATION, occurred_at or records_api.clinical_now(),
+                stop_entry(medication.name, medication.dose, language)))
         audit.record(session, "stop", "medication", medication_id,
-                     f"patient {patient_id}: {row.name} stopped {today.isoformat()}"
+                     f"patient {patient_id}: {medication.name} stopped {today.isoformat()}"
                      + (f"; closed re-check alert(s) {closed}" if closed else ""), actor=service._actor)
-        touch(session, patient_id, "update", f"medication {medication_id} stopped", service._actor)
-        return StopOutcome(patient_id, medication_id, row.name, previous_end, entry_id, tuple(closed))
+        records_api.record_changed(session, patient_id, f"medication {medication_id} stopped", service._actor)
+        return StopOutcome(patient_id, medication_id, medication.name, previous_end, entry_id, tuple(closed))
 
 
 def undo_stop(service: DecisionSupportService, outcome: StopOutcome) -> None:
     """Make the medication active again, remove the "Stopped" entry and reopen the alerts the stop closed."""
     with service._workspace.unit_of_work() as session:
-        row = session.get(MedicationRow, outcome.medication_id)
-        if row is None:
-            raise UserError("medication_not_found", f"There is no medication with id {outcome.medication_id}.",
-                            id=outcome.medication_id)
-        row.active, row.end = True, outcome.previous_end
+        records_api.set_medication_active(session, outcome.medication_id, True, outcome.previous_end)
         if outcome.entry_id is not None:
-            entry = session.get(EntryRow, outcome.entry_id)
-            if entry is not None and entry.deleted_at is None:
-                entry.deleted_at = events.now()  # soft delete, as every timeline delete
+            records_api.hide_entry(session, outcome.entry_id)
         for alert_id in outcome.closed_alert_ids:
             alert_row = session.get(OpenAlertRow, alert_id)
             if alert_row is not None:
                 alert_row.reviewed_at = None
         audit.record(session, "undo_stop", "medication", outcome.medication_id,
                      f"patient {outcome.patient_id}: {outcome.name} active again", actor=service._actor)
-        touch(session, outcome.patient_id, "update", f"medication {outcome.medication_id} stop undone",
-              service._actor)
+        records_api.record_changed(session, outcome.patient_id, f"medication {outcome.medication_id} stop undone",
+                                   service._actor)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,8 @@ from cdss import audit
 from cdss.errors import UserError
 from cdss.literature.models import LitCaseLinkRow, LitReferenceRow
 from cdss.literature.store import not_found, utcnow
-from cdss.records.models import CaseRow, EntryRow, PatientRow
+from cdss.records import access as records_api
+from cdss.records.access import CaseRef, EntryRef
 
 MAX_LINK_NOTE_CHARS = 2000
 ENTRY_LABEL_CHARS = 60
@@ -43,7 +44,7 @@ class CaseLink:
     entry_label: str  # the entry's date and the start of its text, "" for a case-level link
 
 
-def _entry_label(entry: EntryRow | None) -> str:
+def _entry_label(entry: EntryRef | None) -> str:
     if entry is None:
         return ""
     text = " ".join((entry.text or "").split())
@@ -52,10 +53,10 @@ def _entry_label(entry: EntryRow | None) -> str:
     return f"{entry.occurred_at:%Y-%m-%d} {text}".strip()
 
 
-def _visible(query: Select) -> Select:
+def _visible(session: Session, rows: list[LitCaseLinkRow]) -> list[LitCaseLinkRow]:
     """Leave out links to timeline entries that are soft-deleted (they reappear when the entry is restored)."""
-    return (query.outerjoin(EntryRow, EntryRow.id == LitCaseLinkRow.entry_id)
-            .where(or_(LitCaseLinkRow.entry_id.is_(None), EntryRow.deleted_at.is_(None))))
+    hidden = records_api.deleted_entry_ids(session, (r.entry_id for r in rows if r.entry_id is not None))
+    return [r for r in rows if r.entry_id not in hidden]
 
 
 class CaseLinks:
@@ -95,7 +96,8 @@ class CaseLinks:
             row = session.get(LitCaseLinkRow, link_id)
             if row is None:
                 raise UserError("literature_link_not_found", "That link no longer exists.", id=link_id)
-            patient_id = session.scalar(select(CaseRow.patient_id).where(CaseRow.id == row.case_id))
+            case = records_api.case_ref(session, row.case_id)
+            patient_id = case.patient_id if case is not None else None
             session.delete(row)
             audit.record(session, "update", "patient", patient_id,
                          f"paper {row.reference_id} unlinked from case {row.case_id}", actor=self._actor)
@@ -103,17 +105,16 @@ class CaseLinks:
     def for_case(self, case_id: int) -> list[CaseLink]:
         """The papers linked to a case, oldest link first."""
         with self._workspace.unit_of_work() as session:
-            rows = session.scalars(_visible(select(LitCaseLinkRow).where(LitCaseLinkRow.case_id == case_id))
-                                   .order_by(LitCaseLinkRow.id))
-            return [self._describe(session, row) for row in rows]
+            rows = list(session.scalars(select(LitCaseLinkRow).where(LitCaseLinkRow.case_id == case_id)
+                                        .order_by(LitCaseLinkRow.id)))
+            return [self._describe(session, row) for row in _visible(session, rows)]
 
     def for_reference(self, reference_id: int) -> list[CaseLink]:
         """The cases a paper is linked to (with patient names, so the read is audited per patient)."""
         with self._workspace.unit_of_work() as session:
-            rows = list(session.scalars(_visible(select(LitCaseLinkRow)
-                                                 .where(LitCaseLinkRow.reference_id == reference_id))
+            rows = list(session.scalars(select(LitCaseLinkRow).where(LitCaseLinkRow.reference_id == reference_id)
                                         .order_by(LitCaseLinkRow.id)))
-            links = [self._describe(session, row) for row in rows]
+            links = [self._describe(session, row) for row in _visible(session, rows)]
             for patient_id in sorted({link.patient_id for link in links}):
                 audit.record(session, "read", "patient", patient_id, f"cases linked to paper {reference_id}",
                              actor=self._actor)
@@ -121,15 +122,15 @@ class CaseLinks:
 
     # -- internals -----------------------------------------------------------------------------------------------
     @staticmethod
-    def _check(session: Session, reference_id: int, case_id: int, entry_id: int | None) -> CaseRow:
+    def _check(session: Session, reference_id: int, case_id: int, entry_id: int | None) -> CaseRef:
         if session.get(LitReferenceRow, reference_id) is None:
             raise not_found(reference_id)
-        case = session.get(CaseRow, case_id)
+        case = records_api.case_ref(session, case_id)
         if case is None:
             raise UserError("case_not_found", f"There is no case with id {case_id}.", case_id=case_id)
         if entry_id is not None:
-            entry = session.get(EntryRow, entry_id)
-            if entry is None or entry.case_id != case_id or entry.deleted_at is not None:
+            entry = records_api.entry_ref(session, entry_id)
+            if entry is None or entry.case_id != case_id or entry.deleted:
                 raise UserError("literature_link_entry_invalid",
                                 f"Entry {entry_id} is not on the timeline of case {case_id}.", id=entry_id)
         return case
@@ -145,11 +146,11 @@ class CaseLinks:
     @staticmethod
     def _describe(session: Session, row: LitCaseLinkRow) -> CaseLink:
         paper = session.get(LitReferenceRow, row.reference_id)
-        case = session.get(CaseRow, row.case_id)
-        patient = session.get(PatientRow, case.patient_id)
-        entry = session.get(EntryRow, row.entry_id) if row.entry_id is not None else None
+        case = records_api.case_ref(session, row.case_id)
+        assert case is not None  # a link goes with its case (foreign key, ON DELETE CASCADE)
+        entry = records_api.entry_ref(session, row.entry_id) if row.entry_id is not None else None
         return CaseLink(id=row.id, reference_id=row.reference_id, case_id=row.case_id, entry_id=row.entry_id,
                         note=row.note or "", created_at=row.created_at, paper_title=paper.title,
                         paper_year=paper.year, case_title=case.title, patient_id=case.patient_id,
-                        patient_name=patient.name, entry_kind=entry.kind if entry is not None else None,
+                        patient_name=case.patient_name, entry_kind=entry.kind if entry is not None else None,
                         entry_label=_entry_label(entry))

@@ -13,8 +13,6 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import select
-
 from cdss.errors import UserError
 from cdss.exchange.models import ExchangeReceivedCaseRow
 from cdss.exchange.schemas import CaseOut
@@ -31,10 +29,10 @@ def source_ref_of(case_uuid: str) -> str:
 
 def saved_patient_id(workspace: Workspace, case_uuid: str) -> int | None:
     """The patient a received case was saved as, if it was."""
-    from cdss.records.models import PatientRow
+    from cdss.records.access import patient_by_source_ref
 
     with workspace.unit_of_work() as session:
-        return session.scalar(select(PatientRow.id).where(PatientRow.source_ref == source_ref_of(case_uuid)))
+        return patient_by_source_ref(session, source_ref_of(case_uuid))
 
 
 def received_case(workspace: Workspace, case_uuid: str) -> CaseOut:
@@ -70,7 +68,7 @@ def _with_received_images(workspace: Workspace, case: CaseOut, record: PatientRe
 
     if not case.images or not record.cases:
         return record
-    store = AttachmentStore(workspace.attachments_dir)
+    store = AttachmentStore.of(workspace)
     clinical = record.cases[0]
     when = dt.datetime.combine(clinical.opened_on or case.created_at.date(), dt.time())
     entries = list(clinical.entries)

@@ -14,8 +14,6 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from cdss.errors import UserError
 from cdss.exchange.client.images import ShareImage, prepare_case_images
 from cdss.exchange.client.outbox import enqueue
@@ -61,13 +59,14 @@ def case_uuid_for(workspace: Workspace, case_id: int) -> str:
 def build_share_preview(workspace: Workspace, case_id: int, *, today: dt.date | None = None) -> SharePreview:
     """The exact CasePublish that :func:`share_case` would queue; nothing is sent. Stored: the case uuid and the
     metadata-free copies of the case's photos (under ``exchange/images``), which are what would be uploaded."""
-    from cdss.records.models import CaseRow
+    from cdss.records.access import case_ref
     from cdss.records.service import RecordsService
 
     with workspace.unit_of_work() as session:
-        patient_id = session.scalar(select(CaseRow.patient_id).where(CaseRow.id == case_id))
-    if patient_id is None:
+        owner = case_ref(session, case_id)
+    if owner is None:
         raise UserError("case_not_found", f"There is no case {case_id} in this workspace.", case_id=case_id)
+    patient_id = owner.patient_id
     record = RecordsService(workspace).get_patient_record(patient_id)
     only_case = tuple(c for c in record.cases if c.id == case_id)
     # De-identify just this patient-level subset and this case: other cases never leave the machine.
