@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 from cdss.errors import UserError
 
@@ -38,7 +39,7 @@ def build_main_window(workspace_root: Path | None, *, demo: bool = False, langua
 
     from cdss.demo import seed_demo
     from cdss.logging_setup import configure_logging
-    from cdss.paths import APP_NAME, APP_SLUG, resource_path
+    from cdss.paths import APP_NAME, APP_SLUG
     from cdss.settings import SettingsService
     from cdss.ui.context import AppContext
     from cdss.ui.errors import ErrorReporter
@@ -50,9 +51,10 @@ def build_main_window(workspace_root: Path | None, *, demo: bool = False, langua
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_SLUG)
-    style = resource_path("style", "app.qss")
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    from cdss.ui.palette import install as install_palette
+
+    # The style sheet filled from the light or dark palette, following the system's scheme.
+    install_palette(cast(QApplication, app))
 
     languages = LanguageManager(app)
     try:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.db import crypto
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.tasks import TaskHandle, while_alive
 
@@ -42,7 +43,7 @@ class PassphraseDialog(QDialog):
         self.explain.setWordWrap(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("passphraseProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        palette.set_tone(self.problem, "danger")
         form = QFormLayout()
         if changing:
             form.addRow(self.tr("Current passphrase"), self.current)

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cdss.errors import UserError
+from cdss.ui import palette
 
 MAX_TRIES = 5
 
@@ -28,7 +37,7 @@ class UnlockDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.problem = QLabel(self)
         self.problem.setObjectName("unlockProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
+        palette.set_tone(self.problem, "danger")
         self.problem.setWordWrap(True)
         from cdss.db import crypto
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from cdss.db.models import AuditLogRow
 from cdss.records.service import RecordsService
 from cdss.records.types import LabResult, Medication, Sex
-from cdss.ui.records.patient_card_delegate import ALERT_COLOUR
+from cdss.ui import palette
 
 
 @pytest.fixture()
@@ -109,7 +109,7 @@ def test_patient_card_shows_a_red_mark_while_alerts_are_open(qtbot, main_window,
     row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == patient.id)
     rect = page.patient_list.visualRect(page.model.index(row, 0))
     image = page.patient_list.viewport().grab(rect).toImage()
-    red = QColor(ALERT_COLOUR).rgb()
+    red = QColor(palette.current().danger).rgb()  # the badge of unreviewed alerts
     assert any(image.pixel(x, y) == red for x in range(image.width()) for y in range(image.height()))
     # Reviewing every alert takes the mark away.
     for open_alert in list(page.case_alerts.alerts):

@@ -21,7 +21,7 @@ from cdss.exchange.models import ExchangeConsentRow
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind, Sex
 from cdss.ui.exchange.share_dialog import open_share_dialog
-from cdss.ui.exchange.share_html import REMOVED_STYLE
+from cdss.ui.exchange.share_html import removed_style
 from cdss.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
@@ -80,7 +80,8 @@ def test_share_dialog_shows_both_versions_and_needs_consent(qtbot, main_window, 
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT_MS)
     html = dialog.view.toHtml()
     assert "王小明" in html and "13800001111" in html  # the original column, on the doctor's own screen …
-    assert "line-through" in REMOVED_STYLE and "not shared" in html  # … struck through, or never sent
+    assert "line-through" in removed_style() and "line-through" in html  # … struck through …
+    assert "not shared" in html  # … or never sent
     payload = dialog.preview.payload_json()
     assert "王小明" not in payload and "13800001111" not in payload
     assert dialog.preview.payload.title in html and "Exactly what will be sent" in html

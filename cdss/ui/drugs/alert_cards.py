@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from cdss.ui.drugs.labels import SEVERITY_COLOURS, evidence_label, kind_label, severity_label, severity_rank
+from cdss.ui import palette
+from cdss.ui.drugs.labels import evidence_label, kind_label, severity_label, severity_rank
 from cdss.ui.drugs.messages_text import alert_title, clinical_text, is_chinese
 
 Alert = Mapping[str, Any]
@@ -26,17 +27,14 @@ class AlertCard(QFrame):
         self._drug_names = drug_names
         severity = alert.get("severity", "minor")
         self.setObjectName("alertCard")
+        # app.qss draws the frame from these: the severity's stripe and badge, a red frame when interruptive
         self.setProperty("interruptive", bool(alert.get("interruptive")))
-        colour = SEVERITY_COLOURS.get(severity, "#5b7083")
-        border = "2px solid #b3261e" if alert.get("interruptive") else "1px solid #d5dde0"
-        self.setStyleSheet(f"QFrame#alertCard {{ border: {border}; border-left: 6px solid {colour}; "
-                           f"border-radius: 6px; background: #ffffff; }}")
+        self.setProperty("severity", severity)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         header = QHBoxLayout()
         self.badge = QLabel(self)
         self.badge.setObjectName("alertSeverity")
-        self.badge.setStyleSheet(f"color: white; background: {colour}; border-radius: 4px; padding: 1px 6px;")
         self.title = QLabel(self)
         self.title.setObjectName("alertTitle")
         self.title.setWordWrap(True)
@@ -53,7 +51,6 @@ class AlertCard(QFrame):
         self.override_label = QLabel(self)
         self.override_label.setObjectName("alertOverride")
         self.override_label.setWordWrap(True)
-        self.override_label.setStyleSheet("color: #44545a; font-style: italic;")
         self.override_label.setVisible(False)
         layout.addWidget(self.override_label)
         self.details = QLabel(self)
@@ -120,7 +117,7 @@ class AlertCard(QFrame):
                 f"<td>{html.escape(severity_label(str(r.get('severity', ''))))}</td></tr>" for r in ratings)
             disagree = self.tr("Sources disagree on severity.")
             by_source = self.tr("Ratings by source")
-            warning = (f"<p style='color:#b3261e'><b>{html.escape(disagree)}</b></p>"
+            warning = (f"<p style='color:{palette.current().danger}'><b>{html.escape(disagree)}</b></p>"
                        if alert.get("disagreement") else "")
             rows.append(f"<p><b>{html.escape(by_source)}:</b></p>"
                         f"<table cellpadding='3'>{cells}</table>{warning}")

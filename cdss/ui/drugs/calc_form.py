@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from cdss.drugs import calc
 from cdss.drugs.calc.common import unit_label
 from cdss.errors import UserError
+from cdss.ui import palette
 from cdss.ui.error_texts import user_error_text
 
 if TYPE_CHECKING:
@@ -227,7 +228,7 @@ class ResultPanel(QGroupBox):
         self.details.setObjectName("calcDetails")
         self.error = QLabel()
         self.error.setObjectName("calcError")
-        self.error.setStyleSheet("color: #b00020;")
+        palette.set_tone(self.error, "danger")
         for label in (self.answer, self.formula, self.details, self.error):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

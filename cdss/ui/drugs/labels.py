@@ -1,4 +1,4 @@
-"""Translated names for the checker's severities and alert kinds, and the colours that go with severity."""
+"""Translated names for the checker's severities and alert kinds (their colours: ``cdss.ui.palette``)."""
 
 from __future__ import annotations
 
@@ -35,15 +35,6 @@ _EVIDENCE = {
     "established": QT_TRANSLATE_NOOP("DrugLabels", "established"),
     "probable": QT_TRANSLATE_NOOP("DrugLabels", "probable"),
     "theoretical": QT_TRANSLATE_NOOP("DrugLabels", "theoretical"),
-}
-
-#: Stripe and badge colours by severity: red, orange, amber, grey-blue — readable on white, distinct in greyscale.
-SEVERITY_COLOURS = {
-    "contraindicated": "#b3261e",
-    "major": "#d3591c",
-    "moderate": "#b08800",
-    "minor": "#5b7083",
-    "unknown": "#5b7083",
 }
 
 

@@ -14,8 +14,9 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
+from cdss.ui import palette
 from cdss.ui.drugs.backend import MonographView
-from cdss.ui.drugs.labels import SEVERITY_COLOURS, severity_label
+from cdss.ui.drugs.labels import severity_label
 
 INTERACTIONS_SHOWN = 12  # rules listed before "N more"; the rest appear when the section is unfolded in full
 
@@ -60,7 +61,7 @@ class MonographPane(QWidget):
 
     def show_hint(self, text: str) -> None:
         self.view = None
-        self.browser.setHtml(f"<p style='color:#5b7083'>{html.escape(text)}</p>")
+        self.browser.setHtml(f"<p style='color:{palette.current().text_muted}'>{html.escape(text)}</p>")
         self._highlight(self.find_box.text())
 
     def toPlainText(self) -> str:  # noqa: N802 - mirrors QTextBrowser for callers and tests
@@ -80,9 +81,10 @@ class MonographPane(QWidget):
 
     def _html(self, view: MonographView) -> str:
         esc = html.escape
+        colours = palette.current()
         parts = [f"<h2>{esc(view.title)}</h2>"]
         if view.subtitle:
-            parts.append(f"<p style='color:#44545a'>{esc(view.subtitle)}</p>")
+            parts.append(f"<p style='color:{colours.text_secondary}'>{esc(view.subtitle)}</p>")
         parts.append(self._card(view))
         for section in view.sections:
             parts.append(self._heading(section.key, section.heading))
@@ -92,13 +94,13 @@ class MonographPane(QWidget):
                 parts.append(f"<p>{esc(section.text)}</p>")
             elif section.state == "reason":
                 reason = self.tr("Not available: {reason}").format(reason=section.text)
-                parts.append(f"<p style='color:#5b7083'><i>{esc(reason)}</i></p>")
+                parts.append(f"<p style='color:{colours.text_muted}'><i>{esc(reason)}</i></p>")
             else:
                 missing = self.tr("Not written yet.")
-                parts.append(f"<p style='color:#8a979c'><i>{esc(missing)}</i></p>")
+                parts.append(f"<p style='color:{colours.text_subtle}'><i>{esc(missing)}</i></p>")
             if section.source and section.state != "missing":
                 credit = self.tr("Source: {source}").format(source=section.source)
-                parts.append(f"<p style='color:#5b7083; font-size:small'>{esc(credit)}</p>")
+                parts.append(f"<p style='color:{colours.text_muted}; font-size:small'>{esc(credit)}</p>")
         parts.append(self._interactions(view))
         return "".join(parts)
 
@@ -114,30 +116,34 @@ class MonographPane(QWidget):
         if view.essential_cn:
             badges.append(self.tr("National essential medicine"))
         summary = view.summary or self.tr("No summary written yet: read the sections below.")
-        badge_html = "".join(f"<span style='background:#e3ecef; color:#23424f'>&nbsp;{esc(b)}&nbsp;</span> "
+        colours = palette.current()
+        badge_html = "".join(f"<span style='background:{colours.badge_bg}; color:{colours.heading}'>&nbsp;{esc(b)}"
+                             "&nbsp;</span> "
                              for b in badges)
         worst = next((i for i in view.interactions if i.severity == "contraindicated"), None)
         warn = ""
         if worst is not None:
             count = sum(1 for i in view.interactions if i.severity == "contraindicated")
             text = self.tr("{count} contraindicated combinations — see Main interactions.").format(count=count)
-            warn = f"<p style='color:{SEVERITY_COLOURS['contraindicated']}'>{esc(text)}</p>"
-        return ("<table width='100%' cellpadding='8' style='background:#f3f7f8; border:1px solid #d5e0e4'><tr><td>"
+            warn = f"<p style='color:{colours.severity_contraindicated}'>{esc(text)}</p>"
+        box = f"background:{colours.panel_bg}; border:1px solid {colours.panel_border}"
+        return (f"<table width='100%' cellpadding='8' style='{box}'><tr><td>"
                 f"<p>{esc(summary)}</p>{warn}<p>{badge_html}</p></td></tr></table>")
 
     def _heading(self, key: str, heading: str) -> str:
         marker = "▸" if key in self.folded else "▾"
-        return (f"<h4><a href='fold:{key}' style='color:#23424f; text-decoration:none'>{marker} "
+        return (f"<h4><a href='fold:{key}' style='color:{palette.current().heading}; text-decoration:none'>{marker} "
                 f"{html.escape(heading)}</a></h4>")
 
     def _interactions(self, view: MonographView) -> str:
         esc = html.escape
+        colours = palette.current()
         parts = [self._heading("interactions", self.tr("Main interactions"))]
         if "interactions" in self.folded:
             return "".join(parts)
         if not view.interactions:
             none = self.tr("No interaction rule names this drug.")
-            parts.append(f"<p style='color:#5b7083'>{esc(none)}</p>")
+            parts.append(f"<p style='color:{colours.text_muted}'>{esc(none)}</p>")
             return "".join(parts)
         shown = view.interactions if self.all_interactions else view.interactions[:INTERACTIONS_SHOWN]
         for item in shown:
@@ -145,15 +151,16 @@ class MonographPane(QWidget):
             if item.partner_count > len(item.partners):
                 names = self.tr("{names} and {count} more").format(names=names,
                                                                    count=item.partner_count - len(item.partners))
-            colour = SEVERITY_COLOURS.get(item.severity, "#5b7083")
+            colour = colours.severity(item.severity)
             parts.append(f"<p><b style='color:{colour}'>{esc(severity_label(item.severity))}</b> · {esc(names)}<br>"
-                         f"{esc(item.effect)} <span style='color:#44545a'>{esc(item.management)}</span></p>")
+                         f"{esc(item.effect)} <span style='color:{colours.text_secondary}'>{esc(item.management)}"
+                         "</span></p>")
         rest = len(view.interactions) - len(shown)
         if rest > 0:
             more = self.tr("Show {count} more interactions").format(count=rest)
             parts.append(f"<p><a href='more:interactions'>{esc(more)}</a></p>")
         note = self.tr("Generated from the checker's rules: put the drugs in the regimen to see the alert in full.")
-        parts.append(f"<p style='color:#5b7083; font-size:small'>{esc(note)}</p>")
+        parts.append(f"<p style='color:{colours.text_muted}; font-size:small'>{esc(note)}</p>")
         return "".join(parts)
 
     def _anchor(self, url: QUrl) -> None:
@@ -175,7 +182,7 @@ class MonographPane(QWidget):
         if text:
             document = self.browser.document()
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor("#ffe58a"))
+            fmt.setBackground(QColor(palette.current().find_highlight_bg))
             cursor = document.find(text, 0)
             while not cursor.isNull() and len(selections) < 1000:
                 selection = QTextEdit.ExtraSelection()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cdss.drugs.packs import PackStore, PackSummary
 from cdss.drugs.vocab import PACKS_SUBDIR
 from cdss.errors import Cancelled, UserError
-from cdss.ui import error_texts
+from cdss.ui import error_texts, palette
 from cdss.ui.context import AppContext
 from cdss.ui.tasks import TaskHandle, while_alive
 
@@ -240,7 +240,7 @@ class PacksDialog(QDialog):
 
     def _show_status(self, text: str, problem: bool = False) -> None:
         self.last_message = text
-        self.status.setStyleSheet("color: #b3261e;" if problem else "color: #44545a;")
+        palette.set_tone(self.status, "danger" if problem else "secondary")
         self.status.setText(text)
 
     def retranslate_ui(self) -> None:

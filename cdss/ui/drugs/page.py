@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.drugs.alert_cards import AlertList
 from cdss.ui.drugs.backend import DrugsBackend
@@ -108,7 +109,7 @@ class DrugsPage(QWidget):
         self.check_notes = QLabel(right)
         self.check_notes.setObjectName("checkNotes")
         self.check_notes.setWordWrap(True)
-        self.check_notes.setStyleSheet("color: #5b7083;")
+        palette.set_tone(self.check_notes, "muted")
         right_layout.addWidget(self.regimen)
         right_layout.addWidget(self.context_panel)
         right_layout.addWidget(self.alerts_heading)

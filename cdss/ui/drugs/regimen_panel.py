@@ -48,8 +48,7 @@ class RegimenPanel(QGroupBox):
         chip = QToolButton(self._chip_area)
         chip.setObjectName(f"chip_{drug.id}")
         chip.setText(f"{drug.label()}  ✕")
-        chip.setStyleSheet("QToolButton { border: 1px solid #3a8a94; border-radius: 12px; padding: 3px 10px; "
-                           "background: #e8f3f4; } QToolButton:hover { background: #d3e9eb; }")
+        chip.setProperty("chip", True)  # drawn as a chip by app.qss
         chip.clicked.connect(lambda _checked=False, drug_id=drug.id: self.remove(drug_id))
         self._chips.addWidget(chip)
         self.chip_buttons[drug.id] = chip

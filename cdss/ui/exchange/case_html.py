@@ -11,11 +11,18 @@ from PySide6.QtCore import QCoreApplication, QUrl
 
 from cdss.exchange.client.outbox import OutboxItem
 from cdss.exchange.schemas import CaseOut, CommentOut
+from cdss.ui import palette
 from cdss.ui.exchange.specialty_labels import specialty_label
 
 translate = QCoreApplication.translate
-MUTED = "color:#5b7083"
-ALERT = "color:#b3261e"
+
+
+def _muted() -> str:
+    return f"color:{palette.current().text_muted}"
+
+
+def _alert() -> str:
+    return f"color:{palette.current().danger}"
 
 
 def case_meta_line(case: CaseOut) -> str:
@@ -45,23 +52,24 @@ def images_html(case: CaseOut, local_file: ImageLookup | None) -> str:
     waiting = escape(translate("ExchangeRoom", "not downloaded yet (sync to fetch)"))
     for ref in case.images:
         path = local_file(ref.sha256) if local_file is not None else None
-        picture = image_tag(path) if path is not None else f"<span style='{MUTED}'>{waiting}</span>"
+        picture = image_tag(path) if path is not None else f"<span style='{_muted()}'>{waiting}</span>"
         cells.append(f"<td valign='top'>{picture}<br>{escape(ref.caption)}</td>")
     rows = "".join("<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
     return _heading(translate("ExchangeRoom", "Pictures")) + f"<table cellpadding='4'>{rows}</table>"
 
 
 def case_html(case: CaseOut, local_file: ImageLookup | None = None) -> str:
-    tags = " ".join(f"<span style='background:#e8f0fe'>&nbsp;{escape(t)}&nbsp;</span>" for t in case.tags)
-    html = [f"<h2>{escape(case.title)}</h2>", f"<p style='{MUTED}'>{escape(case_meta_line(case))}</p>"]
+    tag_bg = palette.current().tag_bg
+    tags = " ".join(f"<span style='background:{tag_bg}'>&nbsp;{escape(t)}&nbsp;</span>" for t in case.tags)
+    html = [f"<h2>{escape(case.title)}</h2>", f"<p style='{_muted()}'>{escape(case_meta_line(case))}</p>"]
     if tags:
         html.append(f"<p>{tags}</p>")
     if case.status == "withdrawn":
         withdrawn = translate("ExchangeRoom", "Withdrawn by its author.")
-        html.append(f"<p style='{ALERT}'>{escape(withdrawn)}</p>")
+        html.append(f"<p style='{_alert()}'>{escape(withdrawn)}</p>")
     if case.hidden:
         hidden = translate("ExchangeRoom", "Hidden by a moderator.")
-        html.append(f"<p style='{ALERT}'>{escape(hidden)} {escape(case.hidden_reason or '')}</p>")
+        html.append(f"<p style='{_alert()}'>{escape(hidden)} {escape(case.hidden_reason or '')}</p>")
     html.append(f"<p>{escape(case.summary)}</p>")
     content = _structured(case.body)
     if content is not None:
@@ -95,7 +103,7 @@ def _content_html(content: dict) -> str:
             code = f" [{escape(str(entry['icd10']))}]" if entry.get("icd10") else ""
             text = escape(str(entry.get("text") or "")).replace("\n", "<br>")
             kind = escape(str(entry.get("kind") or ""))
-            out.append(f"<tr><td style='{MUTED}'>{when}</td><td><b>{kind}</b>{code}</td><td>{text}</td></tr>")
+            out.append(f"<tr><td style='{_muted()}'>{when}</td><td><b>{kind}</b>{code}</td><td>{text}</td></tr>")
         out.append("</table>")
     labs = [lab for lab in shared.get("labs") or () if isinstance(lab, dict)]
     if labs:
@@ -103,7 +111,7 @@ def _content_html(content: dict) -> str:
         for lab in labs:
             value = lab.get("value_text") or lab.get("value")
             shown = f"{'' if value is None else value} {lab.get('unit') or ''}"
-            out.append(f"<tr><td style='{MUTED}'>{escape(str(lab.get('taken_at') or '')[:16])}</td>"
+            out.append(f"<tr><td style='{_muted()}'>{escape(str(lab.get('taken_at') or '')[:16])}</td>"
                        f"<td>{escape(str(lab.get('name') or ''))}</td><td>{escape(shown)}</td></tr>")
         out.append("</table>")
     lists = ((translate("ExchangeRoom", "Medications"), "medications", ("name", "dose", "route")),
@@ -116,14 +124,14 @@ def _content_html(content: dict) -> str:
     if content.get("dates_note"):
         note = translate("ExchangeRoom", "Dates are shifted by an undisclosed offset; intervals between them are "
                                          "preserved.")
-        out.append(f"<p style='{MUTED}'>{escape(note)}</p>")
+        out.append(f"<p style='{_muted()}'>{escape(note)}</p>")
     return "".join(out)
 
 
 def comments_html(comments: tuple[CommentOut, ...], pending: tuple[OutboxItem, ...]) -> str:
     if not comments and not pending:
         empty = translate("ExchangeRoom", "No comments yet.")
-        return f"<p style='{MUTED}'>{escape(empty)}</p>"
+        return f"<p style='{_muted()}'>{escape(empty)}</p>"
     known = {c.id for c in comments}
     children: dict[int | None, list[CommentOut]] = {}
     for comment in comments:
@@ -143,7 +151,7 @@ def comments_html(comments: tuple[CommentOut, ...], pending: tuple[OutboxItem, .
             else:
                 body = escape(comment.body).replace("\n", "<br>")
             out.append(f"<div style='margin-left:{depth * 18}px'><b>{escape(comment.author)}</b> "
-                       f"<span style='{MUTED}'>{comment.created_at:%Y-%m-%d %H:%M}</span><br>{body}</div><br>")
+                       f"<span style='{_muted()}'>{comment.created_at:%Y-%m-%d %H:%M}</span><br>{body}</div><br>")
             walk(comment.id, depth + 1)
 
     walk(None, 0)
@@ -153,7 +161,8 @@ def comments_html(comments: tuple[CommentOut, ...], pending: tuple[OutboxItem, .
             state = translate("ExchangeRoom", "waiting to be sent")
         else:
             state = translate("ExchangeRoom", "refused: {error}").format(error=item.last_error or "")
-        out.append(f"<div><b>{escape(you)}</b> <span style='color:#8a5a00'>({escape(state)})</span><br>"
+        warning = palette.current().warning
+        out.append(f"<div><b>{escape(you)}</b> <span style='color:{warning}'>({escape(state)})</span><br>"
                    f"{escape(str(item.payload.get('body') or ''))}</div><br>")
     return "".join(out)
 
@@ -170,7 +179,7 @@ def conflict_html(mine: dict, server: CaseOut) -> str:
         ours = mine.get(field)
         ours_text = ", ".join(ours) if isinstance(ours, list) else str(ours or "")
         theirs_text = ", ".join(theirs) if isinstance(theirs, list) else str(theirs or "")
-        style = " style='background:#fff4e5'" if ours_text != theirs_text else ""
+        style = f" style='background:{palette.current().conflict_bg}'" if ours_text != theirs_text else ""
         rows.append(f"<tr{style}><td><b>{escape(label)}</b></td>"
                     f"<td><pre style='white-space:pre-wrap'>{escape(ours_text[:4000])}</pre></td>"
                     f"<td><pre style='white-space:pre-wrap'>{escape(theirs_text[:4000])}</pre></td></tr>")

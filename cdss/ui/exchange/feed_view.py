@@ -31,6 +31,7 @@ from cdss.errors import UserError
 from cdss.exchange.client.images import local_image
 from cdss.exchange.client.service import ActionOutcome, CaseThread, CommentOutcome, ExchangeService
 from cdss.exchange.schemas import CaseOut, CasePage, Specialty
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
 from cdss.ui.exchange.case_html import case_html, comments_html
@@ -268,7 +269,8 @@ class FeedView(QWidget):
             self.ctx.errors.report(error)
             return
         if self.current is not None and str(self.current.case_uuid) == case_uuid:
-            self.comments_view.setHtml(f"<p style='color:#b3261e'>{escape(user_error_text(error))}</p>")
+            problem = escape(user_error_text(error))
+            self.comments_view.setHtml(f"<p style='color:{palette.current().danger}'>{problem}</p>")
 
     def save_to_records(self):
         if self.current is None:

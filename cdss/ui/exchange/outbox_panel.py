@@ -26,6 +26,7 @@ from cdss.errors import UserError
 from cdss.exchange.client.conflicts import ConflictChoice
 from cdss.exchange.client.outbox import OutboxItem
 from cdss.exchange.client.service import ExchangeService
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
 from cdss.ui.exchange import error_texts as _exchange_error_texts  # noqa: F401 - registers the exchange codes
@@ -174,7 +175,7 @@ class ConflictDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("exchangeConflictError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b3261e")
+        palette.set_tone(self.error, "danger")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.keep_mine = self.buttons.addButton(self.tr("Keep mine (overwrite)"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)

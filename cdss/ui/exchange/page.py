@@ -24,6 +24,7 @@ from cdss.exchange.client.outbox import OutboxItem
 from cdss.exchange.client.service import ExchangeService
 from cdss.exchange.client.session import SessionInfo
 from cdss.exchange.client.sync import SyncReport
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
 from cdss.ui.exchange import error_texts as _exchange_error_texts  # noqa: F401 - registers the exchange codes
@@ -224,8 +225,7 @@ class ExchangePage(QWidget):
         if self.sync_message:
             parts.append(self.sync_message)
         self.sync_status.setText("  ".join(parts))
-        color = "#b3261e" if counts["failed"] or counts["conflict"] else "#5b7083"
-        self.sync_status.setStyleSheet(f"color:{color}")
+        palette.set_tone(self.sync_status, "danger" if counts["failed"] or counts["conflict"] else "muted")
         if self.sync_handle is None or self.sync_handle.is_done:
             self.sync_button.setEnabled(bool(self.session and self.session.signed_in))
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from cdss.errors import UserError
 from cdss.exchange.client.service import ExchangeService
 from cdss.exchange.client.sync import SyncReport
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
 from cdss.ui.exchange import error_texts as _exchange_error_texts  # noqa: F401 - registers the exchange codes
@@ -165,7 +166,7 @@ class ShareDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self.view.setHtml(f"<p style='color:#b3261e'>{escape(user_error_text(error))}</p>")
+            self.view.setHtml(f"<p style='color:{palette.current().danger}'>{escape(user_error_text(error))}</p>")
             self.status.setText(user_error_text(error))
         else:
             self.ctx.errors.report(error)

@@ -19,11 +19,25 @@ from cdss.exchange.client.images import local_image
 from cdss.exchange.client.share import SharePreview
 from cdss.records.deidentify import Change
 from cdss.records.types import Case, PatientRecord
+from cdss.ui import palette
 
 translate = QCoreApplication.translate
-REMOVED_STYLE = "background:#fde7e9;color:#b3261e;text-decoration:line-through"
-ADDED_STYLE = "background:#e6f4ea;color:#1e6b34"
-NOT_SHARED_STYLE = "color:#8a8a8a;font-style:italic"
+
+
+def removed_style() -> str:
+    """An identifier that does not leave the machine: struck through, in red."""
+    colours = palette.current()
+    return f"background:{colours.removed_bg};color:{colours.removed_text};text-decoration:line-through"
+
+
+def added_style() -> str:
+    """What replaces it in the shared case: in green."""
+    colours = palette.current()
+    return f"background:{colours.added_bg};color:{colours.added_text}"
+
+
+def not_shared_style() -> str:
+    return f"color:{palette.current().text_subtle};font-style:italic"
 
 _LABELS = {
     "name": QT_TRANSLATE_NOOP("ShareDialog", "Name"), "sex": QT_TRANSLATE_NOOP("ShareDialog", "Sex"),
@@ -140,13 +154,13 @@ def _at(items: tuple, index: int):
 def _marked_original(value: str, changes: list[Change]) -> str:
     spans = sorted((c.start, c.end) for c in changes if c.start is not None and c.end is not None)
     if not spans:
-        return f"<span style='{REMOVED_STYLE}'>{escape(value)}</span>" if changes else escape(value)
+        return f"<span style='{removed_style()}'>{escape(value)}</span>" if changes else escape(value)
     out, cursor = [], 0
     for start, end in spans:
         if start < cursor:
             continue  # overlapping findings: the first already covers it
         out.append(escape(value[cursor:start]))
-        out.append(f"<span style='{REMOVED_STYLE}'>{escape(value[start:end])}</span>")
+        out.append(f"<span style='{removed_style()}'>{escape(value[start:end])}</span>")
         cursor = end
     out.append(escape(value[cursor:]))
     return "".join(out)
@@ -154,7 +168,7 @@ def _marked_original(value: str, changes: list[Change]) -> str:
 
 def _marked_shared(value: str, changes: list[Change]) -> str:
     if changes and all(c.start is None for c in changes):
-        return f"<span style='{ADDED_STYLE}'>{escape(value)}</span>"  # the whole field was replaced (e.g. a date)
+        return f"<span style='{added_style()}'>{escape(value)}</span>"  # the whole field was replaced (e.g. a date)
     replacements = sorted({c.replacement for c in changes if c.replacement}, key=len, reverse=True)
     if not replacements:
         return escape(value)
@@ -162,7 +176,7 @@ def _marked_shared(value: str, changes: list[Change]) -> str:
     out, cursor = [], 0
     for match in pattern.finditer(value):
         out.append(escape(value[cursor:match.start()]))
-        out.append(f"<span style='{ADDED_STYLE}'>{escape(match.group())}</span>")
+        out.append(f"<span style='{added_style()}'>{escape(match.group())}</span>")
         cursor = match.end()
     out.append(escape(value[cursor:]))
     return "".join(out)
@@ -188,12 +202,12 @@ def images_html(preview: SharePreview, workspace=None) -> str:
         rows = "".join("<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4))
         look = translate("ShareDialog", "Metadata is removed, not what the picture shows: check that no face, name "
                                         "or ID number is visible.")
-        out.append(f"<p><b>{escape(title)}</b></p><p style='color:#8a5a00'>{escape(look)}</p>"
+        out.append(f"<p><b>{escape(title)}</b></p><p style='color:{palette.current().warning}'>{escape(look)}</p>"
                    f"<table cellpadding='4'>{rows}</table>")
     if preview.skipped_attachments:
         skipped = translate("ShareDialog", "Not sent (only JPEG and PNG pictures are shared): {files}").format(
             files=", ".join(preview.skipped_attachments))
-        out.append(f"<p style='{NOT_SHARED_STYLE}'>{escape(skipped)}</p>")
+        out.append(f"<p style='{not_shared_style()}'>{escape(skipped)}</p>")
     return "".join(out)
 
 
@@ -210,11 +224,12 @@ def preview_html(preview: SharePreview, workspace=None) -> str:
             changes = by_path.get(path, [])
             left = _marked_original(original, changes)
             if not _SHARED.match(path) or clean is None:
-                right = f"<span style='{NOT_SHARED_STYLE}'>{not_shared}</span>"
+                right = f"<span style='{not_shared_style()}'>{not_shared}</span>"
             else:
                 right = _marked_shared(clean, changes)
-            mark = " style='background:#fffbe6'" if changes else ""
-            rows.append(f"<tr{mark}><td style='color:#5b7083'>{escape(field_label(path))}</td><td>{left}</td>"
+            mark = f" style='background:{palette.current().changed_bg}'" if changes else ""
+            rows.append(f"<tr{mark}><td style='color:{palette.current().text_muted}'>{escape(field_label(path))}</td>"
+                        f"<td>{left}</td>"
                         f"<td>{right}</td></tr>")
     head_field = escape(translate("ShareDialog", "Field"))
     head_original = escape(translate("ShareDialog", "Original (stays on this computer)"))

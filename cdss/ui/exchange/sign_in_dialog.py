@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from cdss.errors import UserError
 from cdss.exchange.client.service import ExchangeService
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
 from cdss.ui.exchange import error_texts as _exchange_error_texts  # noqa: F401 - registers the exchange codes
@@ -43,7 +44,7 @@ class SignInDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("exchangeSignInError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b3261e")
+        palette.set_tone(self.error, "danger")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))

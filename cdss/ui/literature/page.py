@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.literature import error_texts as _literature_error_texts  # noqa: F401 - registers the codes
 from cdss.ui.literature.paper_panel import PaperPanel
@@ -152,7 +153,7 @@ class LiteraturePage(QWidget):
             self.count_label.setText(self.tr("{count} papers in the library").format(count=self.library.count()))
             hint = self.tr("Type words in Chinese or English to search titles, abstracts, authors, journals and MeSH "
                            "terms, or import PubMed, MEDLINE, RIS, BibTeX, CSL-JSON or PDF files.")
-            self.results.setHtml(f"<p style='color:#5b7083'>{hint}</p>")
+            self.results.setHtml(f"<p style='color:{palette.current().text_muted}'>{hint}</p>")
             return None
         sort = self.sort_combo.currentData() or "relevance"
         library, filters = self.library, dict(self.filters)
@@ -177,7 +178,7 @@ class LiteraturePage(QWidget):
 
             from cdss.ui.error_texts import user_error_text
 
-            self.results.setHtml(f"<p style='color:#b3261e'>{escape(user_error_text(error))}</p>")
+            self.results.setHtml(f"<p style='color:{palette.current().danger}'>{escape(user_error_text(error))}</p>")
 
     def _show_results(self, serial: int, results) -> None:
         if serial != self._query_serial:

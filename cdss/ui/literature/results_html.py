@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cdss.literature.reference import Reference
 from cdss.literature.search import SearchHit, SearchResults
+from cdss.ui import palette
 
 translate = QCoreApplication.translate
 
@@ -23,7 +24,7 @@ def results_html(results: SearchResults, selected: frozenset[int] | set[int] = f
         parts.append(_hit_html(hit, hit.id in selected))
     if not results.hits:
         nothing = html.escape(translate("LiteratureResults", "No papers match. Try fewer words or another spelling."))
-        parts.append(f"<p style='color:#5b7083'>{nothing}</p>")
+        parts.append(f"<p style='color:{palette.current().text_muted}'>{nothing}</p>")
     return "".join(parts)
 
 
@@ -33,10 +34,12 @@ def _hit_html(hit: SearchHit, selected: bool = False) -> str:
                    if part)
     # The snippet comes from Whoosh's HtmlFormatter: text escaped, matches wrapped in <b>.
     box = "☑" if selected else "☐"
+    colours = palette.current()
     return (f"<p style='margin-bottom:2px'><a href='select:{hit.id}' style='text-decoration:none'>{box}</a> "
-            f"<a href='ref:{hit.id}' style='font-weight:600; color:#1f4f56'>"
+            f"<a href='ref:{hit.id}' style='font-weight:600; color:{colours.title}'>"
             f"{html.escape(hit.title)}</a></p>"
-            f"<p style='color:#5b7083; margin:0'>{html.escape(meta)}  <span style='color:#8a979c'>"
+            f"<p style='color:{colours.text_muted}; margin:0'>{html.escape(meta)}  "
+            f"<span style='color:{colours.text_subtle}'>"
             f"{html.escape(ids)}</span></p>"
             f"<p style='margin-top:2px'>{hit.snippet}</p>")
 
@@ -65,7 +68,7 @@ def reference_html(ref: Reference, similar: list[SearchHit], *, pdf: bool = Fals
     if pdf:
         links.append(html.escape(translate("LiteratureResults", "PDF attached")))
     if links:
-        rows.append(f"<p style='color:#5b7083'>{' · '.join(links)}</p>")
+        rows.append(f"<p style='color:{palette.current().text_muted}'>{' · '.join(links)}</p>")
     rows.append(after_header)
     abstract = html.escape(ref.abstract) if ref.abstract else f"<i>{html.escape(label['no_abstract'])}</i>"
     rows.append(f"<h4>{html.escape(label['abstract'])}</h4><p>{abstract}</p>")
@@ -86,11 +89,12 @@ def linked_cases_html(links) -> str:
     if not links:
         none = html.escape(translate("LiteratureResults",
                                      "Not linked to any case yet."))
-        return f"<h4>{title}</h4><p style='color:#5b7083'>{none}</p>"
+        return f"<h4>{title}</h4><p style='color:{palette.current().text_muted}'>{none}</p>"
     rows = [f"<h4>{title}</h4><ul>"]
     for link in links:
         where = html.escape(link.entry_label) if link.entry_id is not None else ""
         rows.append(f"<li>{html.escape(link.patient_name)} · {html.escape(link.case_title)}"
-                    + (f" <span style='color:#5b7083'>({where})</span>" if where else "") + "</li>")
+                    + (f" <span style='color:{palette.current().text_muted}'>({where})</span>" if where else "")
+                    + "</li>")
     rows.append("</ul>")
     return "".join(rows)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.records.types import Allergy
+from cdss.ui import palette
 from cdss.ui.widgets.form_dialog import FormDialog
 
 ALLERGY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -139,7 +140,7 @@ class AllergiesDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _i: self.edit_selected())
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
         self.empty = QLabel(self)
-        self.empty.setStyleSheet("color:#5b7083")
+        palette.set_tone(self.empty, "muted")
         self.add_button, self.edit_button, self.delete_button = QPushButton(self), QPushButton(self), QPushButton(self)
         self.add_button.setObjectName("allergyAdd")
         self.edit_button.setObjectName("allergyEdit")
@@ -170,7 +171,7 @@ class AllergiesDialog(QDialog):
             item = QListWidgetItem(allergy_line(allergy))
             item.setData(ALLERGY_ROLE, allergy)
             if allergy.severity == "severe":
-                item.setForeground(QBrush(QColor("#b3261e")))
+                item.setForeground(QBrush(QColor(palette.current().danger)))
             self.list.addItem(item)
         self.empty.setVisible(not self.allergies)
         self._update_buttons()

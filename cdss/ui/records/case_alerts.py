@@ -10,8 +10,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cdss.ui import palette
 from cdss.ui.context import AppContext
-from cdss.ui.drugs.labels import SEVERITY_COLOURS, kind_label, severity_label
+from cdss.ui.drugs.labels import kind_label, severity_label
 from cdss.ui.drugs.messages_text import alert_title, clinical_text
 from cdss.ui.tasks import while_alive
 from cdss.workspace import Workspace
@@ -25,9 +26,7 @@ class CaseAlertsBanner(QFrame):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("caseAlertsBanner")
-        self.setStyleSheet("QFrame#caseAlertsBanner { border: 1px solid #e2b9b5; border-radius: 6px; "
-                           "background: #fdf3f2; }")
+        self.setObjectName("caseAlertsBanner")  # framed in app.qss
         self.ctx = ctx
         self.patient_id: int | None = None
         self._shown_for: int | None = None
@@ -94,18 +93,10 @@ class CaseAlertsBanner(QFrame):
             row.setObjectName("caseAlertRow")
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            alert = open_alert.alert
-            colour = SEVERITY_COLOURS.get(alert.severity, "#5b7083")
             label = QLabel(row)
             label.setObjectName("caseAlertText")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
-            title = alert_title(open_alert.data) or alert.title
-            management = str(clinical_text(open_alert.data, "management") or alert.management)
-            label.setText(f"<span style='color:white; background:{colour}'>&nbsp;"
-                          f"{html.escape(severity_label(alert.severity))}&nbsp;</span> "
-                          f"<b>{html.escape(kind_label(alert.kind))}</b>: {html.escape(title)}"
-                          f"<br><span style='color:#44545a'>{html.escape(management)}</span>")
             button = QPushButton(self.tr("Reviewed"), row)
             button.setObjectName("caseAlertReviewed")
             button.clicked.connect(lambda _c=False, alert_id=open_alert.id: self.mark_reviewed(alert_id))
@@ -120,10 +111,26 @@ class CaseAlertsBanner(QFrame):
         return self._run_then_show(lambda recheck, workspace: recheck.mark_reviewed(workspace, open_alert_id),
                                    "cds-review")
 
+    @staticmethod
+    def _alert_html(open_alert) -> str:
+        """The severity as a coloured badge, the alert's kind and title, and the management advice below."""
+        alert = open_alert.alert
+        colours = palette.current()
+        title = alert_title(open_alert.data) or alert.title
+        management = str(clinical_text(open_alert.data, "management") or alert.management)
+        return (f"<span style='color:{colours.on_severity}; background:{colours.severity(alert.severity)}'>"
+                f"&nbsp;{html.escape(severity_label(alert.severity))}&nbsp;</span> "
+                f"<b>{html.escape(kind_label(alert.kind))}</b>: {html.escape(title)}"
+                f"<br><span style='color:{colours.text_secondary}'>{html.escape(management)}</span>")
+
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("New alerts after lab results ({count}) — review the current medications").format(
             count=len(self.alerts)))
-        for row in self.rows:
+        # rebuilt here, not only when shown: a language or colour-scheme switch renders them again
+        for row, open_alert in zip(self.rows, self.alerts, strict=True):
+            text = row.findChild(QLabel, "caseAlertText")
+            if text is not None:
+                text.setText(self._alert_html(open_alert))
             row.findChild(QPushButton, "caseAlertReviewed").setText(self.tr("Reviewed"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.records.service_clinical import DueFollowUp
+from cdss.ui import palette
 
-OVERDUE_COLOUR = "#b3261e"
 DUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -66,7 +66,7 @@ class DueFollowUpsDialog(QDialog):
     def set_items(self, items: list[DueFollowUp]) -> None:
         self.items = list(items)
         self.list.clear()
-        red = QBrush(QColor(OVERDUE_COLOUR))
+        red = QBrush(QColor(palette.current().danger))
         for due in self.items:
             # Plain strings rather than %n plurals: the app ships no English .ts to supply the plural forms.
             if due.days_overdue == 0:

@@ -39,8 +39,7 @@ class UndoBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("undoBar")
-        self.setStyleSheet("#undoBar { background:#fff4d6; border:1px solid #e8c66a; border-radius:4px; }")
+        self.setObjectName("undoBar")  # coloured in app.qss
         self.message = QLabel(self)
         self.message.setObjectName("undoMessage")
         self.message.setWordWrap(True)
@@ -115,8 +114,8 @@ class TimelineEditor(QObject):
         self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), page)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.shortcut.activated.connect(self.undo)
-        self._thumbnails: OrderedDict[str, bytes | None] = OrderedDict()
         self._store = None
+        self._thumbnails: OrderedDict[str, bytes | None] = OrderedDict()
         # Entries deleted more than 30 days ago are past any undo: remove them for good, once a session.
         page.ctx.tasks.run_write(self.service.purge_deleted_entries, name="purge-deleted-entries")
 
@@ -201,10 +200,10 @@ class TimelineEditor(QObject):
         workspace, decrypts) none of them again; the hash names the content, so a kept one is never stale.
         """
         from cdss.errors import UserError
+
         if sha256 in self._thumbnails:
             self._thumbnails.move_to_end(sha256)
             return self._thumbnails[sha256]
-
         try:
             data = self.store.thumbnail(sha256, THUMBNAIL_PX)
         except (UserError, OSError, ValueError):
@@ -218,8 +217,8 @@ class TimelineEditor(QObject):
         """Open a copy named as the original file (the store names files by hash) with the system's viewer; the copy
         is plain even in an encrypted workspace, so it goes to the private folder the app empties at start and exit."""
         from PySide6.QtGui import QDesktopServices
-        from cdss.files import new_opened_copy_folder
 
+        from cdss.files import new_opened_copy_folder
 
         entry = self.find_entry(entry_id)
         if entry is None or entry.attachment is None:

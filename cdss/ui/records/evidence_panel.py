@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.literature import error_texts as _literature_error_texts  # noqa: F401 - registers the codes
 from cdss.ui.records.timeline_html import kind_text
@@ -21,7 +22,6 @@ from cdss.ui.tasks import TaskHandle, while_alive
 
 SUGGESTION_LIMIT = 20
 ENTRY_MENU_TEXT_CHARS = 50
-MUTED = "#5b7083"
 
 
 class EvidencePanel(QWidget):
@@ -198,16 +198,17 @@ class EvidencePanel(QWidget):
 
     @staticmethod
     def _muted(text: str) -> str:
-        return f"<p style='color:{MUTED}'>{html.escape(text)}</p>"
+        return f"<p style='color:{palette.current().text_muted}'>{html.escape(text)}</p>"
 
     def _link_html(self, link) -> str:
         where = (self.tr("entry: {entry}").format(entry=link.entry_label) if link.entry_id is not None
                  else self.tr("whole case"))
         year = f" ({link.paper_year})" if link.paper_year else ""
         unlink = self.tr("Unlink")
-        return (f"<p><a href='ref:{link.reference_id}' style='font-weight:600; color:#1f4f56'>"
+        colours = palette.current()
+        return (f"<p><a href='ref:{link.reference_id}' style='font-weight:600; color:{colours.title}'>"
                 f"{html.escape(link.paper_title)}</a>{year}<br>"
-                f"<span style='color:{MUTED}'>{html.escape(where)}</span> · "
+                f"<span style='color:{colours.text_muted}'>{html.escape(where)}</span> · "
                 f"<a href='unlink:{link.id}'>{html.escape(unlink)}</a></p>")
 
     def _hit_html(self, hit, kinds: dict[str, str]) -> str:
@@ -215,10 +216,11 @@ class EvidencePanel(QWidget):
         reasons = "; ".join(f"{kinds[t.kind]}: {t.text}" for t in hit.matched)
         why = self.tr("Matches {reasons}").format(reasons=reasons) if reasons else ""
         link_case, link_entry = self.tr("Link to case"), self.tr("Link to entry…")
-        return (f"<p style='margin-bottom:2px'><a href='ref:{hit.id}' style='font-weight:600; color:#1f4f56'>"
+        colours = palette.current()
+        return (f"<p style='margin-bottom:2px'><a href='ref:{hit.id}' style='font-weight:600; color:{colours.title}'>"
                 f"{html.escape(hit.title)}</a></p>"
-                f"<p style='color:{MUTED}; margin:0'>{html.escape(meta)}</p>"
-                f"<p style='color:#2e6b3a; margin:0'>{html.escape(why)}</p>"
+                f"<p style='color:{colours.text_muted}; margin:0'>{html.escape(meta)}</p>"
+                f"<p style='color:{colours.ok}; margin:0'>{html.escape(why)}</p>"
                 f"<p style='margin-top:2px; margin-bottom:2px'>{hit.snippet}</p>"
                 f"<p style='margin-top:0'><a href='link:{hit.id}'>{html.escape(link_case)}</a> · "
                 f"<a href='linkentry:{hit.id}'>{html.escape(link_entry)}</a></p>")

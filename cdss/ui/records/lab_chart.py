@@ -8,26 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCharts import QAreaSeries, QChart, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import QAbstractAxis, QAreaSeries, QChart, QDateTimeAxis, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QBrush, QColor, QPen
 
 from cdss.records.charts import TrendSeries
-
-LINE_COLOURS = ("#1f5fa8", "#7b3fa0")
-RANGE_COLOURS = ("#e6f2e6", "#f1e6f5")
-OUT_OF_RANGE = "#c62828"
+from cdss.ui import palette
+from cdss.ui.palette import Palette
 
 
 def _ms(when) -> float:
     return float(QDateTime(when).toMSecsSinceEpoch())
 
 
-TARGET_COLOUR = "#dce9f7"
-
-
 def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str, target_label: str = "Target") -> QChart:
+    colours = palette.current()
+    line_colours = (colours.chart_line_1, colours.chart_line_2)
+    range_colours = (colours.chart_range_1, colours.chart_range_2)
     chart = QChart()
+    chart.setBackgroundBrush(QBrush(QColor(colours.chart_bg)))
+    chart.legend().setLabelColor(QColor(colours.chart_text))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setMargins(chart.margins())
     if not series_list:
@@ -58,11 +58,13 @@ def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str, targ
     unit = series_list[0].unit
     if unit:
         axis_y.setTitleText(unit)
+    for axis in (axis_x, axis_y):
+        _colour_axis(axis, colours)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
 
     for index, trend in enumerate(series_list):
-        colour = LINE_COLOURS[index % len(LINE_COLOURS)]
+        colour = line_colours[index % len(line_colours)]
         if trend.ref_low is not None or trend.ref_high is not None:
             low = trend.ref_low if trend.ref_low is not None else y_min
             high = trend.ref_high if trend.ref_high is not None else y_max
@@ -75,8 +77,10 @@ def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str, targ
             upper.setParent(band)
             lower.setParent(band)
             band.setName(f"{trend.name}: {range_label}")
-            band.setColor(QColor(RANGE_COLOURS[index % len(RANGE_COLOURS)]))
-            band.setBorderColor(QColor(RANGE_COLOURS[index % len(RANGE_COLOURS)]).darker(115))
+            band_colour = QColor(range_colours[index % len(range_colours)])
+            band.setColor(band_colour)
+            # the band's edge a shade off its fill: darker on a light chart, lighter on a dark one
+            band.setBorderColor(band_colour.lighter(130) if colours.is_dark else band_colour.darker(115))
             _attach(chart, band, axis_x, axis_y)
         if trend.target_low is not None and trend.target_high is not None:
             upper, lower = QLineSeries(), QLineSeries()
@@ -87,8 +91,8 @@ def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str, targ
             upper.setParent(band)
             lower.setParent(band)
             band.setName(f"{trend.name}: {target_label} {trend.target_low:g}–{trend.target_high:g}")
-            band.setColor(QColor(TARGET_COLOUR))
-            pen = QPen(QColor("#1f5fa8"), 1, Qt.PenStyle.DashLine)
+            band.setColor(QColor(colours.chart_target))
+            pen = QPen(QColor(colours.chart_line_1), 1, Qt.PenStyle.DashLine)
             band.setPen(pen)
             _attach(chart, band, axis_x, axis_y)
         line = QLineSeries()
@@ -96,8 +100,8 @@ def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str, targ
         line.setPen(QPen(QColor(colour), 2))
         flagged = QScatterSeries()
         flagged.setMarkerSize(9)
-        flagged.setColor(QColor(OUT_OF_RANGE))
-        flagged.setBorderColor(QColor(OUT_OF_RANGE))
+        flagged.setColor(QColor(colours.chart_out_of_range))
+        flagged.setBorderColor(QColor(colours.chart_out_of_range))
         normal = QScatterSeries()
         normal.setMarkerSize(7)
         normal.setColor(QColor(colour))
@@ -110,6 +114,13 @@ def build_trend_chart(series_list: Sequence[TrendSeries], range_label: str, targ
             _attach(chart, markers, axis_x, axis_y)
             chart.legend().markers(markers)[0].setVisible(False)
     return chart
+
+
+def _colour_axis(axis: QAbstractAxis, colours: Palette) -> None:
+    axis.setLabelsColor(QColor(colours.chart_text))
+    axis.setTitleBrush(QBrush(QColor(colours.chart_text)))
+    axis.setGridLineColor(QColor(colours.chart_grid))
+    axis.setLinePenColor(QColor(colours.chart_axis))
 
 
 def _attach(chart: QChart, series, axis_x, axis_y) -> None:

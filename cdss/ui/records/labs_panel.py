@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from cdss.records.charts import TrendSeries, trend_series
 from cdss.records.targets import TargetRange, target_for
 from cdss.records.types import LabResult
+from cdss.ui import palette
 
-OUT_OF_RANGE_COLOUR = "#b3261e"
 LAB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Measures drawn together on one chart: a chart choice named by the first, holding every listed measure.
 PAIRED_MEASURES = (("systolic", "diastolic"), ("收缩压", "舒张压"))
@@ -112,7 +112,7 @@ class LabsPanel(QWidget):
         self.measure_combo.currentIndexChanged.connect(lambda _i: self._draw_chart())
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("labsEmpty")
-        self.empty_label.setStyleSheet("color:#5b7083")
+        palette.set_tone(self.empty_label, "muted")
         top = QHBoxLayout()
         top.addWidget(self.measure_label)
         top.addWidget(self.measure_combo, 1)
@@ -181,7 +181,7 @@ class LabsPanel(QWidget):
 
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.labs))
-        red = QBrush(QColor(OUT_OF_RANGE_COLOUR))
+        red = QBrush(QColor(palette.current().danger))
         for row, lab in enumerate(self.labs):
             value = lab.value_text or (f"{lab.value:g}" if lab.value is not None else "")
             target = target_for(lab, self.targets)

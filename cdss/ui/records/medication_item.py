@@ -10,18 +10,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from cdss.ui import palette
 from cdss.ui.drugs.alert_cards import AlertCard
-from cdss.ui.drugs.labels import SEVERITY_COLOURS, severity_label, severity_rank
+from cdss.ui.drugs.labels import severity_label, severity_rank
 
 if TYPE_CHECKING:
     from cdss.cds.context import ActiveMedication
     from cdss.drugs.alerts import Alert
 
-LINK_STYLE = "color:#1f6f78; text-decoration:none"
-
-
 def _link(drug_id: str, text: str) -> str:
-    return f"<a href='{html.escape(drug_id, quote=True)}' style='{LINK_STYLE}'>{html.escape(text)}</a>"
+    style = f"color:{palette.current().drug_link}; text-decoration:none"
+    return f"<a href='{html.escape(drug_id, quote=True)}' style='{style}'>{html.escape(text)}</a>"
 
 
 def _with_override(alert: dict, override: dict | None) -> dict:
@@ -44,9 +43,7 @@ class MedicationItem(QFrame):
         self.alerts = list(alerts)
         self.drug_names = dict(drug_names)
         top = min((a.severity for a in alerts), key=severity_rank, default=None)
-        stripe = SEVERITY_COLOURS.get(top, "#d5dde0") if top else "#d5dde0"
-        self.setStyleSheet(f"QFrame#medItem {{ border: 1px solid #d5dde0; border-left: 5px solid {stripe}; "
-                           "border-radius: 5px; background: #ffffff; }")
+        self.setProperty("severity", top or "")  # app.qss colours the stripe by the most severe alert
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 6, 4)
         row = QHBoxLayout()
@@ -108,8 +105,8 @@ class MedicationItem(QFrame):
         if len(ids) > 1:  # a combination: each component opens its own monograph
             bits.append(", ".join(_link(d, self.drug_names.get(d, d)) for d in ids))
         if not ids:
-            bits.append("<span style='color:#8a979c'>" + html.escape(self.tr("not in the drug dictionary: not checked"))
-                        + "</span>")
+            bits.append(f"<span style='color:{palette.current().text_subtle}'>"
+                        + html.escape(self.tr("not in the drug dictionary: not checked")) + "</span>")
         return " · ".join(bits)
 
     def retranslate_ui(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.records.types import Medication
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.drugs.hit_text import display_name, hit_label
 from cdss.ui.drugs.messages_text import alert_title, check_notes, coded_text
@@ -102,7 +103,7 @@ class MedicationsPanel(QWidget):
         # how the dose is read (amount, unit, frequency, daily total, route): what the dose check will compare
         self.dose_reading = QLabel(self)
         self.dose_reading.setObjectName("doseReading")
-        self.dose_reading.setStyleSheet("color:#5b7083")
+        palette.set_tone(self.dose_reading, "muted")
         self.dose_reading.setVisible(False)
         self.prescribe_button = QPushButton(self)
         self.prescribe_button.setObjectName("medPrescribe")
@@ -121,7 +122,7 @@ class MedicationsPanel(QWidget):
         self.notes_label = QLabel(self)
         self.notes_label.setObjectName("cdsNotes")
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("color:#5b7083")
+        palette.set_tone(self.notes_label, "muted")
         self.list_area = QScrollArea(self)
         self.list_area.setWidgetResizable(True)
         self.list_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -132,7 +133,7 @@ class MedicationsPanel(QWidget):
         self.list_area.setWidget(self._list_host)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("medEmpty")
-        self.empty_label.setStyleSheet("color:#5b7083")
+        palette.set_tone(self.empty_label, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.context_label)
@@ -297,7 +298,8 @@ class MedicationsPanel(QWidget):
         if context.allergies:
             parts.append(self.tr("allergies: {names}").format(names=", ".join(context.allergies)))
         heading = html.escape(self.tr("Checked with:"))
-        return f"<span style='color:#44545a'><b>{heading}</b> " + html.escape(" · ".join(parts)) + "</span>"
+        colour = palette.current().text_secondary
+        return f"<span style='color:{colour}'><b>{heading}</b> " + html.escape(" · ".join(parts)) + "</span>"
 
     # -- search and prescribing ----------------------------------------------------------------------------------
     def run_search(self, text: str) -> None:

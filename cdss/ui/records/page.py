@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from cdss.records.targets import target_ranges
 from cdss.records.types import Entry, EntryKind, PatientRecord, age_on
+from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.models.lazy_table_model import ROW_ROLE, Column, LazyTableModel
 from cdss.ui.records.attachment_drop import AttachmentDropHandler
@@ -179,8 +180,8 @@ class RecordsPage(QWidget):
         # Edit/delete with undo, labs/follow-ups/allergies and dropped or pasted files live in their own modules;
         # the page only places their widgets.
         self.editor = TimelineEditor(self)
-        self.record_actions = RecordActions(self, self.editor)
         self.timeline.thumbnails = self.editor.thumbnail_bytes
+        self.record_actions = RecordActions(self, self.editor)
         self.attachment_drop = AttachmentDropHandler(self, self.editor)
         right_layout.insertWidget(right_layout.indexOf(self.tabs) + 1, self.editor.bar)
         right_layout.addWidget(self.record_actions.bar)
@@ -322,10 +323,10 @@ class RecordsPage(QWidget):
         self.record_actions.set_enabled(self.patient is not None, case is not None)
         if self.patient is None:
             hint = self.tr("Choose a patient on the left.")
-            self.timeline.setHtml(f"<p style='color:#5b7083'>{hint}</p>")
+            self.timeline.setHtml(f"<p style='color:{palette.current().text_muted}'>{hint}</p>")
         elif case is None:
             hint = self.tr("This patient has no cases yet.")
-            self.timeline.setHtml(f"<p style='color:#5b7083'>{hint}</p>")
+            self.timeline.setHtml(f"<p style='color:{palette.current().text_muted}'>{hint}</p>")
         else:
             self.timeline.setHtml(case_timeline_html(self.patient, case, editable=True,
                                                      thumbnail=self.editor.thumbnail))
@@ -357,8 +358,7 @@ class RecordsPage(QWidget):
         if patient.allergies:
             names = ", ".join(a.substance for a in patient.allergies)
             allergies = self.tr("Allergies: {names}").format(names=names)
-            bits.append(f"<span style='color:#b3261e'>{escape(allergies)}"
-                        "</span>")
+            bits.append(f"<span style='color:{palette.current().danger}'>{escape(allergies)}</span>")
         active = [m.name for m in patient.medications if m.active]
         if active:
             bits.append(escape(self.tr("Medications: {names}").format(names=", ".join(active))))
@@ -454,10 +454,10 @@ class RecordsPage(QWidget):
     def _update_due_button(self) -> None:
         if self.due_count:
             self.due_button.setText(self.tr("Due ({count})").format(count=self.due_count))
-            self.due_button.setStyleSheet("QPushButton { color: #b3261e; font-weight: 600; }")
+            palette.set_tone(self.due_button, "danger")
         else:
             self.due_button.setText(self.tr("Due"))
-            self.due_button.setStyleSheet("")
+            palette.set_tone(self.due_button, None)
         self.due_button.setToolTip(self.tr("Follow-ups due today or overdue"))
 
     def show_due(self) -> None:

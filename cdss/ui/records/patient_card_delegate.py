@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cdss.ui import palette
 from cdss.ui.models.lazy_table_model import ROW_ROLE
 
 CARD_HEIGHT = 74
@@ -27,9 +28,6 @@ _SEX_SYMBOL = {"male": "♂", "female": "♀"}
 
 
 translate = QCoreApplication.translate
-
-
-ALERT_COLOUR = "#b3261e"
 
 
 class PatientCardDelegate(QStyledItemDelegate):
@@ -48,9 +46,10 @@ class PatientCardDelegate(QStyledItemDelegate):
         painter.save()
         card = option.rect.adjusted(6, 3, -6, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colours = palette.current()  # read at each paint, so a switch of scheme repaints in the new colours
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#3a8a94" if selected else "#d5dde0"), 1.5 if selected else 1))
-        painter.setBrush(QColor("#e8f3f4" if selected else "#ffffff"))
+        painter.setPen(QPen(QColor(colours.accent if selected else colours.card_border), 1.5 if selected else 1))
+        painter.setBrush(QColor(colours.card_selected_bg if selected else colours.card_bg))
         painter.drawRoundedRect(card, 8, 8)
 
         inner = card.adjusted(12, 8, -12, -8)
@@ -58,12 +57,12 @@ class PatientCardDelegate(QStyledItemDelegate):
         name_font.setPointSizeF(option.font.pointSizeF() * 1.15)
         name_font.setBold(True)
         painter.setFont(name_font)
-        painter.setPen(QColor("#1b2a2f"))
+        painter.setPen(QColor(colours.text_strong))
         name_rect = QRect(inner.left(), inner.top(), inner.width() - 90, 22)
         painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, patient.name)
 
         painter.setFont(option.font)
-        painter.setPen(QColor("#44545a"))
+        painter.setPen(QColor(colours.text_secondary))
         details = [_SEX_SYMBOL.get(str(patient.sex), "")]
         if patient.age is not None:
             details.append(translate("PatientCard", "{age} y").format(age=patient.age))
@@ -74,12 +73,12 @@ class PatientCardDelegate(QStyledItemDelegate):
         right = inner.right()
         if patient.follow_ups_due:
             badge = translate("PatientCard", "{count} due").format(count=patient.follow_ups_due)
-            right = self._badge(painter, badge, right, inner.top() + 28, "#d3591c") - 4
+            right = self._badge(painter, badge, right, inner.top() + 28, colours.due_badge) - 4
         alerts = self.alert_count(patient.id)
         if alerts:
             right = self._badge(painter, translate("PatientCard", "⚠ {count}").format(count=alerts), right,
-                                inner.top() + 28, ALERT_COLOUR) - 4
-        painter.setPen(QColor("#44545a"))
+                                inner.top() + 28, colours.danger) - 4
+        painter.setPen(QColor(colours.text_secondary))
         diagnosis = patient.latest_diagnosis or translate("PatientCard", "no diagnosis recorded")
         tags = "  ".join(f"#{t}" for t in patient.tags)
         line = f"{diagnosis}    {tags}" if tags else diagnosis
@@ -108,6 +107,6 @@ class PatientCardDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colour))
         painter.drawRoundedRect(rect, 10, 10)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor(palette.current().on_severity))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         return rect.left()

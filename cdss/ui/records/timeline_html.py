@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from cdss.records.types import Attachment, Case, Entry, EntryKind, LabResult, PatientRecord
+from cdss.ui import palette
 
 KIND_TEXTS = {
     EntryKind.COMPLAINT: QT_TRANSLATE_NOOP("Timeline", "Chief complaint"),
@@ -31,12 +32,18 @@ KIND_TEXTS = {
     EntryKind.NOTE: QT_TRANSLATE_NOOP("Timeline", "Note"),
 }
 
-KIND_COLOURS = {
-    EntryKind.COMPLAINT: "#1f6f78", EntryKind.HISTORY: "#44545a", EntryKind.EXAM: "#3a6ea5",
-    EntryKind.TEST: "#6a4c93", EntryKind.DIAGNOSIS: "#b3261e", EntryKind.TREATMENT: "#2e7d32",
-    EntryKind.MEDICATION: "#d3591c", EntryKind.PROGRESS: "#5b7083", EntryKind.ATTACHMENT: "#8a6d3b",
-    EntryKind.FOLLOW_UP: "#00897b", EntryKind.NOTE: "#5b7083",
+#: The palette role that colours each kind's label and stripe.
+KIND_ROLES = {
+    EntryKind.COMPLAINT: "kind_complaint", EntryKind.HISTORY: "kind_history", EntryKind.EXAM: "kind_exam",
+    EntryKind.TEST: "kind_test", EntryKind.DIAGNOSIS: "kind_diagnosis", EntryKind.TREATMENT: "kind_treatment",
+    EntryKind.MEDICATION: "kind_medication", EntryKind.PROGRESS: "kind_progress",
+    EntryKind.ATTACHMENT: "kind_attachment", EntryKind.FOLLOW_UP: "kind_follow_up", EntryKind.NOTE: "kind_note",
 }
+
+
+def kind_colour(kind: EntryKind) -> str:
+    """The kind's colour in the palette in use."""
+    return palette.current()[KIND_ROLES.get(kind, "kind_note")]
 
 
 def kind_text(kind: EntryKind) -> str:
@@ -52,7 +59,7 @@ translate = QCoreApplication.translate
 
 
 def _link(href: str, text: str) -> str:
-    return f"<a href='{href}' style='color:#3a6ea5; text-decoration:none'>{_t(text)}</a>"
+    return f"<a href='{href}' style='color:{palette.current().link}; text-decoration:none'>{_t(text)}</a>"
 
 
 def lab_text(lab: LabResult) -> str:
@@ -88,13 +95,14 @@ def case_timeline_html(patient: PatientRecord, case: Case, *, editable: bool = F
     edit, delete = translate("Timeline", "Edit"), translate("Timeline", "Delete")
     empty = _t(translate("Timeline", "No entries yet. Add one with the capture bar below."))
     follow_ups, done_text = _t(translate("Timeline", "Follow-ups")), _t(translate("Timeline", "done"))
+    colours = palette.current()
     parts = [f"<h3 style='margin-bottom:2px'>{html.escape(case.title)}</h3>",
-             f"<p style='color:#5b7083; margin-top:0'>{opened} {case.opened_on.isoformat()}"
+             f"<p style='color:{colours.text_muted}; margin-top:0'>{opened} {case.opened_on.isoformat()}"
              + (f" · {closed} {case.closed_on.isoformat()}" if case.closed_on else "") + "</p>"]
     if not case.entries:
-        parts.append(f"<p style='color:#8a979c'><i>{empty}</i></p>")
+        parts.append(f"<p style='color:{colours.text_subtle}'><i>{empty}</i></p>")
     for entry in sorted(case.entries, key=lambda e: e.occurred_at):
-        colour = KIND_COLOURS.get(entry.kind, "#5b7083")
+        colour = kind_colour(entry.kind)
         label = html.escape(kind_text(entry.kind))
         code = f" <b>{html.escape(entry.icd10)}</b>" if entry.icd10 else ""
         text = html.escape(entry.text).replace("\n", "<br>")
@@ -105,13 +113,14 @@ def case_timeline_html(patient: PatientRecord, case: Case, *, editable: bool = F
         when = entry.occurred_at.strftime("%Y-%m-%d %H:%M")
         actions = ""
         if editable and entry.id is not None:
-            actions = (f"<span style='color:#8a979c'> · </span>{_link(f'entry-edit:{entry.id}', edit)}"
-                       f"<span style='color:#8a979c'> · </span>{_link(f'entry-delete:{entry.id}', delete)}")
+            actions = (f"<span style='color:{colours.text_subtle}'> · </span>{_link(f'entry-edit:{entry.id}', edit)}"
+                       f"<span style='color:{colours.text_subtle}'> · </span>"
+                       f"{_link(f'entry-delete:{entry.id}', delete)}")
         parts.append(
             f"<table width='100%' cellspacing='0' cellpadding='4' style='margin-top:6px'><tr>"
             f"<td width='6' bgcolor='{colour}'></td>"
             f"<td><span style='color:{colour}; font-weight:600'>{label}</span>"
-            f"<span style='color:#8a979c'> · {when}</span>{actions}<br>{text}{code}</td></tr></table>")
+            f"<span style='color:{colours.text_subtle}'> · {when}</span>{actions}<br>{text}{code}</td></tr></table>")
     if case.follow_ups:
         parts.append(f"<h4>{follow_ups}</h4><ul>")
         for follow_up in sorted(case.follow_ups, key=lambda f: f.due):

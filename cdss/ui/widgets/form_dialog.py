@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #b3261e;"
+from cdss.ui import palette
 
 
 class FormDialog(QDialog):
@@ -16,7 +16,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.error = QLabel(self)
         self.error.setObjectName(error_name)
-        self.error.setStyleSheet(ERROR_STYLE)
+        palette.set_tone(self.error, "danger")
         self.error.setWordWrap(True)
 
     def finish_form(self, form: QFormLayout) -> None:
