@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cdss.clock import utc_now
 from cdss.db.models import AuditLogRow
 
 
@@ -33,7 +34,7 @@ def record(session: Session, action: str, entity: str, entity_id: object = None,
            actor: str | None = None) -> None:
     """Add an audit row inside the caller's unit of work, so it commits (or rolls back) with the change itself."""
     session.add(AuditLogRow(
-        at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        at=utc_now(),
         actor=actor or current_actor(),
         action=action,
         entity=entity,

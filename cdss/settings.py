@@ -6,11 +6,11 @@ never touched it. Window geometry is not a preference: the UI keeps it in QSetti
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
 
+from cdss.clock import utc_now
 from cdss.workspace import Workspace
 
 
@@ -65,7 +65,7 @@ class SettingsService:
                 if row is not None:
                     session.delete(row)
                 return
-            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            now = utc_now()
             if row is None:
                 session.add(SettingRow(key=key, value_json=json.dumps(value), updated_at=now))
             else:

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from cdss.audit import current_actor
 from cdss.cds.models import AlertEventRow
+from cdss.clock import utc_now as now
 from cdss.drugs.alerts import Alert
-from cdss.records.access import clinical_now as now
 
 #: Outcomes of one alert shown (or raised) once.
 OVERRIDDEN = "overridden"  # interruptive; the prescription went ahead with a reason

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 # The records define the tables these rows point at; importing their access module registers those tables on the
 # metadata (the row classes themselves stay private to cdss.records).
 import cdss.records.access  # noqa: F401
 from cdss.db.base import Base
+from cdss.db.types import UTCDateTime
 
 
 class AlertEventRow(Base):
@@ -30,7 +31,7 @@ class AlertEventRow(Base):
     reason_text: Mapped[str | None] = mapped_column(Text)
     follow_up_id: Mapped[int | None] = mapped_column(ForeignKey("follow_up.id", ondelete="SET NULL"))
     title: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     actor: Mapped[str | None] = mapped_column(String(120))  # migration 0007; None on events stored before it
 
     __table_args__ = (Index("ix_cds_alert_event_patient_drug", "patient_id", "drug_key"),)
@@ -49,8 +50,8 @@ class OpenAlertRow(Base):
     drug_key: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(Text)
     alert_json: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (Index("ix_cds_open_alert_patient_reviewed", "patient_id", "reviewed_at"),)
 
@@ -61,7 +62,7 @@ class PatientFlagRow(Base):
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"), primary_key=True)
     flag: Mapped[str] = mapped_column(String(30), primary_key=True)
     value: Mapped[bool] = mapped_column(Boolean)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class RecheckMarkRow(Base):
@@ -69,4 +70,4 @@ class RecheckMarkRow(Base):
 
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"), primary_key=True)
     last_lab_id: Mapped[int] = mapped_column(Integer)
-    checked_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    checked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -23,6 +23,7 @@ from cdss.cds.doses import dose_review
 from cdss.cds.models import PatientFlagRow
 from cdss.cds.names import resolve_medication_name
 from cdss.cds.texts import monitoring_note, prescription_entry
+from cdss.clock import local
 from cdss.drugs.alerts import Alert, CheckResult, CheckScope
 from cdss.drugs.checker import check
 from cdss.drugs.knowledge import DrugKnowledge
@@ -167,12 +168,12 @@ class DecisionSupportService:
             found = records.get(events.alert_key(alert))
             if found is not None:
                 out[index] = {"reason_code": found.reason_code, "reason_text": found.reason_text,
-                              "actor": found.actor, "at": f"{found.at:%Y-%m-%d %H:%M}"}
+                              "actor": found.actor, "at": f"{local(found.at):%Y-%m-%d %H:%M}"}
         return out
 
     def override_history(self, patient_id: int, case_id: int | None = None) -> list[dict[str, object]]:
-        """Every override of this patient (of one case when given), oldest first: when, the alert as the doctor
-        read it, the reason code and text, who — for the case report."""
+        """Every override of this patient (of one case when given), oldest first: when (this computer's local time),
+        the alert as the doctor read it, the reason code and text, who — for the case report."""
         from cdss.cds.models import AlertEventRow
 
         with self._workspace.unit_of_work() as session:
@@ -181,7 +182,7 @@ class DecisionSupportService:
             if case_id is not None:
                 query = query.where(AlertEventRow.case_id == case_id)
             rows = session.scalars(query.order_by(AlertEventRow.created_at, AlertEventRow.id))
-            return [{"at": r.created_at, "title": r.title or r.rule_id, "reason_code": r.reason_code,
+            return [{"at": local(r.created_at), "title": r.title or r.rule_id, "reason_code": r.reason_code,
                      "reason_text": r.reason_text, "actor": r.actor} for r in rows]
 
     # -- prescribing --------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 #: The newest migration. A test checks this against Alembic's own idea of head, so it cannot drift.
-HEAD_REVISION = "0007_alert_event_actor"
+HEAD_REVISION = "0008_utc_timestamps"
 
 
 def current_revision(db_path: Path, key: WorkspaceKey | None = None) -> str | None:

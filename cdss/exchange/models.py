@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cdss.db.base import Base
+from cdss.db.types import UTCDateTime
 
 
 class ExchangeCaseLinkRow(Base):
@@ -31,7 +32,7 @@ class ExchangeConsentRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("clinical_case.id", ondelete="CASCADE"), index=True)
     case_uuid: Mapped[str] = mapped_column(String(36))
-    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     payload_sha256: Mapped[str] = mapped_column(String(64))
 
 
@@ -52,7 +53,7 @@ class ExchangeOutboxRow(Base):
     state: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class ExchangeReceivedCaseRow(Base):
@@ -65,7 +66,7 @@ class ExchangeReceivedCaseRow(Base):
     author: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(String(200))
     case_json: Mapped[str] = mapped_column(Text)
-    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class ExchangeStateRow(Base):

@@ -17,9 +17,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cdss import audit
+from cdss.clock import utc_now
 from cdss.errors import UserError
 from cdss.literature.models import LitCaseLinkRow, LitReferenceRow
-from cdss.literature.store import not_found, utcnow
+from cdss.literature.store import not_found
 from cdss.records import access as records_api
 from cdss.records.access import CaseRef, EntryRef
 
@@ -76,7 +77,7 @@ class CaseLinks:
                 if existing is not None:
                     return self._describe(session, existing)
                 row = LitCaseLinkRow(reference_id=reference_id, case_id=case_id, entry_id=entry_id, note=note,
-                                     created_at=utcnow())
+                                     created_at=utc_now())
                 session.add(row)
                 session.flush()
                 audit.record(session, "update", "patient", case.patient_id,

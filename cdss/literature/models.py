@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cdss.db.base import Base
+from cdss.db.types import UTCDateTime
 
 
 class LitReferenceRow(Base):
@@ -26,8 +27,8 @@ class LitReferenceRow(Base):
     pmid: Mapped[str | None] = mapped_column(String(20), index=True)
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))
-    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = ({"sqlite_autoincrement": True},)
 
@@ -47,7 +48,7 @@ class LitCaseLinkRow(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("clinical_case.id", ondelete="CASCADE"), index=True)
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("entry.id", ondelete="CASCADE"))
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         UniqueConstraint("reference_id", "case_id", "entry_id", name="uq_lit_case_link_reference_case_entry"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
+from cdss.clock import utc_now
 from cdss.errors import UserError
 from cdss.literature.models import LitDedupKeyRow, LitReferenceRow
 from cdss.literature.reference import Reference
@@ -37,10 +38,6 @@ class Paper:
     pdf_sha256: str | None
     added_at: dt.datetime
     updated_at: dt.datetime
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def not_found(ref_id: int) -> UserError:
@@ -147,7 +144,7 @@ class LiteratureStore:
         is left with its first owner rather than failing the whole file.
         """
         hashes = list(pdf_sha256) if pdf_sha256 is not None else [None] * len(refs)
-        now = utcnow()
+        now = utc_now()
         ids: list[int] = []
         with self._workspace.unit_of_work() as session:
             for ref, sha in zip(refs, hashes, strict=True):
@@ -162,7 +159,7 @@ class LiteratureStore:
     def insert_with_ids(self, session: Session, items: Iterable[tuple[int, Reference]], next_id: int) -> int:
         """Used by the one-time migration from the old JSON-lines store: keep every paper's id; returns how many
         were inserted (ids already present are skipped, so re-running after a crash is harmless)."""
-        now = utcnow()
+        now = utc_now()
         inserted = 0
         for ref_id, ref in items:
             if session.get(LitReferenceRow, ref_id) is not None:
@@ -232,7 +229,7 @@ class LiteratureStore:
 
 def _later_than(previous: dt.datetime) -> dt.datetime:
     # Two edits within one clock tick must still change the fingerprint the index is checked against.
-    now = utcnow()
+    now = utc_now()
     return now if now > previous else previous + dt.timedelta(microseconds=1)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cdss.clock import utc_now
 from cdss.errors import UserError
 from cdss.records import service_rows
 from cdss.records.models import CaseRow, EntryRow, FollowUpRow, LabResultRow, MedicationRow, PatientRow
@@ -55,8 +56,8 @@ class MedicationRef:
 
 
 def clinical_now() -> dt.datetime:
-    """The records' clock: local wall-clock time to the second, as clinical times are stored."""
-    return service_rows.now()
+    """Now as a clinical time (an entry's default time): local wall-clock time, as entry and lab times are stored."""
+    return service_rows.clinical_now()
 
 
 # -- reading --------------------------------------------------------------------------------------------------------
@@ -156,7 +157,7 @@ def hide_entry(session: Session, entry_id: int) -> None:
     """Soft-delete a timeline entry, as every delete from the timeline does (the purge removes it later)."""
     row = session.get(EntryRow, entry_id)
     if row is not None and row.deleted_at is None:
-        row.deleted_at = clinical_now()
+        row.deleted_at = utc_now()
 
 
 def add_follow_up(session: Session, case_id: int, due: dt.date, note: str) -> int:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from cdss.clock import utc_now
 from cdss.records.models import (
     AllergyRow,
     CaseRow,
@@ -43,7 +44,6 @@ from cdss.records.service_rows import (
     identifier_values,
     lab_values,
     medication_values,
-    now,
     pinyin_of,
 )
 from cdss.records.types import Case, PatientRecord
@@ -128,7 +128,7 @@ def write_new_patient(
     name = clean_name(record.name)
     check_birth_date(record.birth_date, today)
     pinyin, initials = pinyin_of(name)
-    stamp = now()
+    stamp = utc_now()
     patient = PatientRow(
         name=name,
         name_pinyin=pinyin,

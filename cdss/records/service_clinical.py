@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from cdss.clock import utc_now
 from cdss.errors import UserError
 from cdss.records.models import (
     AllergyRow,
@@ -31,10 +32,10 @@ from cdss.records.service_rows import (
     check_lab,
     check_medication,
     clean_icd10,
+    clinical_now,
     lab_row,
     medication_row,
     naive,
-    now,
     set_case_tags,
     to_allergy,
     to_case,
@@ -102,7 +103,7 @@ class ClinicalMixin:
                 row.closed_on = None
             if tags is not None:
                 set_case_tags(session, case_id, list(tags))
-            row.updated_at = now()
+            row.updated_at = utc_now()
             touch(session, row.patient_id, "update", f"case {case_id} updated", self._actor)
             return to_case(session, row)
 
@@ -145,7 +146,7 @@ class ClinicalMixin:
             if isinstance(kind, Entry):
                 entry = kind
             else:
-                entry = Entry(kind=check_kind(kind), occurred_at=occurred_at or now(), text=text, icd10=icd10,
+                entry = Entry(kind=check_kind(kind), occurred_at=occurred_at or clinical_now(), text=text, icd10=icd10,
                               attachment=attachment, lab=lab)
             row = write_entry(session, case.patient_id, case_id, entry)
             touch(session, case.patient_id, "update", f"entry {row.id} added", self._actor)
@@ -172,7 +173,7 @@ class ClinicalMixin:
                 row.occurred_at = naive(occurred_at)
             if icd10 is not None:
                 row.icd10 = clean_icd10(icd10)
-            row.updated_at = now()
+            row.updated_at = utc_now()
             touch(session, patient_id, "update", f"entry {entry_id} edited", self._actor)
             return to_entry(session, row)
 
@@ -180,7 +181,7 @@ class ClinicalMixin:
         """Soft delete: the entry disappears from the timeline and search until :meth:`restore_entry` (undo)."""
         with self._workspace.unit_of_work() as session:
             row, patient_id = self._live_entry(session, entry_id)
-            row.deleted_at = now()
+            row.deleted_at = utc_now()
             touch(session, patient_id, "update", f"entry {entry_id} deleted", self._actor)
 
     def restore_entry(self, entry_id: int) -> Entry:
@@ -197,7 +198,7 @@ class ClinicalMixin:
         A lab value captured on such an entry goes with it; otherwise it would reappear as a loose lab of the case.
         """
         with self._workspace.unit_of_work() as session:
-            expired = EntryRow.deleted_at < now() - older_than
+            expired = EntryRow.deleted_at < utc_now() - older_than
             lab_ids = list(session.scalars(select(EntryRow.lab_result_id).where(
                 expired, EntryRow.lab_result_id.is_not(None))))
             result = session.execute(delete(EntryRow).where(expired))
@@ -400,9 +401,9 @@ class ClinicalMixin:
         with self._workspace.unit_of_work() as session:
             row = session.scalars(select(DraftRow).where(DraftRow.key == key)).first()
             if row is None:
-                session.add(DraftRow(key=key, text=text, updated_at=now()))
+                session.add(DraftRow(key=key, text=text, updated_at=utc_now()))
             else:
-                row.text, row.updated_at = text, now()
+                row.text, row.updated_at = text, utc_now()
 
     def load_draft(self, key: str) -> str | None:
         key = self._draft_key(key)

@@ -11,6 +11,7 @@ import re
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from cdss.clock import utc_now
 from cdss.errors import UserError
 from cdss.records.models import (
     AllergyRow,
@@ -44,7 +45,9 @@ _ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?[+*]?$")
 SEVERITIES = ("mild", "moderate", "severe")
 
 
-def now() -> dt.datetime:
+def clinical_now() -> dt.datetime:
+    """Now as a clinical time (an entry's default time): local wall-clock time to the second, as entry and lab times
+    are stored. When a row was written is another clock: cdss.clock.utc_now."""
     return dt.datetime.now().replace(microsecond=0)
 
 
@@ -288,7 +291,7 @@ def attachment_row_for(session: Session, attachment: Attachment) -> AttachmentRo
             filename=attachment.filename,
             media_type=attachment.media_type,
             size=attachment.size,
-            created_at=now(),
+            created_at=utc_now(),
         )
         session.add(row)
         session.flush()
@@ -310,7 +313,7 @@ def case_values(patient_id: int, case: Case, stamp: dt.datetime) -> dict:
 
 
 def write_case(session: Session, patient_id: int, case: Case) -> CaseRow:
-    row = CaseRow(**case_values(patient_id, case, now()))
+    row = CaseRow(**case_values(patient_id, case, utc_now()))
     session.add(row)
     session.flush()
     for entry in case.entries:
@@ -336,7 +339,7 @@ def entry_values(session: Session, patient_id: int, case_id: int | None, entry: 
     lab = lab_values(patient_id, case_id, entry.lab) if entry.lab is not None else None
     if not (entry.text or "").strip() and attachment_id is None and lab is None:
         raise UserError("entry_empty", "A timeline entry needs some text, a file or a lab value.")
-    stamp = stamp or now()
+    stamp = stamp or utc_now()
     values = {
         "case_id": case_id,
         "kind": kind.value,
@@ -452,7 +455,7 @@ def touch(session: Session, patient_id: int, action: str, detail: str | None, ac
 
     row = session.get(PatientRow, patient_id)
     if row is not None:
-        row.updated_at = now()
+        row.updated_at = utc_now()
         session.flush()
     search.reindex_patient(session, patient_id)
     audit.record(session, action, "patient", patient_id, detail, actor=actor)

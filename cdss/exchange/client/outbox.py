@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cdss.clock import utc_now
 from cdss.exchange.models import ExchangeOutboxRow
 from cdss.workspace import Workspace
 
@@ -41,7 +42,7 @@ def enqueue(session: Session, action: str, case_uuid: str, payload: dict) -> int
         raise ValueError(f"unknown outbox action {action!r}")
     row = ExchangeOutboxRow(action=action, case_uuid=case_uuid, payload_json=json.dumps(payload, ensure_ascii=False),
                             idempotency_key=uuid.uuid4().hex, state="pending", attempts=0,
-                            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None))
+                            created_at=utc_now())
     session.add(row)
     session.flush()
     return row.id

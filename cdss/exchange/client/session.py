@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from cdss import clock
+from cdss.clock import utc_now
 from cdss.exchange.client.token_file import TOKEN_KEYS
 from cdss.exchange.schemas import TokenPair
 from cdss.workspace import Workspace
@@ -27,16 +29,12 @@ class SessionInfo:
     last_sync_at: dt.datetime | None
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 def store_tokens(workspace: Workspace, tokens: TokenPair, *, now: dt.datetime | None = None,
                  **other: str | None) -> None:
     """Store a new token pair (and e.g. server_url/username) in one transaction: a rotated refresh token is spent."""
     from cdss.exchange.client.http import set_state
 
-    now = now or utc_now()
+    now = clock.as_utc(now or utc_now())  # a naive time is taken as UTC, as stored before zones
     set_state(workspace, access_token=tokens.access_token, refresh_token=tokens.refresh_token,
               access_expires_at=(now + dt.timedelta(seconds=tokens.expires_in)).isoformat(),
               refresh_expires_at=(now + dt.timedelta(seconds=tokens.refresh_expires_in)).isoformat(), **other)
@@ -58,7 +56,7 @@ def live_tokens(workspace: Workspace, *, now: dt.datetime | None = None) -> tupl
     """The token state left after deleting expired tokens (one read; a write only when something expired)."""
     from cdss.exchange.client.http import get_states, set_state
 
-    now = now or utc_now()
+    now = clock.as_utc(now or utc_now())  # a naive time is taken as UTC, as stored before zones
     state = get_states(workspace, TOKEN_KEYS)
     pruned: list[str] = []
     for kind in ("access", "refresh"):
@@ -94,6 +92,6 @@ def _parse_time(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     try:
-        return dt.datetime.fromisoformat(value)
+        return clock.as_utc(dt.datetime.fromisoformat(value))  # stored before times carried their zone: UTC
     except ValueError:
         return None

@@ -14,6 +14,7 @@ import json
 import uuid
 from dataclasses import dataclass
 
+from cdss.clock import utc_now
 from cdss.errors import UserError
 from cdss.exchange.client.images import ShareImage, prepare_case_images
 from cdss.exchange.client.outbox import enqueue
@@ -122,7 +123,7 @@ def _consent_row(case_id: int, case_uuid: str, payload: dict) -> ExchangeConsent
     """The consent for exactly this payload: when it was recorded and a digest of what it covered."""
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
     return ExchangeConsentRow(case_id=case_id, case_uuid=case_uuid,
-                              recorded_at=dt.datetime.now(dt.UTC).replace(tzinfo=None), payload_sha256=digest)
+                              recorded_at=utc_now(), payload_sha256=digest)
 
 
 # -- payload pieces ----------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ replays its stored response instead of creating a duplicate.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import time
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from cdss.clock import utc_now
 from cdss.exchange.client.http import ApiRefused, ExchangeClient, TransientError, get_state, set_state
 from cdss.exchange.client.images import fetch_image, local_image, upload_image
 from cdss.exchange.client.session import record_sync_time
@@ -166,7 +166,7 @@ def _walk(workspace: Workspace, client: ExchangeClient, cursor: str | None, *,
 
 def _store_page(workspace: Workspace, items: list[CaseOut]) -> int:
     changed = 0
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = utc_now()
     with workspace.unit_of_work() as session:
         for case in items:
             key = str(case.case_uuid)

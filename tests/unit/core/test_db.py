@@ -124,4 +124,4 @@ def test_a_crash_mid_write_keeps_the_last_committed_state(workspace):
 def _now():
     import datetime as dt
 
-    return dt.datetime(2024, 1, 1, 12, 0)
+    return dt.datetime(2024, 1, 1, 12, 0, tzinfo=dt.UTC)

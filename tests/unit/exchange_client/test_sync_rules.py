@@ -92,7 +92,7 @@ def test_migration_0004_upgrades_an_0003_workspace(tmp_path) -> None:
     root.mkdir()
     upgrade_database(root / "cdss.sqlite3", root / "backups", target="0003_records")
     Workspace.open(root).close()
-    assert current_revision(root / "cdss.sqlite3") == HEAD_REVISION == "0007_alert_event_actor"
+    assert current_revision(root / "cdss.sqlite3") == HEAD_REVISION == "0008_utc_timestamps"
     conn = sqlite3.connect(root / "cdss.sqlite3")
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
