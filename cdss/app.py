@@ -103,8 +103,10 @@ def run_gui(workspace_root: Path | None, *, demo: bool = False) -> int:
         print(f"cdss-startup-shown {time.time():.6f}", file=sys.stderr, flush=True)
     from PySide6.QtCore import QTimer
 
-    # The daily backup runs after the window is up, on the writer thread, so it never delays start-up.
-    QTimer.singleShot(0, lambda: window.ctx.tasks.run_write(window.ctx.workspace.backup_if_due, name="daily-backup"))
+    from cdss.ui.maintenance import start_maintenance
+
+    # The daily backup and purge run after the window is up, on the writer thread, so they never delay start-up.
+    QTimer.singleShot(0, lambda: start_maintenance(window.ctx))
     quit_after = os.environ.get(QUIT_AFTER_ENV)
     if quit_after is not None:
         QTimer.singleShot(int(quit_after), window.close)

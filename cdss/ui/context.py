@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cdss.settings import SettingsService
+from cdss.ui.changes import ChangeNotices
 from cdss.ui.errors import ErrorReporter
 from cdss.ui.i18n import LanguageManager
 from cdss.ui.tasks import TaskRunner
@@ -25,3 +26,5 @@ class AppContext:
     #: shows a room and returns its page, for cross-room actions ("open this drug", "prescribe in the record");
     #: set by the main window, None for a page built on its own (tests of one room)
     open_room: Callable[[str], Any] | None = None
+    #: what changed after a write, for every view that shows it (cdss.ui.changes)
+    changes: ChangeNotices = field(default_factory=ChangeNotices)

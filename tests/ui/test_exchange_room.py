@@ -146,8 +146,12 @@ def test_sign_in_browse_comment_save_and_sign_out(qtbot, main_window, server, tm
     assert feed.case_status.text() == "Comment sent."
     qtbot.waitUntil(lambda: "echocardiogram" in feed.comments_view.toPlainText(), timeout=WAIT_MS)
 
+    records_page = main_window.room_pages["records"]  # open since start-up, showing an empty list
+    assert records_page.model.rowCount() == 0
     wait_done(qtbot, feed.save_to_records())
     assert "Saved in your records as patient" in feed.case_status.text()
+    # The change notice reaches the Records room: the saved case is in its list without a new search.
+    qtbot.waitUntil(lambda: records_page.model.rowCount() == 1, timeout=WAIT_MS)
     [saved] = [p for p in RecordsService(main_window.ctx.workspace).list_patients() if "exchange" in p.tags]
     record = RecordsService(main_window.ctx.workspace).get_patient_record(saved.id)
     assert record.source_ref == f"exchange:{feed.cases[0].case_uuid}" and record.cases[0].title == "Syncope in a runner"

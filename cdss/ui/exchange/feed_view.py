@@ -32,6 +32,7 @@ from cdss.exchange.client.images import local_image
 from cdss.exchange.client.service import ActionOutcome, CaseThread, CommentOutcome, ExchangeService
 from cdss.exchange.schemas import CaseOut, CasePage, Specialty
 from cdss.ui import palette
+from cdss.ui.changes import PATIENTS, RECORD, RecordChange
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
 from cdss.ui.exchange.case_html import case_html, comments_html
@@ -283,6 +284,7 @@ class FeedView(QWidget):
         return handle
 
     def _saved(self, patient_id: int) -> None:
+        self.ctx.changes.publish(RecordChange(patient_id, parts=frozenset({PATIENTS, RECORD}), origin=self))
         self.save_button.setEnabled(False)
         self.case_status.setText(self.tr("Saved in your records as patient {id}.").format(id=patient_id))
 

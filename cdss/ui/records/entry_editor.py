@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton,
 
 from cdss.records.attachments import IMAGE_TYPES
 from cdss.records.types import Attachment, Entry, FollowUp
+from cdss.ui.changes import RecordChange
 from cdss.ui.records.entry_edit_dialog import EntryEditDialog
 from cdss.ui.tasks import while_alive
 
@@ -116,8 +117,6 @@ class TimelineEditor(QObject):
         self.shortcut.activated.connect(self.undo)
         self._store = None
         self._thumbnails: OrderedDict[str, bytes | None] = OrderedDict()
-        # Entries deleted more than 30 days ago are past any undo: remove them for good, once a session.
-        page.ctx.tasks.run_write(self.service.purge_deleted_entries, name="purge-deleted-entries")
 
     # -- links ---------------------------------------------------------------------------------------------------
     def handle_link(self, url: QUrl) -> None:
@@ -324,6 +323,12 @@ class TimelineEditor(QObject):
         return handle
 
     def reload(self, patient_id: int, case_id: int | None) -> None:
+        """After a write from this page: show the patient again and tell every other view (cdss.ui.changes)."""
+        self.show_again(patient_id, case_id)
+        self.page.ctx.changes.publish(RecordChange(patient_id, case_id, origin=self.page))
+        self.changed.emit()
+
+    def show_again(self, patient_id: int, case_id: int | None) -> None:
         """Show the patient again (the timeline, labs and header all change) on the same case and tab."""
         tab = self.page.tabs.currentIndex()
         showing = self.page.current_case()
@@ -335,5 +340,3 @@ class TimelineEditor(QObject):
             if index >= 0:
                 self.page.case_combo.setCurrentIndex(index)
         self.page.tabs.setCurrentIndex(tab)
-        self.page.refresh_due()
-        self.changed.emit()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from cdss.records.targets import target_ranges
 from cdss.records.types import Entry, EntryKind, PatientRecord, age_on
 from cdss.ui import palette
+from cdss.ui.changes import PATIENTS, RecordChange
 from cdss.ui.context import AppContext
 from cdss.ui.models.lazy_table_model import ROW_ROLE, Column, LazyTableModel
 from cdss.ui.records.attachment_drop import AttachmentDropHandler
@@ -183,6 +184,7 @@ class RecordsPage(QWidget):
         self.timeline.thumbnails = self.editor.thumbnail_bytes
         self.record_actions = RecordActions(self, self.editor)
         self.attachment_drop = AttachmentDropHandler(self, self.editor)
+        ctx.changes.changed.connect(self._on_record_change)
         right_layout.insertWidget(right_layout.indexOf(self.tabs) + 1, self.editor.bar)
         right_layout.addWidget(self.record_actions.bar)
         self.medications_panel.on_stopped = self._after_stop  # a stop is undone through the page's undo bar
@@ -440,8 +442,17 @@ class RecordsPage(QWidget):
         return self.import_dialog
 
     def _after_import(self) -> None:
-        self.search()
+        self.ctx.changes.publish(RecordChange(None, parts=frozenset({PATIENTS})))
+
+    def _on_record_change(self, change: RecordChange) -> None:
+        """Redraw what a write changed (cdss.ui.changes): the list when patients came or went, the due count, and
+        the patient on screen when someone else changed it (this page's own writes have redrawn it already)."""
+        if PATIENTS in change.parts:
+            self.search()
         self.refresh_due()
+        shown = self.patient.id if self.patient is not None else None
+        if change.origin is not self and shown is not None and change.patient_id == shown:
+            self.editor.show_again(shown, change.case_id)
 
     # -- due follow-ups ------------------------------------------------------------------------------------------
     def refresh_due(self) -> None:
