@@ -78,7 +78,9 @@ class DrugsBackend:
         knowledge = DrugKnowledge.for_workspace(workspace) if workspace is not None else DrugKnowledge.load(None)
         # Imported packs add ratings for catalog pairs; their extra drug names are not searchable here because a
         # drug the catalog does not know cannot be checked.
-        return cls(knowledge.catalog, DrugSearch(knowledge.catalog), knowledge.extra_ratings, knowledge.pack_errors)
+        search = DrugSearch(knowledge.catalog)
+        search.prepare_typo_index()  # this runs on a loader thread: the first misspelling then costs nothing extra
+        return cls(knowledge.catalog, search, knowledge.extra_ratings, knowledge.pack_errors)
 
     def search(self, query: str, limit: int) -> list[SearchHit]:
         return self._search.search(query, limit)

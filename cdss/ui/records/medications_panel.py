@@ -191,6 +191,7 @@ class MedicationsPanel(QWidget):
                 from cdss.drugs.search import DrugSearch
 
                 search = DrugSearch(service.knowledge.catalog)
+                search.prepare_typo_index()  # on the loader thread, not on the first misspelt keystroke
             return patient_id, context, result, flags, search, overridden
 
         handle = self.ctx.tasks.run(load, name="cds-load-regimen")
