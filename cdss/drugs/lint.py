@@ -42,6 +42,9 @@ class LintReport:
     section_coverage: dict[str, int] = field(default_factory=dict)
     section_reasoned: dict[str, int] = field(default_factory=dict)
     summaries: int = 0
+    # sections written as text, and those of them whose source names a year or an edition (the issue asks for one)
+    sourced_sections: int = 0
+    dated_sources: int = 0
 
     @property
     def errors(self) -> list[LintProblem]:
@@ -95,6 +98,14 @@ def _lint_monographs(catalog: Catalog, monographs: Monographs, report: LintRepor
                                for key in SECTIONS}
     report.section_reasoned = {key: sum(1 for m in found.values() if (s := m.section(key)) and not s.available)
                                for key in SECTIONS}
+    sources = [s.source for m in found.values() for key in SECTIONS if (s := m.section(key)) and s.available]
+    report.sourced_sections = len(sources)
+    report.dated_sources = sum(1 for source in sources if _DATED.search(source))
+
+
+#: a source that says which version: a year (1950–2099), an edition or a BNF number ("BNF 86")
+_DATED = re.compile(r"\b(19[5-9]\d|20\d\d)\b|edition|\bed\.|第\s*\d+\s*版|版\b|\bBNF(?: for Children| ?C)? ?\d{2,3}\b",
+                    re.IGNORECASE)
 
 
 def _monograph_problems(drug: Drug, mono: DrugMonograph) -> Iterable[LintProblem]:
@@ -155,4 +166,6 @@ def format_report(report: LintReport, *, limit: int = 200) -> str:
     for key in SECTIONS:
         text, reason = report.section_coverage.get(key, 0), report.section_reasoned.get(key, 0)
         lines.append(f"  {key:<20}{text:>6} text {reason:>5} reason  {(text + reason) / max(1, report.drugs):.1%}")
+    lines.append(f"sources naming a date or edition: {report.dated_sources}/{report.sourced_sections} text sections "
+                 f"({report.dated_sources / max(1, report.sourced_sections):.1%})")
     return "\n".join(lines)

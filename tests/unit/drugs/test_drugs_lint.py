@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from cdss.cli import main as cli_main
 from cdss.drugs.catalog import DEFAULT_PACK_DIR, Catalog
 from cdss.drugs.lint import lint_catalog
@@ -50,3 +52,19 @@ def test_cli_lint_exit_code_follows_errors(tmp_path, capsys):
 
     assert cli_main(["drugs", "lint", "--pack", str(_pack_with(tmp_path, change))]) == 1
     assert "class_zh_not_chinese" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("source", "dated"), [
+    ("US FDA prescribing information (Norvasc, 2019)", True),
+    ("BNF 86", True),
+    ("BNF for Children 2023–2024", True),
+    ("中国药典临床用药须知（2015年版）", True),
+    ("Martindale, 40th edition", True),
+    ("BNF", False),
+    ("LactMed", False),
+    ("中国药品说明书（NMPA）", False),
+])
+def test_a_source_counts_as_dated_only_when_it_names_a_year_or_edition(source, dated):
+    from cdss.drugs.lint import _DATED
+
+    assert bool(_DATED.search(source)) is dated
