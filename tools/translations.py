@@ -10,6 +10,7 @@ The .ts files are the source of truth (edit them with pyside6-linguist); the .qm
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,10 +25,21 @@ def _tool(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
+#: How a domain module marks English texts that the UI translates at display time (see cdss/i18n.py).
+DOMAIN_MARKER = re.compile(r"^from cdss\.i18n import .*\bQT_TRANSLATE_NOOP\b", re.MULTILINE)
+
+
 def sources() -> list[str]:
-    """Modules that show text to people: cdss/ui and cdss/app.py. Domain code returns codes; the UI translates them."""
+    """Modules that show text to people: cdss/ui and cdss/app.py. Domain code returns codes and the UI translates
+    them; a domain module that keeps the one English copy of such texts (cdss/drugs/messages.py: the checker's
+    templates) marks them with cdss.i18n's QT_TRANSLATE_NOOP and is scanned too."""
     package = ROOT / "cdss"
-    return sorted(str(p.relative_to(ROOT)) for p in package.rglob("*.py") if "ui" in p.parts or p.name == "app.py")
+    return sorted(str(p.relative_to(ROOT)) for p in package.rglob("*.py")
+                  if "ui" in p.parts or p.name == "app.py" or _marks_texts(p))
+
+
+def _marks_texts(path: Path) -> bool:
+    return DOMAIN_MARKER.search(path.read_text(encoding="utf-8")) is not None
 
 
 def update() -> None:

@@ -2,11 +2,13 @@
 
 The checker used to build these as English sentences, which the UI could not translate. A :class:`Message` keeps
 the code and the raw parameters; :attr:`Message.text` renders the English that the CLI and the JSON output have
-always shown, and the UI renders its own translation of the same template (cdss/ui/drugs/messages_text.py).
+always shown. :data:`TEMPLATES` is the one copy of each English template: it is marked for Qt Linguist (context
+``DrugMessages``), so ``tools/translations.py update`` extracts it from here and the UI translates it at display time
+(cdss/ui/drugs/messages_text.py).
 
 Parameter conventions (so a renderer needs no knowledge of each code):
-- a parameter ``x_zh`` is the Chinese value of parameter ``x`` (drug names, rule effects); a renderer working in
-  Chinese uses it when it is present and not empty;
+- a parameter ``x_<language>`` (``x_zh``) is the value of parameter ``x`` in that language (drug names, rule effects);
+  a renderer uses it when it is present and not empty (:func:`cdss.i18n.pick`), else ``x``;
 - parameters named in :data:`TOKEN_PARAMS` hold a vocabulary token (``reduce_dose``, ``pregnancy``,
   ``penicillin``, ``high``) that each renderer turns into words of its own language.
 """
@@ -14,46 +16,66 @@ Parameter conventions (so a renderer needs no knowledge of each code):
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-#: English templates, by code. The UI's translation table must use exactly these strings as source texts.
+from cdss.i18n import ENGLISH, QT_TRANSLATE_NOOP, pick
+
+#: English templates, by code, marked for Qt Linguist: the UI looks up their translations by these exact strings.
 TEMPLATES: dict[str, str] = {
-    "interaction": "{a} + {b}: {effect}",
-    "interaction_reported": "{a} + {b}: interaction reported",
-    "renal_threshold": "{drug}: {action} at {measure} < {below:g} ({used} {value:.0f})",
-    "clinical_note": "{drug}: {action} in {kind}",
-    "duplicate_ingredient": "Same ingredient entered more than once: {drug}",
-    "duplicate_atc": "Duplicate therapy: {a} and {b} (ATC group {group})",
-    "duplicate_class": "Duplicate therapy: {a} and {b} (class '{group}')",
-    "burden_qt": "QT prolongation risk: {known} known-risk and {other} possible/conditional drug(s); Tisdale score "
-                 "≥{score} ({band})",
-    "burden_serotonergic": "Serotonergic load: {count} drugs ({names})",
-    "burden_bleeding": "Bleeding-risk load: {count} drugs ({names})",
-    "burden_cns_depression": "CNS depressant load: {count} drugs ({names})",
-    "burden_hyperkalemia": "Hyperkalaemia risk: {count} potassium-raising drug(s) ({names})",
-    "burden_anticholinergic": "Anticholinergic burden: ACB total {total} ({names})",
-    "allergy_same_ingredient": "Recorded allergy to {drug} ({label})",
-    "allergy_class": "{drug}: {group} allergy recorded ({label})",
-    "allergy_r1_side_chain": "{drug}: shares the R1 side chain of a recorded beta-lactam allergen ({label})",
-    "allergy_cross_class": "{drug}: different beta-lactam class from the recorded allergy ({label})",
-    "note_egfr_computed": "eGFR {egfr:.0f} mL/min/1.73 m² computed by CKD-EPI 2021 (race-free).",
-    "note_crcl_computed": "CrCl {crcl:.0f} mL/min computed by Cockcroft-Gault with actual body weight.",
-    "note_allergy_unrecognised": "Allergy '{name}' not recognised: not checked.",
-    "dose_single_above_max": "{drug}: single dose {dose} is above the adult maximum {max}",
-    "dose_daily_above_max": "{drug}: daily dose {dose} is above the adult maximum {max}",
-    "dose_weekly_above_max": "{drug}: weekly dose {dose} is above the adult maximum {max}",
-    "dose_implausible": "{drug}: {dose} is {factor}× the adult maximum {max}: check the unit (g or mg?)",
-    "dose_weekly_drug_daily": "{drug} is dosed weekly, but '{dose}' gives it every day",
-    "dose_renal_above_max": "{drug}: {dose} is above the maximum {max} at {measure} < {below:g} "
-                            "({measure} {value:.0f})",
-    "dose_hepatic_above_max": "{drug}: daily dose {dose} is above the maximum {max} in hepatic impairment",
-    "dose_unit_mismatch": "{drug}: '{dose}' is not in {unit}, the unit this drug is dosed in",
-    "note_dose_no_limit": "{drug}: no adult maximum dose in the knowledge pack: dose not checked.",
-    "note_dose_unread": "{drug}: dose '{text}' not read (amount and unit, e.g. 500 mg): dose not checked.",
-    "note_dose_needs_weight": "{drug}: maximum is per kg and no weight is recorded: dose not checked.",
-    "note_dose_no_frequency": "{drug}: no frequency given (e.g. bid): only the single dose was checked.",
+    "interaction": QT_TRANSLATE_NOOP("DrugMessages", "{a} + {b}: {effect}"),
+    "interaction_reported": QT_TRANSLATE_NOOP("DrugMessages", "{a} + {b}: interaction reported"),
+    "renal_threshold": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: {action} at {measure} < {below:g} ({used} {value:.0f})"),
+    "clinical_note": QT_TRANSLATE_NOOP("DrugMessages", "{drug}: {action} in {kind}"),
+    "duplicate_ingredient": QT_TRANSLATE_NOOP("DrugMessages", "Same ingredient entered more than once: {drug}"),
+    "duplicate_atc": QT_TRANSLATE_NOOP("DrugMessages", "Duplicate therapy: {a} and {b} (ATC group {group})"),
+    "duplicate_class": QT_TRANSLATE_NOOP("DrugMessages", "Duplicate therapy: {a} and {b} (class '{group}')"),
+    "burden_qt": QT_TRANSLATE_NOOP(
+        "DrugMessages", "QT prolongation risk: {known} known-risk and {other} possible/conditional drug(s); "
+        "Tisdale score ≥{score} ({band})"),
+    "burden_serotonergic": QT_TRANSLATE_NOOP("DrugMessages", "Serotonergic load: {count} drugs ({names})"),
+    "burden_bleeding": QT_TRANSLATE_NOOP("DrugMessages", "Bleeding-risk load: {count} drugs ({names})"),
+    "burden_cns_depression": QT_TRANSLATE_NOOP("DrugMessages", "CNS depressant load: {count} drugs ({names})"),
+    "burden_hyperkalemia": QT_TRANSLATE_NOOP(
+        "DrugMessages", "Hyperkalaemia risk: {count} potassium-raising drug(s) ({names})"),
+    "burden_anticholinergic": QT_TRANSLATE_NOOP("DrugMessages", "Anticholinergic burden: ACB total {total} ({names})"),
+    "allergy_same_ingredient": QT_TRANSLATE_NOOP("DrugMessages", "Recorded allergy to {drug} ({label})"),
+    "allergy_class": QT_TRANSLATE_NOOP("DrugMessages", "{drug}: {group} allergy recorded ({label})"),
+    "allergy_r1_side_chain": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: shares the R1 side chain of a recorded beta-lactam allergen ({label})"),
+    "allergy_cross_class": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: different beta-lactam class from the recorded allergy ({label})"),
+    "note_egfr_computed": QT_TRANSLATE_NOOP(
+        "DrugMessages", "eGFR {egfr:.0f} mL/min/1.73 m² computed by CKD-EPI 2021 (race-free)."),
+    "note_crcl_computed": QT_TRANSLATE_NOOP(
+        "DrugMessages", "CrCl {crcl:.0f} mL/min computed by Cockcroft-Gault with actual body weight."),
+    "note_allergy_unrecognised": QT_TRANSLATE_NOOP("DrugMessages", "Allergy '{name}' not recognised: not checked."),
+    "dose_single_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: single dose {dose} is above the adult maximum {max}"),
+    "dose_daily_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: daily dose {dose} is above the adult maximum {max}"),
+    "dose_weekly_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: weekly dose {dose} is above the adult maximum {max}"),
+    "dose_implausible": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: {dose} is {factor}× the adult maximum {max}: check the unit (g or mg?)"),
+    "dose_weekly_drug_daily": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug} is dosed weekly, but '{dose}' gives it every day"),
+    "dose_renal_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: {dose} is above the maximum {max} at {measure} < {below:g} ({measure} {value:.0f})"),
+    "dose_hepatic_above_max": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: daily dose {dose} is above the maximum {max} in hepatic impairment"),
+    "dose_unit_mismatch": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: '{dose}' is not in {unit}, the unit this drug is dosed in"),
+    "note_dose_no_limit": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: no adult maximum dose in the knowledge pack: dose not checked."),
+    "note_dose_unread": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: dose '{text}' not read (amount and unit, e.g. 500 mg): dose not checked."),
+    "note_dose_needs_weight": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: maximum is per kg and no weight is recorded: dose not checked."),
+    "note_dose_no_frequency": QT_TRANSLATE_NOOP(
+        "DrugMessages", "{drug}: no frequency given (e.g. bid): only the single dose was checked."),
 }
 
 #: Parameters holding a vocabulary token rather than display text.
@@ -104,15 +126,14 @@ def message(code: str, **params: Any) -> Message:
     return Message(code, tuple(params.items()))
 
 
-def render(template: str, params: Mapping[str, Any], token_text, chinese: bool = False) -> str:
-    """Fill ``template`` with ``params``: tokens through ``token_text(param, token)``, ``x_zh`` used when Chinese."""
+def render(template: str, params: Mapping[str, Any], token_text: Callable[[str, str], str],
+           language: str = ENGLISH) -> str:
+    """Fill ``template`` with ``params``: tokens through ``token_text(param, token)``, the others in ``language``
+    (``x_<language>`` when the parameter has it, see :func:`cdss.i18n.pick`)."""
     values: dict[str, Any] = {}
     for key, value in params.items():
-        if key.endswith("_zh"):
-            continue
-        if chinese and params.get(f"{key}_zh"):
-            value = params[f"{key}_zh"]
-        elif key in TOKEN_PARAMS and isinstance(value, str):
-            value = token_text(key, value)
-        values[key] = value
+        if key in TOKEN_PARAMS and isinstance(value, str):
+            values[key] = token_text(key, value)
+        else:
+            values[key] = pick(params, key, language)
     return template.format(**values)

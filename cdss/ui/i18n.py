@@ -2,6 +2,9 @@
 
 English is the source language, so it needs no translator. Switching installs or removes translators; Qt then sends
 every widget a LanguageChange event and each widget re-reads its strings in ``retranslate_ui``.
+
+Interface strings follow the installed translators; knowledge text (drug names, monographs, alert effects) follows
+the *content language* (``zh`` for ``zh_CN``), with which :func:`cdss.i18n.pick` chooses the data's ``*_zh`` fields.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from cdss.i18n import content_language
 from cdss.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -22,11 +26,25 @@ def translations_dir():
     return resource_path("translations")
 
 
+def shown_language() -> str:
+    """The content language of what is drawn now (``zh``, ``en``), for display code that has no app context.
+
+    It is read from the default QLocale, which :meth:`LanguageManager.apply` sets together with the translators, so
+    knowledge text follows a live language switch exactly as tr() strings do.
+    """
+    return content_language(QLocale().name())
+
+
 class LanguageManager:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._translators: list[QTranslator] = []
         self.language = "en"
+
+    @property
+    def content_language(self) -> str:
+        """The language code of knowledge text and of what is written into the record (``zh`` for ``zh_CN``)."""
+        return content_language(self.language)
 
     def apply(self, language: str) -> bool:
         """Make ``language`` current; returns False (and stays in English) when its translation is missing."""

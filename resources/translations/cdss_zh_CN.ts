@@ -3,62 +3,62 @@
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="78" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="77" />
         <source>{severity} · interruptive</source>
         <translation>{severity} · 需中断确认</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="80" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="79" />
         <source>{severity} · overridden</source>
         <translation>{severity} · 已越过</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="98" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="97" />
         <source>Mechanism</source>
         <translation>机制</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="98" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="97" />
         <source>Clinical effect</source>
         <translation>临床后果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="99" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="98" />
         <source>Management</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="99" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="98" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="101" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="100" />
         <source>not available</source>
         <translation>暂无资料</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="107" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="106" />
         <source>Also</source>
         <translation>另有</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="113" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="112" />
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="114" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="113" />
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="121" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="120" />
         <source>Sources disagree on severity.</source>
         <translation>各来源对严重程度的评级不一致。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="122" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="121" />
         <source>Ratings by source</source>
         <translation>各来源评级</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>AlertList</name>
     <message>
-        <location filename="../../cdss/ui/drugs/alert_cards.py" line="195" />
+        <location filename="../../cdss/ui/drugs/alert_cards.py" line="194" />
         <source>{count} minor alerts</source>
         <extracomment>More minor alerts than this are folded behind one "Show N minor alerts" line. An imported source such as DDInter rates most pairs of a long regimen, and dozens of minor cards would bury the few that matter.</extracomment>
         <translation>{count} 条轻微警示</translation>
@@ -216,32 +216,32 @@
 <context>
     <name>Allergies</name>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="38" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="39" />
         <source>mild</source>
         <translation>轻度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="39" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="40" />
         <source>moderate</source>
         <translation>中度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="40" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="41" />
         <source>severe</source>
         <translation>重度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="46" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="47" />
         <source>severity not recorded</source>
         <translation>严重程度未记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="55" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="56" />
         <source>verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="56" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="57" />
         <source>not verified</source>
         <translation>未核实</translation>
     </message>
@@ -249,27 +249,27 @@
 <context>
     <name>AllergiesDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="207" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="208" />
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="208" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="209" />
         <source>No allergies recorded.</source>
         <translation>尚无过敏记录。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="209" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="210" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="210" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="211" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="211" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="212" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -277,57 +277,57 @@
 <context>
     <name>AllergyDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="102" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="103" />
         <source>Name the substance (a drug, drug class, food or other), e.g. penicillin or 青霉素.</source>
         <translation>请填写过敏物质（药物、药物类别、食物或其他），例如 青霉素 或 penicillin。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="104" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="105" />
         <source>The date recorded is in the future.</source>
         <translation>记录日期晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="108" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="109" />
         <source>Edit allergy</source>
         <translation>编辑过敏记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="108" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="109" />
         <source>New allergy</source>
         <translation>新建过敏记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="109" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="110" />
         <source>Substance</source>
         <translation>过敏物质</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="110" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="111" />
         <source>Reaction</source>
         <translation>反应</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="111" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="112" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="112" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="113" />
         <source>Recorded on</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="113" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="114" />
         <source>e.g. rash, anaphylaxis</source>
         <translation>例如 皮疹、过敏性休克</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="114" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="115" />
         <source>Verified (confirmed by history or testing)</source>
         <translation>已核实（经病史或检测确认）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/allergy_dialog.py" line="117" />
+        <location filename="../../cdss/ui/records/allergy_dialog.py" line="118" />
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -335,22 +335,22 @@
 <context>
     <name>AttachmentDropHandler</name>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="111" />
+        <location filename="../../cdss/ui/records/attachment_drop.py" line="96" />
         <source>Only files on this computer can be attached. Save the file first, then drop it here.</source>
         <translation>只能添加本机上的文件。请先保存该文件，再拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="118" />
+        <location filename="../../cdss/ui/records/attachment_drop.py" line="103" />
         <source>Open a case first: files are attached to a case.</source>
         <translation>请先打开一个病例：附件需添加到病例中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="170" />
+        <location filename="../../cdss/ui/records/attachment_drop.py" line="155" />
         <source>Attached {count} file(s).</source>
         <translation>已添加 {count} 个附件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="180" />
+        <location filename="../../cdss/ui/records/attachment_drop.py" line="165" />
         <source>Attachment removed.</source>
         <translation>附件已移除。</translation>
     </message>
@@ -391,607 +391,607 @@
 <context>
     <name>Calculators</name>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="34" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="35" />
         <source>Weight</source>
         <translation>体重</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="35" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="36" />
         <source>Height</source>
         <translation>身高</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="36" />
         <location filename="../../cdss/ui/drugs/calc_form.py" line="37" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="38" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="38" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="130" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="39" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="131" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="39" />
         <location filename="../../cdss/ui/drugs/calc_form.py" line="40" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="133" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="41" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="134" />
         <source>Serum creatinine</source>
         <translation>血肌酐</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="41" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="42" />
         <source>CrCl</source>
         <translation>CrCl</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="42" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="43" />
         <source>eGFR</source>
         <translation>eGFR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="43" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="44" />
         <source>Dose per kg</source>
         <translation>每千克剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="44" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="94" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="45" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="95" />
         <source>Dose per m²</source>
         <translation>每平方米剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="45" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="50" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="270" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="46" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="51" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="271" />
         <source>Doses a day</source>
         <translation>每日次数</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="46" />
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="57" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="91" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="47" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="58" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="92" />
         <source>BSA formula</source>
         <translation>体表面积公式</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="47" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="216" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="48" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="217" />
         <source>Dose rate</source>
         <translation>给药速率</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="48" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="49" />
         <source>Pump rate</source>
         <translation>泵速</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="49" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="224" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="50" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="225" />
         <source>Amount in the bag</source>
         <translation>袋中药量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="50" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="51" />
         <source>Bag volume</source>
         <translation>液体总量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="51" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="52" />
         <source>Strength</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="52" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="53" />
         <source>Maximum per dose</source>
         <translation>单次最大剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="53" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="54" />
         <source>Maximum per day</source>
         <translation>每日最大剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="54" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="55" />
         <source>Drug</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="55" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="43" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="96" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="56" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="44" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="97" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="56" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="218" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="57" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="219" />
         <source>Dose-rate unit</source>
         <translation>给药速率单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="61" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="62" />
         <source>{field}: {value} {unit} is not plausible. Enter a value between {low} and {high} {unit}.</source>
         <translation>{field}：{value} {unit} 不合理。请输入 {low} 至 {high} {unit} 之间的数值。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="64" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="65" />
         <source>{field}: enter a number.</source>
         <translation>{field}：请输入数字。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="65" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="66" />
         <source>{field} must be greater than 0.</source>
         <translation>{field}必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="66" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="67" />
         <source>{field}: enter a value.</source>
         <translation>{field}：请输入数值。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="67" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="68" />
         <source>{field}: unknown unit.</source>
         <translation>{field}：单位无法识别。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="68" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="69" />
         <source>Choose the sex.</source>
         <translation>请选择性别。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="69" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="70" />
         <source>Unknown BSA formula.</source>
         <translation>未知的体表面积公式。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="70" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="71" />
         <source>A dose per day needs the number of doses a day.</source>
         <translation>按日剂量计算需要每日给药次数。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="71" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="72" />
         <source>No drug named “{drug}” in the knowledge pack.</source>
         <translation>知识库中没有名为“{drug}”的药品。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="72" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="73" />
         <source>Cockcroft-Gault and CKD-EPI are for adults (18 years and over). For a child use a paediatric equation such as bedside Schwartz, and enter the result as eGFR.</source>
         <translation>Cockcroft-Gault 与 CKD-EPI 公式仅适用于成人（18 岁及以上）。儿童请使用儿科公式（如床旁 Schwartz 公式），并将结果作为 eGFR 输入。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="77" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="78" />
         <source>Enter a CrCl or eGFR, or age, sex, weight and creatinine.</source>
         <translation>请输入 CrCl 或 eGFR，或者年龄、性别、体重和肌酐。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="78" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="79" />
         <source>The dose is in {dose_unit} but the bag is in {bag_unit}: these do not convert.</source>
         <translation>剂量单位为 {dose_unit}，而药袋单位为 {bag_unit}：两者无法换算。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="81" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="82" />
         <source>A dose per kg needs the weight.</source>
         <translation>按千克计算的剂量需要体重。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="82" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="83" />
         <source>{value} mL/h is more than a pump delivers (at most {high} mL/h). Check the dose unit and the bag.</source>
         <translation>{value} mL/h 超出输液泵的输注能力（最多 {high} mL/h）。请核对剂量单位和药袋。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="86" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="87" />
         <source>Ibuprofen is not given to infants under 3 months.</source>
         <translation>3 个月以下婴儿不使用布洛芬。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="87" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="88" />
         <source>Ibuprofen is not given to children under 5 kg.</source>
         <translation>体重不足 5 kg 的儿童不使用布洛芬。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="91" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="92" />
         <source>No maximum compared: choose a drug or enter a maximum.</source>
         <translation>未与最大剂量比较：请选择药品或输入最大剂量。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="92" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="93" />
         <source>The drug's maximum is in another unit and was not compared; choose the label's unit.</source>
         <translation>该药的最大剂量使用其他单位，未作比较；请选择说明书所用单位。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="95" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="96" />
         <source>The drug's maximum is per kg and needs the weight.</source>
         <translation>该药的最大剂量按千克计，需要体重。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="96" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="97" />
         <source>Age not given: the neonatal and infant limits were not checked.</source>
         <translation>未提供年龄：未核对新生儿和婴儿的限制。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="99" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="100" />
         <source>Neonate: 10 mg/kg every 6–8 hours, at most 4 doses a day.</source>
         <translation>新生儿：10 mg/kg，每 6–8 小时一次，每日最多 4 次。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="102" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="103" />
         <source>Under 3 months: only on a doctor's advice.</source>
         <translation>3 个月以下：仅在医生指导下使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="103" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="104" />
         <source>3–6 months: the US label starts at 6 months; the UK label allows it above 5 kg for up to 24 hours.</source>
         <translation>3–6 个月：美国说明书自 6 个月起使用；英国说明书允许体重 5 kg 以上者使用，最长 24 小时。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="107" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="108" />
         <source>Over 40 kg: adult doses apply (at most 400 mg a dose here).</source>
         <translation>体重超过 40 kg：按成人剂量（此处单次最多 400 mg）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="113" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="114" />
         <source>Contraindicated</source>
         <translation>禁忌</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="114" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="115" />
         <source>Avoid</source>
         <translation>避免使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="115" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="116" />
         <source>Do not start</source>
         <translation>不宜起始</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="116" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="117" />
         <source>Reduce the dose</source>
         <translation>减量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="117" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="118" />
         <source>Caution</source>
         <translation>慎用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="121" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="122" />
         <source>years</source>
         <translation>岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="122" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="123" />
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="123" />
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="274" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="124" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="275" />
         <source>per day</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="128" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="129" />
         <source>Usual route</source>
         <translation>常用途径</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="129" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="130" />
         <source>Oral</source>
         <translation>口服</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="130" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="131" />
         <source>IV</source>
         <translation>静脉</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="131" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="132" />
         <source>IM</source>
         <translation>肌内</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="132" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="133" />
         <source>SC</source>
         <translation>皮下</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="133" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="134" />
         <source>Rectal</source>
         <translation>直肠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="136" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="137" />
         <source>once a day (q24h)</source>
         <translation>每日 1 次（q24h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="137" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="138" />
         <source>twice a day (q12h)</source>
         <translation>每日 2 次（q12h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="138" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="139" />
         <source>3 times a day (q8h)</source>
         <translation>每日 3 次（q8h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="139" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="140" />
         <source>4 times a day (q6h)</source>
         <translation>每日 4 次（q6h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="140" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="141" />
         <source>6 times a day (q4h)</source>
         <translation>每日 6 次（q4h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="144" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="145" />
         <source>{mg} mg/mL oral liquid (3.2%)</source>
         <translation>{mg} mg/mL 口服液（3.2%）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="145" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="146" />
         <source>{mg} mg/mL drops</source>
         <translation>{mg} mg/mL 滴剂</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="146" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="147" />
         <source>{mg} mg/mL suspension</source>
         <translation>{mg} mg/mL 混悬液</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="236" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="237" />
         <location filename="../../cdss/ui/drugs/calculators.py" line="137" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="263" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="264" />
         <source>Inputs: {list}</source>
         <translation>输入：{list}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="273" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="274" />
         <source>entered by you</source>
         <translation>您输入的</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="274" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="275" />
         <source>per dose</source>
         <translation>每次</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="275" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="276" />
         <source>Maximum {what}: {limit} {unit} ({source})</source>
         <translation>{what}最大剂量：{limit} {unit}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="278" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="279" />
         <source>applied</source>
         <translation>已采用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="322" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="323" />
         <source>Drug (for its maximum dose)</source>
         <extracomment>each calculator's own reading of its form (a method of every subclass in calc_tabs)</extracomment>
         <translation>药品（用于最大剂量）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="326" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="327" />
         <source>Route</source>
         <translation>给药途径</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="337" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="338" />
         <source>{dose} {unit} per dose</source>
         <translation>每次 {dose} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="339" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="340" />
         <source>{daily} {unit} a day</source>
         <translation>每日 {daily} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="341" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="342" />
         <source>capped at the maximum</source>
         <translation>已按最大剂量封顶</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="40" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="88" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="132" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="222" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="266" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="41" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="89" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="133" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="223" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="267" />
         <source>Weight (kg)</source>
         <translation>体重（kg）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="41" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="42" />
         <source>Dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="47" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="48" />
         <source>Basis</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="54" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="100" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="55" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="101" />
         <source>Maximum per dose (optional)</source>
         <translation>单次最大剂量（可选）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="57" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="58" />
         <source>Maximum per day (optional)</source>
         <translation>每日最大剂量（可选）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="62" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="63" />
         <source>per kg per dose</source>
         <translation>每千克每次</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="63" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="64" />
         <source>per kg per day, divided</source>
         <translation>每千克每日，分次给药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="89" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="90" />
         <source>Height (cm)</source>
         <translation>身高（cm）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="118" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="119" />
         <source>BSA {bsa} m² · {dose}</source>
         <translation>体表面积 {bsa} m² · {dose}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="128" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="267" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="129" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="268" />
         <source>Age (years)</source>
         <translation>年龄（岁）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="135" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="136" />
         <source>Creatinine unit</source>
         <translation>肌酐单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="138" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="139" />
         <source>Or CrCl (mL/min)</source>
         <translation>或 CrCl（mL/min）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="139" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="140" />
         <source>Or eGFR (mL/min/1.73 m²)</source>
         <translation>或 eGFR（mL/min/1.73 m²）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="260" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="143" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="261" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="144" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_form.py" line="260" />
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="144" />
+        <location filename="../../cdss/ui/drugs/calc_form.py" line="261" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="145" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="179" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="180" />
         <source>No renal restriction in the pack</source>
         <translation>知识库中无肾功能限制</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="188" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="189" />
         <source>{value} {unit} per dose</source>
         <translation>每次 {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="191" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="192" />
         <source>{value} {unit} a day</source>
         <translation>每日 {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="196" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="197" />
         <source>Maximum in this band: {caps} ({source})</source>
         <translation>该分级内的最大剂量：{caps}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="202" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="203" />
         <source>Not assessed: the pack has a threshold on {measure}, which is not known.</source>
         <translation>未评估：知识库有基于 {measure} 的阈值，但该值未知。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="213" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="214" />
         <source>Calculate</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="221" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="222" />
         <source>Pump rate (mL/h)</source>
         <translation>泵速（mL/h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="227" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="228" />
         <source>Amount unit</source>
         <translation>药量单位</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="230" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="231" />
         <source>Bag volume (mL)</source>
         <translation>液体总量（mL）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="235" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="236" />
         <source>pump rate (mL/h) from a dose rate</source>
         <translation>由给药速率计算泵速（mL/h）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="236" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="237" />
         <source>dose rate from a pump rate (mL/h)</source>
         <translation>由泵速（mL/h）计算给药速率</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="252" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="253" />
         <source>{rate} mL/h</source>
         <translation>{rate} mL/h</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="263" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="264" />
         <source>Medicine</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="268" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="269" />
         <source>Dose (mg/kg)</source>
         <translation>剂量（mg/kg）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="273" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="274" />
         <source>Liquid</source>
         <translation>液体制剂</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="274" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="275" />
         <source>Strength (mg/mL)</source>
         <translation>浓度（mg/mL）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="281" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="282" />
         <source>Paracetamol</source>
         <translation>对乙酰氨基酚</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="282" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="283" />
         <source>Ibuprofen</source>
         <translation>布洛芬</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="292" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="293" />
         <source>Other strength (type it)</source>
         <translation>其他浓度（手动输入）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="330" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="331" />
         <source>{dose} mg</source>
         <translation>{dose} mg</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="332" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="333" />
         <source>{ml} mL</source>
         <translation>{ml} mL</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="336" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="337" />
         <source>every {low}–{high} h, at most {n} doses in 24 h ({daily} mg a day)</source>
         <translation>每 {low}–{high} 小时一次，24 小时内最多 {n} 次（每日 {daily} mg）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="339" />
+        <location filename="../../cdss/ui/drugs/calc_tabs.py" line="340" />
         <source>Reference: {ref}</source>
         <translation>参考：{ref}</translation>
     </message>
@@ -999,14 +999,14 @@
 <context>
     <name>CaseAlertsBanner</name>
     <message>
-        <location filename="../../cdss/ui/records/case_alerts.py" line="109" />
-        <location filename="../../cdss/ui/records/case_alerts.py" line="127" />
+        <location filename="../../cdss/ui/records/case_alerts.py" line="100" />
+        <location filename="../../cdss/ui/records/case_alerts.py" line="134" />
         <source>Reviewed</source>
         <extracomment>a re-check ran and stored new alerts (the medication list should reload with the new context) (patient id, open alerts shown) after every load: the patient card's badge follows the banner</extracomment>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_alerts.py" line="124" />
+        <location filename="../../cdss/ui/records/case_alerts.py" line="127" />
         <source>New alerts after lab results ({count}) — review the current medications</source>
         <translation>检验结果更新后的新警示（{count}）— 请复核当前用药</translation>
     </message>
@@ -1014,67 +1014,67 @@
 <context>
     <name>CdsNotes</name>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="53" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="52" />
         <source>{name} on {date} has no numeric value: not used.</source>
         <translation>{date} 的 {name} 没有数值：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="54" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="53" />
         <source>{name} on {date} has unit '{unit}', which is not understood: not used.</source>
         <translation>{date} 的 {name} 单位“{unit}”无法识别：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="56" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="55" />
         <source>Birth date not recorded: age-dependent checks and eGFR/CrCl are not available.</source>
         <translation>未记录出生日期：无法进行与年龄相关的检查，也无法计算 eGFR/CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="58" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="57" />
         <source>Sex not recorded as male or female: eGFR/CrCl are not computed.</source>
         <translation>性别未记录为男或女：不计算 eGFR/CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="59" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="58" />
         <source>Weight {value} kg ({date}) is outside 20–400 kg: CrCl not computed.</source>
         <translation>体重 {value} kg（{date}）超出 20–400 kg 范围：不计算 CrCl。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="61" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="60" />
         <source>Renal function not estimated: CKD-EPI and Cockcroft-Gault are for adults.</source>
         <translation>未估算肾功能：CKD-EPI 和 Cockcroft-Gault 公式仅适用于成人。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="63" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="62" />
         <source>Creatinine {value} {unit} is outside the plausible range: not used.</source>
         <translation>肌酐 {value} {unit} 超出合理范围：未使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="65" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="64" />
         <source>Creatinine measured in whole blood (LOINC 38483-4) is used as the serum value.</source>
         <translation>全血肌酐（LOINC 38483-4）按血清肌酐使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="67" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="66" />
         <source>Pregnancy status not recorded: pregnancy checks did not run.</source>
         <translation>未记录妊娠状态：未进行妊娠期用药检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="68" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="67" />
         <source>Medication '{name}' is not in the drug dictionary: not checked.</source>
         <translation>药物“{name}”不在药物词典中：未检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="70" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="69" />
         <source>Medication '{name}': {parts} not in the drug dictionary: not checked.</source>
         <translation>药物“{name}”：{parts} 不在药物词典中：未检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="72" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="71" />
         <source>Renal function not estimated ({reason}).</source>
         <translation>未估算肾功能（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="73" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="72" />
         <source>'{name}' is not in the drug dictionary: no safety check ran for it.</source>
         <translation>“{name}”不在药物词典中：未对其进行安全检查。</translation>
     </message>
@@ -1082,37 +1082,37 @@
 <context>
     <name>CdsReasons</name>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="29" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="28" />
         <source>Benefit outweighs risk</source>
         <translation>获益大于风险</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="30" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="29" />
         <source>Will monitor</source>
         <translation>将进行监测</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="31" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="30" />
         <source>Patient already tolerates this combination</source>
         <translation>患者已耐受该联用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="32" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="31" />
         <source>Short course only</source>
         <translation>仅短期使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="33" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="32" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="47" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="46" />
         <source>unknown user</source>
         <translation>未知用户</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="48" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="47" />
         <source>Overridden: {reason} — {who}, {when}</source>
         <translation>已越过：{reason} —— {who}，{when}</translation>
     </message>
@@ -1120,47 +1120,47 @@
 <context>
     <name>CdsRoutes</name>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="15" />
         <source>oral</source>
         <translation>口服</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="15" />
         <source>intravenous</source>
         <translation>静脉</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
         <source>intramuscular</source>
         <translation>肌注</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="16" />
         <source>subcutaneous</source>
         <translation>皮下</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="18" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
         <source>inhaled</source>
         <translation>吸入</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="18" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="17" />
         <source>rectal</source>
         <translation>直肠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="19" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="18" />
         <source>sublingual</source>
         <translation>舌下</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="20" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="19" />
         <source>transdermal</source>
         <translation>经皮</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="20" />
+        <location filename="../../cdss/ui/records/cds_texts.py" line="19" />
         <source>topical</source>
         <translation>外用</translation>
     </message>
@@ -1168,84 +1168,90 @@
 <context>
     <name>CheckScope</name>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="16" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="14" />
         <source>age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="17" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="15" />
         <source>renal function</source>
         <translation>肾功能</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="18" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="16" />
         <source>allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="19" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="17" />
         <source>pregnancy</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="20" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="18" />
         <source>breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="21" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="19" />
         <source>hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="22" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="20" />
         <source>potassium</source>
         <translation>血钾</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="23" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="21" />
         <source>QTc</source>
         <translation>QTc</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="24" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="22" />
         <source>weight</source>
         <translation>体重</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="29" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="27" />
         <source>Drugs checked: {count}</source>
         <translation>已检查药品：{count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="30" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="28" />
         <source>interaction rules: {count}</source>
         <translation>相互作用规则：{count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="31" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="29" />
         <source>pairs rated by imported sources: {count}</source>
         <translation>导入来源评级的药对：{count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="32" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="30" />
         <source>doses compared with maxima: {count}</source>
         <translation>与最大剂量比较的剂量：{count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="33" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="31" />
         <source>patient context: {items}</source>
         <translation>患者信息：{items}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="34" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="32" />
         <source>no patient context</source>
         <translation>未使用患者信息</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/scope_text.py" line="35" />
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="33" />
         <source>not in the dictionary, not checked: {names}</source>
         <translation>不在药品词典中、未检查：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/drugs/scope_text.py" line="51" />
+        <source>, </source>
+        <comment>between the items of the patient context list</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1531,298 +1537,299 @@
 <context>
     <name>DrugMessages</name>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="20" />
+        <location filename="../../cdss/drugs/messages.py" line="27" />
         <source>{a} + {b}: {effect}</source>
+        <extracomment>English templates, by code, marked for Qt Linguist: the UI looks up their translations by these exact strings.</extracomment>
         <translation>{a} + {b}：{effect}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="21" />
+        <location filename="../../cdss/drugs/messages.py" line="28" />
         <source>{a} + {b}: interaction reported</source>
         <translation>{a} + {b}：已报告相互作用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="22" />
+        <location filename="../../cdss/drugs/messages.py" line="29" />
         <source>{drug}: {action} at {measure} &lt; {below:g} ({used} {value:.0f})</source>
         <translation>{drug}：{measure} &lt; {below:g}时{action}（{used} {value:.0f}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="24" />
+        <location filename="../../cdss/drugs/messages.py" line="31" />
         <source>{drug}: {action} in {kind}</source>
         <translation>{drug}：{kind}{action}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="25" />
+        <location filename="../../cdss/drugs/messages.py" line="32" />
         <source>Same ingredient entered more than once: {drug}</source>
         <translation>同一成分重复录入：{drug}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="26" />
+        <location filename="../../cdss/drugs/messages.py" line="33" />
         <source>Duplicate therapy: {a} and {b} (ATC group {group})</source>
         <translation>重复用药：{a}与{b}（ATC {group}组）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="27" />
+        <location filename="../../cdss/drugs/messages.py" line="34" />
         <source>Duplicate therapy: {a} and {b} (class '{group}')</source>
         <translation>重复用药：{a}与{b}（类别“{group}”）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="28" />
+        <location filename="../../cdss/drugs/messages.py" line="35" />
         <source>QT prolongation risk: {known} known-risk and {other} possible/conditional drug(s); Tisdale score ≥{score} ({band})</source>
         <translation>QT间期延长风险：{known}种已知风险药物，{other}种可能/条件性风险药物；Tisdale评分≥{score}（{band}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="32" />
+        <location filename="../../cdss/drugs/messages.py" line="38" />
         <source>Serotonergic load: {count} drugs ({names})</source>
         <translation>5-羟色胺能负荷：{count}种药物（{names}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="33" />
+        <location filename="../../cdss/drugs/messages.py" line="39" />
         <source>Bleeding-risk load: {count} drugs ({names})</source>
         <translation>出血风险负荷：{count}种药物（{names}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="34" />
+        <location filename="../../cdss/drugs/messages.py" line="40" />
         <source>CNS depressant load: {count} drugs ({names})</source>
         <translation>中枢抑制负荷：{count}种药物（{names}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="35" />
+        <location filename="../../cdss/drugs/messages.py" line="41" />
         <source>Hyperkalaemia risk: {count} potassium-raising drug(s) ({names})</source>
         <translation>高钾血症风险：{count}种升高血钾的药物（{names}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="37" />
+        <location filename="../../cdss/drugs/messages.py" line="43" />
         <source>Anticholinergic burden: ACB total {total} ({names})</source>
         <translation>抗胆碱能负荷：ACB合计{total}（{names}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="38" />
+        <location filename="../../cdss/drugs/messages.py" line="44" />
         <source>Recorded allergy to {drug} ({label})</source>
         <translation>有{drug}过敏记录（{label}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="39" />
+        <location filename="../../cdss/drugs/messages.py" line="45" />
         <source>{drug}: {group} allergy recorded ({label})</source>
         <translation>{drug}：有{group}过敏记录（{label}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="40" />
+        <location filename="../../cdss/drugs/messages.py" line="46" />
         <source>{drug}: shares the R1 side chain of a recorded beta-lactam allergen ({label})</source>
         <translation>{drug}：与已记录的β-内酰胺类过敏原具有相同R1侧链（{label}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="42" />
+        <location filename="../../cdss/drugs/messages.py" line="48" />
         <source>{drug}: different beta-lactam class from the recorded allergy ({label})</source>
         <translation>{drug}：与已记录的过敏药物属不同的β-内酰胺类别（{label}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="44" />
+        <location filename="../../cdss/drugs/messages.py" line="50" />
         <source>eGFR {egfr:.0f} mL/min/1.73 m² computed by CKD-EPI 2021 (race-free).</source>
         <translation>eGFR {egfr:.0f} mL/min/1.73 m²，按CKD-EPI 2021公式（不含种族系数）计算。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="46" />
+        <location filename="../../cdss/drugs/messages.py" line="52" />
         <source>CrCl {crcl:.0f} mL/min computed by Cockcroft-Gault with actual body weight.</source>
         <translation>CrCl {crcl:.0f} mL/min，按Cockcroft-Gault公式以实际体重计算。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="48" />
+        <location filename="../../cdss/drugs/messages.py" line="54" />
         <source>Allergy '{name}' not recognised: not checked.</source>
         <translation>未识别过敏原“{name}”：未进行检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="49" />
+        <location filename="../../cdss/drugs/messages.py" line="55" />
         <source>{drug}: single dose {dose} is above the adult maximum {max}</source>
         <translation>{drug}：单次剂量 {dose} 超过成人最大剂量 {max}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="51" />
+        <location filename="../../cdss/drugs/messages.py" line="57" />
         <source>{drug}: daily dose {dose} is above the adult maximum {max}</source>
         <translation>{drug}：日剂量 {dose} 超过成人最大日剂量 {max}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="53" />
+        <location filename="../../cdss/drugs/messages.py" line="59" />
         <source>{drug}: weekly dose {dose} is above the adult maximum {max}</source>
         <translation>{drug}：周剂量 {dose} 超过成人最大周剂量 {max}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="55" />
+        <location filename="../../cdss/drugs/messages.py" line="61" />
         <source>{drug}: {dose} is {factor}× the adult maximum {max}: check the unit (g or mg?)</source>
         <translation>{drug}：{dose} 是成人最大剂量 {max} 的 {factor} 倍：请核对单位（g 还是 mg？）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="57" />
+        <location filename="../../cdss/drugs/messages.py" line="63" />
         <source>{drug} is dosed weekly, but '{dose}' gives it every day</source>
         <translation>{drug} 应每周给药一次，但“{dose}”为每日给药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="59" />
+        <location filename="../../cdss/drugs/messages.py" line="65" />
         <source>{drug}: {dose} is above the maximum {max} at {measure} &lt; {below:g} ({measure} {value:.0f})</source>
         <translation>{drug}：{dose} 超过 {measure} &lt; {below:g} 时的最大剂量 {max}（{measure} {value:.0f}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="61" />
+        <location filename="../../cdss/drugs/messages.py" line="67" />
         <source>{drug}: daily dose {dose} is above the maximum {max} in hepatic impairment</source>
         <translation>{drug}：日剂量 {dose} 超过肝功能损害时的最大剂量 {max}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="63" />
+        <location filename="../../cdss/drugs/messages.py" line="69" />
         <source>{drug}: '{dose}' is not in {unit}, the unit this drug is dosed in</source>
         <translation>{drug}：“{dose}”不是以该药的给药单位 {unit} 表示</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="65" />
+        <location filename="../../cdss/drugs/messages.py" line="71" />
         <source>{drug}: no adult maximum dose in the knowledge pack: dose not checked.</source>
         <translation>{drug}：知识库中没有成人最大剂量：未检查剂量。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="67" />
+        <location filename="../../cdss/drugs/messages.py" line="73" />
         <source>{drug}: dose '{text}' not read (amount and unit, e.g. 500 mg): dose not checked.</source>
         <translation>{drug}：无法识别剂量“{text}”（需数量和单位，如 500 mg）：未检查剂量。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="69" />
+        <location filename="../../cdss/drugs/messages.py" line="75" />
         <source>{drug}: maximum is per kg and no weight is recorded: dose not checked.</source>
         <translation>{drug}：最大剂量按体重计算，但未记录体重：未检查剂量。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="71" />
+        <location filename="../../cdss/drugs/messages.py" line="77" />
         <source>{drug}: no frequency given (e.g. bid): only the single dose was checked.</source>
         <translation>{drug}：未给出频次（如 bid）：仅检查了单次剂量。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="78" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="25" />
         <source>contraindicated</source>
         <extracomment>Words for the vocabulary tokens that appear as parameters (see cdss.drugs.messages.TOKEN_PARAMS).</extracomment>
         <translation>禁用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="79" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="26" />
         <source>avoid</source>
         <translation>避免使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="80" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="27" />
         <source>do not start</source>
         <translation>不要起始使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="81" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="28" />
         <source>reduce dose</source>
         <translation>减量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="82" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="29" />
         <source>caution</source>
         <translation>慎用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="83" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="30" />
         <source>compatible</source>
         <translation>可以使用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="86" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="33" />
         <source>pregnancy</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="87" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="34" />
         <source>lactation</source>
         <translation>哺乳期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="88" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="35" />
         <source>hepatic impairment</source>
         <translation>肝功能损害</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="91" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="38" />
         <source>high (≥11)</source>
         <translation>高（≥11）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="92" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="39" />
         <source>moderate (7-10)</source>
         <translation>中（7-10）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="93" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="40" />
         <source>low (≤6)</source>
         <translation>低（≤6）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="96" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="43" />
         <source>penicillin</source>
         <translation>青霉素类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="97" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="44" />
         <source>cephalosporin</source>
         <translation>头孢菌素类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="98" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="45" />
         <source>carbapenem</source>
         <translation>碳青霉烯类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="99" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="46" />
         <source>monobactam</source>
         <translation>单环β-内酰胺类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="100" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="47" />
         <source>sulfonamide antibiotic</source>
         <translation>磺胺类抗菌药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="101" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="48" />
         <source>non-antibiotic sulfonamide</source>
         <translation>非抗菌药磺胺类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="102" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="49" />
         <source>macrolide</source>
         <translation>大环内酯类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="103" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="50" />
         <source>fluoroquinolone</source>
         <translation>氟喹诺酮类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="104" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="51" />
         <source>tetracycline</source>
         <translation>四环素类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="105" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="52" />
         <source>aminoglycoside</source>
         <translation>氨基糖苷类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="106" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="53" />
         <source>NSAID</source>
         <translation>非甾体抗炎药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="107" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="54" />
         <source>opioid</source>
         <translation>阿片类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="108" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="55" />
         <source>iodinated contrast</source>
         <translation>碘造影剂</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="109" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="56" />
         <source>glycopeptide</source>
         <translation>糖肽类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/messages_text.py" line="110" />
+        <location filename="../../cdss/ui/drugs/messages_text.py" line="57" />
         <source>lincosamide</source>
         <translation>林可酰胺类</translation>
     </message>
@@ -1830,33 +1837,33 @@
 <context>
     <name>DrugPacks</name>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="54" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="41" />
         <source>DDInter interactions (CSV)</source>
         <extracomment>(format token, label, file filter) for the format chooser and the file dialog.</extracomment>
         <translation>DDInter 相互作用（CSV）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="55" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="42" />
         <source>DDInter CSV (*.csv);;All files (*)</source>
         <translation>DDInter CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="56" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="43" />
         <source>ANSM thesaurus (French JSON or English 2016 TSV)</source>
         <translation>ANSM 相互作用汇编（法文JSON或2016年英文TSV）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="57" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="44" />
         <source>ANSM files (*.json *.tsv);;All files (*)</source>
         <translation>ANSM 文件 (*.json *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="58" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="45" />
         <source>WHO ATC/DDD index (CSV)</source>
         <translation>WHO ATC/DDD 索引（CSV）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="59" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="46" />
         <source>ATC CSV (*.csv);;All files (*)</source>
         <translation>ATC CSV (*.csv);;所有文件 (*)</translation>
     </message>
@@ -1864,89 +1871,107 @@
 <context>
     <name>DrugsPage</name>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="159" />
+        <location filename="../../cdss/ui/drugs/page.py" line="161" />
         <source>matched: {text}</source>
         <translation>匹配：{text}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="210" />
+        <location filename="../../cdss/ui/drugs/page.py" line="212" />
         <source>Alerts appear here when the regimen has drugs.</source>
         <translation>方案中加入药物后，警示将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="212" />
+        <location filename="../../cdss/ui/drugs/page.py" line="214" />
         <source>No alerts for this regimen and context.</source>
         <translation>该方案及患者信息下无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="214" />
+        <location filename="../../cdss/ui/drugs/page.py" line="216" />
         <source>1 alert</source>
         <translation>1 条警示</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="216" />
+        <location filename="../../cdss/ui/drugs/page.py" line="218" />
         <source>{count} alerts, most severe first</source>
         <translation>{count} 条警示，按严重程度排序</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="282" />
+        <location filename="../../cdss/ui/drugs/page.py" line="284" />
         <source>Loaded from the record of {name}: {count} active medications.</source>
         <translation>已从 {name} 的病历载入：{count} 种在用药物。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="285" />
+        <location filename="../../cdss/ui/drugs/page.py" line="287" />
         <source>Not in the dictionary, not checked: {names}.</source>
         <translation>词典中没有、未审查：{names}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="334" />
+        <location filename="../../cdss/ui/drugs/page.py" line="336" />
         <source>Alert statistics…</source>
         <translation>警示统计…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="335" />
+        <location filename="../../cdss/ui/drugs/page.py" line="337" />
         <source>From a patient…</source>
         <translation>从患者载入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="336" />
+        <location filename="../../cdss/ui/drugs/page.py" line="338" />
         <source>Load a Records patient's active medications, latest labs, allergies and pregnancy status</source>
         <translation>载入病历中患者的在用药物、最新检验、过敏史和妊娠状态</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="338" />
+        <location filename="../../cdss/ui/drugs/page.py" line="340" />
         <source>Prescribe in the record…</source>
         <translation>在病历中开具…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="339" />
+        <location filename="../../cdss/ui/drugs/page.py" line="341" />
         <source>Open the patient's Medications tab and prescribe the drugs added here, each through the record's own check</source>
         <translation>打开患者的用药页，逐一开具此处新增的药物，每种都经过病历自身的审查</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="341" />
+        <location filename="../../cdss/ui/drugs/page.py" line="343" />
         <source>Calculators…</source>
         <translation>剂量计算器…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="343" />
+        <location filename="../../cdss/ui/drugs/page.py" line="345" />
         <source>Knowledge packs…</source>
         <translation>知识包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="346" />
+        <location filename="../../cdss/ui/drugs/page.py" line="348" />
         <source>Loading the drug dictionary…</source>
         <translation>正在加载药物词典…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="348" />
+        <location filename="../../cdss/ui/drugs/page.py" line="350" />
         <source>Search: 华法林, huafalin, hfl, warfarin, Plavix…</source>
         <translation>搜索：华法林、huafalin、hfl、warfarin、波立维…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/page.py" line="355" />
+        <location filename="../../cdss/ui/drugs/page.py" line="357" />
         <source>Choose a drug to read its monograph. Every section names its source; a section that is not known is marked as not available.</source>
         <translation>选择一个药物查看其说明。每一部分都注明来源；未知的部分标为“暂无资料”。</translation>
+    </message>
+</context>
+<context>
+    <name>DueButton</name>
+    <message>
+        <location filename="../../cdss/ui/records/due_button.py" line="69" />
+        <source>Due ({count})</source>
+        <translation>到期 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_button.py" line="72" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/due_button.py" line="74" />
+        <source>Follow-ups due today or overdue</source>
+        <translation>今天到期或已逾期的随访</translation>
     </message>
 </context>
 <context>
@@ -2066,78 +2091,78 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="74" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="73" />
         <source>Looking for papers on this case…</source>
         <extracomment>A paper's id, when the doctor asks to open it (the window may switch to the Literature room).</extracomment>
         <translation>正在查找与本病例相关的文献…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="102" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="101" />
         <source>The evidence for this case could not be loaded.</source>
         <translation>无法加载本病例的证据。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="179" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="178" />
         <source>diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="179" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="178" />
         <source>drug</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="179" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="178" />
         <source>term</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="182" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="181" />
         <source>Searched the library for {concepts}</source>
         <translation>已在文献库中检索：{concepts}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="184" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="183" />
         <source>This case has no diagnoses, active drugs or key terms to search for yet.</source>
         <translation>本病例尚无可供检索的诊断、在用药物或关键词。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="185" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="184" />
         <source>Linked to this case</source>
         <translation>已关联到本病例</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="185" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="184" />
         <source>Suggested from your library</source>
         <translation>文献库推荐</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="190" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="189" />
         <source>No papers linked yet.</source>
         <translation>尚未关联文献。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="193" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="192" />
         <source>Your library is empty: import papers in the Literature room.</source>
         <translation>文献库为空：请在“文献”中导入文献。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="195" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="194" />
         <source>No papers in your library match this case.</source>
         <translation>文献库中没有与本病例匹配的文献。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="204" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="203" />
         <source>entry: {entry}</source>
         <translation>条目：{entry}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="205" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="204" />
         <source>whole case</source>
         <translation>整个病例</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="207" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="206" />
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
@@ -2157,7 +2182,7 @@
         <translation>关联到条目…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/evidence_panel.py" line="228" />
+        <location filename="../../cdss/ui/records/evidence_panel.py" line="229" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2220,27 +2245,27 @@
         <translation>{pending} 个等待，{failed} 个被拒绝，{conflicts} 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="234" />
+        <location filename="../../cdss/ui/exchange/page.py" line="233" />
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="235" />
+        <location filename="../../cdss/ui/exchange/page.py" line="234" />
         <source>Sign in to an exchange server…</source>
         <translation>登录交流服务器…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="236" />
+        <location filename="../../cdss/ui/exchange/page.py" line="235" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="237" />
+        <location filename="../../cdss/ui/exchange/page.py" line="236" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/page.py" line="238" />
+        <location filename="../../cdss/ui/exchange/page.py" line="237" />
         <source>Shared cases</source>
         <translation>共享病例</translation>
     </message>
@@ -2248,122 +2273,122 @@
 <context>
     <name>ExchangeRoom</name>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="23" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="30" />
         <source>revision {n}</source>
         <translation>第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="25" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="32" />
         <source>age {band}</source>
         <translation>年龄 {band}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="45" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="52" />
         <source>not downloaded yet (sync to fetch)</source>
         <translation>尚未下载（同步后获取）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="51" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="58" />
         <source>Pictures</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="60" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="68" />
         <source>Withdrawn by its author.</source>
         <translation>作者已撤回此病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="63" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="71" />
         <source>Hidden by a moderator.</source>
         <translation>已被管理员隐藏。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="92" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="100" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="102" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="110" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="109" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="117" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="110" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="118" />
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="117" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="125" />
         <source>Dates are shifted by an undisclosed offset; intervals between them are preserved.</source>
         <translation>日期已按未公开的偏移量平移；日期之间的间隔保持不变。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="125" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="133" />
         <source>No comments yet.</source>
         <translation>暂无评论。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="133" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="141" />
         <source>(hidden by a moderator)</source>
         <translation>（已被管理员隐藏）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="134" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="142" />
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="150" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="158" />
         <source>You</source>
         <translation>我</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="153" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="161" />
         <source>waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="155" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="163" />
         <source>refused: {error}</source>
         <translation>被拒绝：{error}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="163" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="172" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="163" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="172" />
         <source>Specialty</source>
         <translation>专科</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="164" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="173" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="164" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="173" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="165" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="174" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="177" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="186" />
         <source>Mine (queued)</source>
         <translation>我的版本（待发送）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/case_html.py" line="178" />
+        <location filename="../../cdss/ui/exchange/case_html.py" line="187" />
         <source>Server (revision {n}, by {author})</source>
         <translation>服务器版本（第 {n} 版，{author}）</translation>
     </message>
@@ -2484,83 +2509,83 @@
 <context>
     <name>FeedView</name>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="177" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="179" />
         <source>{count} cases shown</source>
         <translation>显示 {count} 个病例</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="178" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="180" />
         <source>No shared cases match.</source>
         <translation>没有符合条件的共享病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="201" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="203" />
         <source>The server cannot be reached: showing {count} cases received at earlier syncs.</source>
         <translation>无法连接服务器：显示以往同步收到的 {count} 个病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="211" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="213" />
         <source>{n} comments</source>
         <translation>{n} 条评论</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="234" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="236" />
         <source>Loading comments…</source>
         <translation>正在加载评论…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="263" />
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="285" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="265" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="289" />
         <source>Saved in your records as patient {id}.</source>
         <translation>已保存到您的病历，患者编号 {id}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="277" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="280" />
         <source>Exchange case {id}</source>
         <translation>交流病例 {id}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="300" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="304" />
         <source>Comment sent.</source>
         <translation>评论已发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="301" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="305" />
         <source>Comment saved in the outbox; it is sent at the next sync.</source>
         <translation>评论已存入待发送队列，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="321" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="325" />
         <source>Search shared cases: words in the title, summary or text; #tag for a tag</source>
         <translation>搜索共享病例：标题、摘要或正文中的词；#标签 按标签筛选</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="325" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="329" />
         <source>All specialties</source>
         <translation>全部专科</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="330" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="334" />
         <source>Only mine</source>
         <translation>只看我的</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="331" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="335" />
         <source>Load more</source>
         <translation>加载更多</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="332" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="336" />
         <source>Save to my records</source>
         <translation>保存到我的病历</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="333" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="337" />
         <source>Post comment</source>
         <translation>发表评论</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/feed_view.py" line="334" />
+        <location filename="../../cdss/ui/exchange/feed_view.py" line="338" />
         <source>Write a comment (sent when online)</source>
         <translation>写评论（联网时发送）</translation>
     </message>
@@ -3567,62 +3592,62 @@
 <context>
     <name>LiteratureResults</name>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="19" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="20" />
         <source>Did you mean</source>
         <translation>您是不是要找</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="25" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="26" />
         <source>No papers match. Try fewer words or another spelling.</source>
         <translation>没有匹配的文献。请减少词语或换一种拼写。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="47" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="50" />
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="48" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="51" />
         <source>Journal</source>
         <translation>期刊</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="49" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="52" />
         <source>Abstract</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="50" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="53" />
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="51" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="54" />
         <source>MeSH</source>
         <translation>MeSH 主题词</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="52" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="55" />
         <source>More like this</source>
         <translation>相似文献</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="53" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="56" />
         <source>No abstract in the imported record.</source>
         <translation>导入的记录中没有摘要。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="66" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="69" />
         <source>PDF attached</source>
         <translation>已附 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="85" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="88" />
         <source>Linked cases</source>
         <translation>关联病例</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/results_html.py" line="87" />
+        <location filename="../../cdss/ui/literature/results_html.py" line="90" />
         <source>Not linked to any case yet.</source>
         <translation>尚未关联任何病例。</translation>
     </message>
@@ -3714,33 +3739,33 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationItem</name>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="111" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="109" />
         <source>not in the drug dictionary: not checked</source>
         <extracomment>the doctor asked to stop this medication (its record id) the doctor clicked the drug's name: open its monograph (catalog id)</extracomment>
         <translation>不在药物词典中：未检查</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="117" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="114" />
         <source>Click the name to read the drug's monograph in the Drugs room</source>
         <translation>点击药名，在药物模块中查看该药说明</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="119" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="116" />
         <source>Stop</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="120" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="117" />
         <source>Stop this medication today (written to the case timeline)</source>
         <translation>今日停用此药（记入病例时间线）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="124" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="121" />
         <source>1 alert · {severity}</source>
         <translation>1 条警示 · {severity}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medication_item.py" line="124" />
+        <location filename="../../cdss/ui/records/medication_item.py" line="121" />
         <source>{count} alerts · {severity}</source>
         <translation>{count} 条警示 · {severity}</translation>
     </message>
@@ -3748,183 +3773,183 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MedicationsPanel</name>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="273" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="276" />
         <source>{age} years</source>
         <extracomment>emitted with the patient id after a prescription was stored (the page reloads the timeline) the doctor clicked a resolved medication's name: show this catalog drug in the Drugs room called with the StopOutcome after a stop is stored (the Records page offers Undo and reloads the case)</extracomment>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="275" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="278" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="275" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="278" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="277" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="280" />
         <source>weight {value:.1f} kg ({date})</source>
         <translation>体重 {value:.1f} kg（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="281" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="284" />
         <source>creatinine {value:g} {unit} ({date})</source>
         <translation>肌酐 {value:g} {unit}（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="285" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="288" />
         <source>eGFR {value:.0f}</source>
         <translation>eGFR {value:.0f}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="287" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
         <source>CrCl {value:.0f} mL/min</source>
         <translation>CrCl {value:.0f} mL/min</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="290" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="293" />
         <source>no creatinine recorded</source>
         <translation>无肌酐记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="292" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="295" />
         <source>K⁺ {value:g} mmol/L ({date})</source>
         <translation>血钾 {value:g} mmol/L（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="295" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="298" />
         <source>QTc {value:.0f} ms ({date})</source>
         <translation>QTc {value:.0f} ms（{date}）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="298" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="301" />
         <source>allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="299" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="302" />
         <source>Checked with:</source>
         <translation>检查依据：</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="337" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="340" />
         <source>{n:g}× a day</source>
         <translation>每日 {n:g} 次</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="339" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="342" />
         <source>every {days:g} days</source>
         <translation>每 {days:g} 天 1 次</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="341" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="344" />
         <source>{total:g} {unit}/day</source>
         <translation>每日共 {total:g} {unit}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="346" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="349" />
         <source>Read as: {parts}</source>
         <translation>识别为：{parts}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="347" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="350" />
         <source>Dose not read: write amount and unit, e.g. 500 mg bid</source>
         <translation>未能识别剂量：请写明数量和单位，如 500 mg bid</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="354" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="357" />
         <source>No exact match for “{text}”: choose the drug in the list (↓ or a click), or click Check and add to record the name as typed, unchecked.</source>
         <translation>没有与“{text}”完全匹配的药品：请在列表中选择（↓ 或点击），或点击“检查并添加”按输入的名称记录（不做检查）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="382" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="385" />
         <source>Checking {name}…</source>
         <translation>正在检查 {name}…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="432" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="435" />
         <source>{name} chosen instead: check the dose, then press Enter.</source>
         <translation>已改选 {name}：请核对剂量后按回车。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="437" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="440" />
         <source>Change the dose, then press Enter to check again.</source>
         <translation>请修改剂量，然后按回车重新检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="461" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="464" />
         <source>{name} added; it is not in the drug dictionary, so it was not checked.</source>
         <translation>已添加 {name}；该药不在药物词典中，未做检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="463" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="466" />
         <source>{name} prescribed; alerts overridden: {overrides}, shown inline: {inline}.</source>
         <translation>已开具 {name}；越过警示 {overrides} 条，列表内显示 {inline} 条。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="465" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="468" />
         <source>{name} prescribed; 1 alert shown on the medication list.</source>
         <translation>已开具 {name}；用药列表中显示 1 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="466" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="469" />
         <source>{name} prescribed; {inline} alerts shown on the medication list.</source>
         <translation>已开具 {name}；用药列表中显示 {inline} 条警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="468" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="471" />
         <source>{name} prescribed; no alerts.</source>
         <translation>已开具 {name}；无警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="493" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="496" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="504" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="507" />
         <source>{name} is active again.</source>
         <translation>{name} 已恢复使用。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="509" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="512" />
         <source>{name} was not prescribed.</source>
         <translation>未开具 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="524" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="527" />
         <source>Pregnant</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="525" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="528" />
         <source>Breastfeeding</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="526" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="529" />
         <source>Hepatic impairment</source>
         <translation>肝功能不全</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="527" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="530" />
         <source>Add a medication: 华法林, huafalin, warfarin…</source>
         <translation>添加药物：华法林、huafalin、warfarin…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="528" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="531" />
         <source>Dose, e.g. 5 mg qd</source>
         <translation>剂量，如 5 mg qd</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="529" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="532" />
         <source>Check and add</source>
         <translation>检查并添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/medications_panel.py" line="530" />
+        <location filename="../../cdss/ui/records/medications_panel.py" line="533" />
         <source>No active medications recorded.</source>
         <translation>尚无在用药物记录。</translation>
     </message>
@@ -3994,67 +4019,67 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>Monograph</name>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="26" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="28" />
         <source>Indications</source>
         <translation>适应证</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="27" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="29" />
         <source>Adult dose</source>
         <translation>成人剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="28" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="30" />
         <source>Children</source>
         <translation>儿童用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="29" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="31" />
         <source>Renal impairment</source>
         <translation>肾功能不全</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="30" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="32" />
         <source>Hepatic impairment</source>
         <translation>肝功能不全</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="31" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="33" />
         <source>Older patients</source>
         <translation>老年患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="32" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="34" />
         <source>Contraindications</source>
         <translation>禁忌证</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="33" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="35" />
         <source>Boxed and serious warnings</source>
         <translation>黑框及严重警告</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="34" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="36" />
         <source>Pregnancy</source>
         <translation>妊娠</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="35" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="37" />
         <source>Lactation</source>
         <translation>哺乳</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="36" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="38" />
         <source>Adverse effects</source>
         <translation>不良反应</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="38" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="40" />
         <source>Dosage forms in China</source>
         <translation>国内常用剂型</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/backend.py" line="37" />
+        <location filename="../../cdss/ui/drugs/backend.py" line="39" />
         <source>Monitoring</source>
         <translation>监测</translation>
     </message>
@@ -4062,88 +4087,88 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>MonographPane</name>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="94" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="96" />
         <source>Not available: {reason}</source>
         <extracomment>the doctor followed a link that is not a fold toggle (reserved for cross-references)</extracomment>
         <translation>无：{reason}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="97" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="99" />
         <source>Not written yet.</source>
         <translation>尚未编写。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="100" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="102" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="109" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="111" />
         <source>NRDL category A</source>
         <translation>医保甲类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="111" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="113" />
         <source>NRDL category B</source>
         <translation>医保乙类</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="113" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="115" />
         <source>Not in the NRDL</source>
         <translation>非医保目录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="115" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="117" />
         <source>National essential medicine</source>
         <translation>国家基本药物</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="116" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="118" />
         <source>No summary written yet: read the sections below.</source>
         <translation>尚无摘要：请阅读以下各节。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="123" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="127" />
         <source>{count} contraindicated combinations — see Main interactions.</source>
         <translation>{count} 种禁忌合用 — 见“主要相互作用”。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="135" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="141" />
         <source>Main interactions</source>
         <translation>主要相互作用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="139" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="145" />
         <source>No interaction rule names this drug.</source>
         <translation>没有涉及本药的相互作用规则。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="146" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="152" />
         <source>{names} and {count} more</source>
         <translation>{names} 等另 {count} 种</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="153" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="160" />
         <source>Show {count} more interactions</source>
         <translation>显示另外 {count} 条相互作用</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="155" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="162" />
         <source>Generated from the checker's rules: put the drugs in the regimen to see the alert in full.</source>
         <translation>由审方规则生成：将药物加入用药方案可查看完整警示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="190" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="197" />
         <source>{count} found</source>
         <translation>找到 {count} 处</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="192" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="199" />
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/monograph_view.py" line="205" />
+        <location filename="../../cdss/ui/drugs/monograph_view.py" line="212" />
         <source>Find in this monograph</source>
         <translation>在本药品说明中查找</translation>
     </message>
@@ -4414,122 +4439,122 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>PacksDialog</name>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="142" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="129" />
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="143" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="130" />
         <source>Licence: {licence}</source>
         <translation>许可：{licence}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="156" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="143" />
         <source>Import a knowledge pack</source>
         <translation>导入知识包</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="166" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="153" />
         <source>Importing {count} file(s)…</source>
         <translation>正在导入 {count} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="190" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="177" />
         <source>Imported {name} ({version}): {pairs} pairs. The Drugs room now uses it.</source>
         <translation>已导入 {name}（{version}）：{pairs} 个药物对。药物室现已使用该知识包。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="197" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="184" />
         <source>Import cancelled; nothing was stored.</source>
         <translation>导入已取消；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="200" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="187" />
         <source>Import refused; nothing was stored. {reason}</source>
         <translation>导入被拒绝；未保存任何内容。{reason}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="203" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="190" />
         <source>Import failed; nothing was stored.</source>
         <translation>导入失败；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="211" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="198" />
         <source>Delete knowledge pack</source>
         <translation>删除知识包</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="212" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="199" />
         <source>Delete the imported pack {name}? Its ratings no longer show next to alerts until it is imported again.</source>
         <translation>删除已导入的知识包 {name}？在重新导入之前，其评级将不再显示在警示旁。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="226" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="213" />
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="247" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="234" />
         <source>Knowledge packs</source>
         <translation>知识包</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="249" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="236" />
         <source>Imported sources add their ratings next to the shipped rules (each source shown by name, disagreements marked). The shipped pack cannot be removed. Re-importing a source replaces its pack.</source>
         <translation>导入的数据源会在内置规则旁显示各自的评级（按来源名称列出，并标明分歧）。内置知识包不能删除。重新导入同一来源会替换其知识包。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="252" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="239" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="252" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="239" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="252" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="239" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="252" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="239" />
         <source>Pairs</source>
         <translation>药物对</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="252" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="239" />
         <source>Drugs</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="253" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="240" />
         <source>ATC codes</source>
         <translation>ATC代码</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="253" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="240" />
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="253" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="240" />
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="259" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="246" />
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="260" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="247" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="261" />
+        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="248" />
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
@@ -4571,47 +4596,47 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="48" />
+        <location filename="../../cdss/ui/security_dialog.py" line="49" />
         <source>Current passphrase</source>
         <translation>当前口令</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="51" />
+        <location filename="../../cdss/ui/security_dialog.py" line="52" />
         <source>New passphrase</source>
         <translation>新口令</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="52" />
+        <location filename="../../cdss/ui/security_dialog.py" line="53" />
         <source>Repeat it</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="62" />
+        <location filename="../../cdss/ui/security_dialog.py" line="63" />
         <source>Change the passphrase</source>
         <translation>更改口令</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="64" />
+        <location filename="../../cdss/ui/security_dialog.py" line="65" />
         <source>Encrypt this workspace</source>
         <translation>加密此工作区</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="66" />
+        <location filename="../../cdss/ui/security_dialog.py" line="67" />
         <source>The database and every backup are re-encrypted under the new passphrase.</source>
         <translation>数据库及所有备份将用新口令重新加密。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="69" />
+        <location filename="../../cdss/ui/security_dialog.py" line="70" />
         <source>The database, every backup and the attached photos and files will be encrypted (a backup is taken first). Without the passphrase nobody — you included — can read these records: keep it safe.</source>
         <translation>数据库、所有备份以及附加的照片和文件都将被加密（加密前先做一次备份）。没有口令，任何人（包括您自己）都无法读取这些记录：请妥善保管口令。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="74" />
+        <location filename="../../cdss/ui/security_dialog.py" line="75" />
         <source>The two new passphrases differ.</source>
         <translation>两次输入的新口令不一致。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="77" />
+        <location filename="../../cdss/ui/security_dialog.py" line="78" />
         <source>The passphrase must have at least {n} characters.</source>
         <translation>口令至少需要 {n} 个字符。</translation>
     </message>
@@ -4619,32 +4644,32 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>PatientCard</name>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="69" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="68" />
         <source>{age} y</source>
         <translation>{age}岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="80" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="79" />
         <source>⚠ {count}</source>
         <translation>⚠ {count}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="83" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="82" />
         <source>no diagnosis recorded</source>
         <translation>暂无诊断</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="97" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="96" />
         <source>1 new alert after lab results, not yet reviewed</source>
         <translation>检验结果后新增 1 条警示，尚未查看</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="98" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="97" />
         <source>{count} new alerts after lab results, not yet reviewed</source>
         <translation>检验结果后新增 {count} 条警示，尚未查看</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="76" />
+        <location filename="../../cdss/ui/records/patient_card_delegate.py" line="75" />
         <source>{count} due</source>
         <translation>{count} 项到期</translation>
     </message>
@@ -4652,17 +4677,17 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>PatientPicker</name>
     <message>
-        <location filename="../../cdss/ui/drugs/patient_link.py" line="94" />
+        <location filename="../../cdss/ui/drugs/patient_link.py" line="97" />
         <source>Load a patient into the regimen</source>
         <translation>将患者载入用药方案</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/patient_link.py" line="95" />
+        <location filename="../../cdss/ui/drugs/patient_link.py" line="98" />
         <source>Patient name</source>
         <translation>患者姓名</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/patient_link.py" line="114" />
+        <location filename="../../cdss/ui/drugs/patient_link.py" line="117" />
         <source>{age} y</source>
         <translation>{age}岁</translation>
     </message>
@@ -4780,7 +4805,7 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="85" />
+        <location filename="../../cdss/ui/records/page.py" line="84" />
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -4825,137 +4850,122 @@ Decision support does not replace clinical judgement.</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="364" />
+        <location filename="../../cdss/ui/records/page.py" line="363" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="371" />
+        <location filename="../../cdss/ui/records/page.py" line="370" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="456" />
-        <source>Due ({count})</source>
-        <translation>到期 ({count})</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="459" />
-        <source>Due</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="461" />
-        <source>Follow-ups due today or overdue</source>
-        <translation>今天到期或已逾期的随访</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="499" />
+        <location filename="../../cdss/ui/records/page.py" line="474" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="500" />
+        <location filename="../../cdss/ui/records/page.py" line="475" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="515" />
+        <location filename="../../cdss/ui/records/page.py" line="490" />
         <source>Export FHIR</source>
         <translation>导出 FHIR</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="516" />
+        <location filename="../../cdss/ui/records/page.py" line="491" />
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="534" />
+        <location filename="../../cdss/ui/records/page.py" line="509" />
         <source>Exporting PDF…</source>
         <translation>正在导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="547" />
+        <location filename="../../cdss/ui/records/page.py" line="522" />
         <source>Exporting FHIR bundle…</source>
         <translation>正在导出 FHIR 数据包…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="551" />
+        <location filename="../../cdss/ui/records/page.py" line="526" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="558" />
+        <location filename="../../cdss/ui/records/page.py" line="533" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="564" />
+        <location filename="../../cdss/ui/records/page.py" line="539" />
         <source>Type a note and press Enter — it is saved as you type</source>
         <translation>输入记录后按回车——输入内容会自动保存</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="565" />
+        <location filename="../../cdss/ui/records/page.py" line="540" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="566" />
+        <location filename="../../cdss/ui/records/page.py" line="541" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="567" />
+        <location filename="../../cdss/ui/records/page.py" line="542" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="568" />
+        <location filename="../../cdss/ui/records/page.py" line="543" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="569" />
+        <location filename="../../cdss/ui/records/page.py" line="544" />
         <source>Export FHIR…</source>
         <translation>导出 FHIR…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="570" />
+        <location filename="../../cdss/ui/records/page.py" line="545" />
         <source>De-identified</source>
         <translation>去标识化</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="571" />
+        <location filename="../../cdss/ui/records/page.py" line="546" />
         <source>Remove names, identifiers and exact dates from the PDF</source>
         <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="573" />
+        <location filename="../../cdss/ui/records/page.py" line="548" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="574" />
+        <location filename="../../cdss/ui/records/page.py" line="549" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="575" />
+        <location filename="../../cdss/ui/records/page.py" line="550" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="576" />
+        <location filename="../../cdss/ui/records/page.py" line="551" />
         <source>Evidence</source>
         <translation>文献证据</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="577" />
+        <location filename="../../cdss/ui/records/page.py" line="552" />
         <source>Share…</source>
         <translation>分享…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="578" />
+        <location filename="../../cdss/ui/records/page.py" line="553" />
         <source>Share this case, de-identified, on the case exchange</source>
         <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>
@@ -4963,17 +4973,18 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>RegimenPanel</name>
     <message>
-        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="82" />
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="81" />
         <source>Regimen</source>
+        <extracomment>where the drug's names come from: a search hit or a catalog drug, whatever ``name_&lt;language&gt;`` fields it has</extracomment>
         <translation>用药方案</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="83" />
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="82" />
         <source>Add drugs from the search results (double-click or Enter) to check them together.</source>
         <translation>从搜索结果中添加药物（双击或回车），一起进行审查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="84" />
+        <location filename="../../cdss/ui/drugs/regimen_panel.py" line="83" />
         <source>Click a drug to remove it</source>
         <translation>点击药物可将其移除</translation>
     </message>
@@ -5010,32 +5021,32 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>SecurityBox</name>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="133" />
+        <location filename="../../cdss/ui/security_dialog.py" line="134" />
         <source>Working… (the whole database is rewritten)</source>
         <translation>正在处理…（整个数据库将被重写）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="145" />
+        <location filename="../../cdss/ui/security_dialog.py" line="146" />
         <source>Security</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="147" />
+        <location filename="../../cdss/ui/security_dialog.py" line="148" />
         <source>This workspace is encrypted: the database, its backups and the attached photos and files.</source>
         <translation>此工作区已加密：数据库、其备份以及附加的照片和文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="150" />
+        <location filename="../../cdss/ui/security_dialog.py" line="151" />
         <source>This workspace is not encrypted: anyone who can read this computer's disk can read the records.</source>
         <translation>此工作区未加密：任何能读取本机磁盘的人都能读取病历。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="152" />
+        <location filename="../../cdss/ui/security_dialog.py" line="153" />
         <source>Encrypt this workspace…</source>
         <translation>加密此工作区…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/security_dialog.py" line="153" />
+        <location filename="../../cdss/ui/security_dialog.py" line="154" />
         <source>Change the passphrase…</source>
         <translation>更改口令…</translation>
     </message>
@@ -5258,213 +5269,213 @@ Decision support does not replace clinical judgement.</source>
         <translation>已排队，尚未发送：{reason}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="29" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="43" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="29" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="43" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="30" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="44" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="31" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="45" />
         <source>Identifier</source>
         <translation>标识号</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="31" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="45" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="32" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="46" />
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="32" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="46" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="33" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="47" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="33" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="47" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="34" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="48" />
         <source>Allergy</source>
         <translation>过敏</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="35" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="49" />
         <source>Medication</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="36" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="50" />
         <source>Case title</source>
         <translation>病例标题</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="36" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="50" />
         <source>Opened</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="37" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="51" />
         <source>Closed</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="37" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="51" />
         <source>Entry</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="38" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="52" />
         <source>Lab</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="38" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="52" />
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="39" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="53" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="43" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="57" />
         <source>substance</source>
         <translation>过敏原</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="44" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="58" />
         <source>reaction</source>
         <translation>反应</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="45" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="59" />
         <source>drug</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="46" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="60" />
         <source>dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="47" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="61" />
         <source>route</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="48" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="62" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="49" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="63" />
         <source>end</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="50" />
-        <location filename="../../cdss/ui/exchange/share_html.py" line="54" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="64" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="68" />
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="51" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="65" />
         <source>text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="52" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="66" />
         <source>file name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="53" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="67" />
         <source>test</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="55" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="69" />
         <source>due</source>
         <translation>计划日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="56" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="70" />
         <source>note</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="178" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="192" />
         <source>One picture will be sent (metadata removed: location, camera, dates)</source>
         <translation>将发送 1 张图片（已移除元数据：位置、相机、日期）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="179" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="193" />
         <source>{count} pictures will be sent (metadata removed: location, camera, dates)</source>
         <translation>将发送 {count} 张图片（已移除元数据：位置、相机、日期）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="185" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="199" />
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="189" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="203" />
         <source>Metadata is removed, not what the picture shows: check that no face, name or ID number is visible.</source>
         <translation>移除的只是元数据，而非图片内容：请确认图中看不到面部、姓名或证件号码。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="194" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="208" />
         <source>Not sent (only JPEG and PNG pictures are shared): {files}</source>
         <translation>不发送（仅共享 JPEG 和 PNG 图片）：{files}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="204" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="218" />
         <source>not shared</source>
         <translation>不共享</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="219" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="234" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="220" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="235" />
         <source>Original (stays on this computer)</source>
         <translation>原始内容（保留在本机）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="221" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="236" />
         <source>What will be shared</source>
         <translation>将共享的内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="222" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="237" />
         <source>{count} identifiers removed or changed.</source>
         <translation>已删除或更改 {count} 处标识信息。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/share_html.py" line="224" />
+        <location filename="../../cdss/ui/exchange/share_html.py" line="239" />
         <source>Exactly what will be sent:</source>
         <translation>实际发送的完整内容：</translation>
     </message>
@@ -5518,107 +5529,108 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="21" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="22" />
         <source>Chief complaint</source>
         <translation>主诉</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="22" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="23" />
         <source>History</source>
         <translation>病史</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="23" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="24" />
         <source>Examination</source>
         <translation>体格检查</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="24" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="25" />
         <source>Tests</source>
         <translation>辅助检查</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="25" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="26" />
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="26" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="27" />
         <source>Treatment</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="27" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="28" />
         <source>Medication</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="28" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="29" />
         <source>Progress note</source>
         <translation>病程记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="29" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="30" />
         <source>Photo or file</source>
         <translation>图片/文件</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="30" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="31" />
         <source>Follow-up</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="31" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="32" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="67" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="74" />
         <source>ref {range}</source>
+        <extracomment>The palette role that colours each kind's label and stripe.</extracomment>
         <translation>参考 {range}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="87" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="94" />
         <source>Opened</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="87" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="94" />
         <source>Closed</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="88" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="95" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="88" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="95" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="89" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="96" />
         <source>No entries yet. Add one with the capture bar below.</source>
         <translation>暂无记录。可在下方输入栏添加。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="90" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="97" />
         <source>Follow-ups</source>
         <translation>随访</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="90" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="97" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="121" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="130" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/timeline_html.py" line="121" />
+        <location filename="../../cdss/ui/records/timeline_html.py" line="130" />
         <source>Mark done</source>
         <translation>标记为已完成</translation>
     </message>
@@ -5626,49 +5638,49 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>TimelineEditor</name>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="168" />
-        <location filename="../../cdss/ui/records/entry_editor.py" line="249" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="166" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="247" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="170" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="168" />
         <source>Entry saved.</source>
         <translation>记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="176" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="174" />
         <source>Entry restored.</source>
         <translation>记录已恢复。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="177" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="175" />
         <source>Entry deleted.</source>
         <translation>记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="253" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="251" />
         <source>Follow-up saved.</source>
         <translation>随访已保存。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="260" />
-        <location filename="../../cdss/ui/records/entry_editor.py" line="277" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="258" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="275" />
         <source>Follow-up restored.</source>
         <translation>随访已恢复。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="262" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="260" />
         <source>Follow-up marked done.</source>
         <translation>随访已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="262" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="260" />
         <source>Follow-up marked not done.</source>
         <translation>随访已标记为未完成。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="278" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="276" />
         <source>Follow-up deleted.</source>
         <translation>随访已删除。</translation>
     </message>
@@ -5694,27 +5706,27 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../cdss/ui/unlock_dialog.py" line="48" />
+        <location filename="../../cdss/ui/unlock_dialog.py" line="57" />
         <source>Unlock the workspace</source>
         <translation>解锁工作区</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/unlock_dialog.py" line="49" />
+        <location filename="../../cdss/ui/unlock_dialog.py" line="58" />
         <source>Remember on this computer (in the system keyring): open without asking</source>
         <translation>在本机记住（保存在系统钥匙串中）：打开时不再询问</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/unlock_dialog.py" line="51" />
+        <location filename="../../cdss/ui/unlock_dialog.py" line="60" />
         <source>CDSS Desk is locked: patient data is hidden until the workspace's passphrase is entered.</source>
         <translation>CDSS Desk 已锁定：输入工作区口令前，患者数据不予显示。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/unlock_dialog.py" line="54" />
+        <location filename="../../cdss/ui/unlock_dialog.py" line="63" />
         <source>The workspace {path} is encrypted. Enter its passphrase to open the records.</source>
         <translation>工作区 {path} 已加密。请输入口令以打开病历。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/unlock_dialog.py" line="71" />
+        <location filename="../../cdss/ui/unlock_dialog.py" line="80" />
         <source>That passphrase is not right for this workspace (try {n} of {max}).</source>
         <translation>口令不正确（第 {n} 次，共 {max} 次）。</translation>
     </message>
@@ -5722,267 +5734,267 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>UserErrors</name>
     <message>
-        <location filename="../../cdss/ui/error_texts.py" line="15" />
+        <location filename="../../cdss/ui/error_texts.py" line="23" />
         <source>The workspace path {path} is a file, not a folder.</source>
         <translation>工作区路径 {path} 是一个文件，而不是文件夹。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/error_texts.py" line="16" />
+        <location filename="../../cdss/ui/error_texts.py" line="24" />
         <source>Cannot create the workspace at {path}. Check that the folder is writable.</source>
         <translation>无法在 {path} 创建工作区。请检查该文件夹是否可写。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/error_texts.py" line="18" />
+        <location filename="../../cdss/ui/error_texts.py" line="26" />
         <source>The workspace database {path} cannot be read. Restore a backup from the backups folder.</source>
         <translation>无法读取工作区数据库 {path}。请从备份文件夹恢复一个备份。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/error_texts.py" line="20" />
+        <location filename="../../cdss/ui/error_texts.py" line="28" />
         <source>This workspace was written by a newer version of CDSS Desk. Update the app to open it.</source>
         <translation>此工作区由更新版本的 CDSS 临床助手创建。请升级应用后再打开。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/error_texts.py" line="22" />
+        <location filename="../../cdss/ui/error_texts.py" line="30" />
         <source>The backup {name} is not a readable database.</source>
         <translation>备份 {name} 不是可读取的数据库。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/error_texts.py" line="23" />
+        <location filename="../../cdss/ui/error_texts.py" line="31" />
         <source>The backup {name} failed its integrity check.</source>
         <translation>备份 {name} 未通过完整性检查。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/error_texts.py" line="24" />
+        <location filename="../../cdss/ui/error_texts.py" line="32" />
         <source>No backup file at {path}.</source>
         <translation>{path} 处没有备份文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/error_texts.py" line="25" />
+        <location filename="../../cdss/ui/error_texts.py" line="33" />
         <source>Could not write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="24" />
+        <location filename="../../cdss/ui/error_texts.py" line="47" />
         <source>No Chinese TrueType font was found for the PDF. Install one (Windows: Microsoft YaHei or SimSun; macOS: STHeiti; Linux: fonts-wqy-microhei) or set CDSS_CJK_FONT to a .ttf/.ttc file, then try again.</source>
         <translation>未找到可用于 PDF 的中文 TrueType 字体。请安装一种（Windows：微软雅黑或宋体；macOS：华文黑体；Linux：fonts-wqy-microhei），或将 CDSS_CJK_FONT 设置为一个 .ttf/.ttc 文件，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="28" />
+        <location filename="../../cdss/ui/error_texts.py" line="51" />
         <source>The font {path} cannot be embedded in a PDF. Choose a TrueType font (.ttf/.ttc) with Chinese characters.</source>
         <translation>字体 {path} 无法嵌入 PDF。请选择含中文字符的 TrueType 字体（.ttf/.ttc）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="31" />
+        <location filename="../../cdss/ui/error_texts.py" line="54" />
         <source>The folder to save the file in does not exist. Choose another folder.</source>
         <translation>保存文件的文件夹不存在。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="33" />
+        <location filename="../../cdss/ui/error_texts.py" line="56" />
         <source>The de-identification secret {path} is damaged. Restore it from a backup; deleting it changes how shared cases are pseudonymised.</source>
         <translation>去标识化密钥 {path} 已损坏。请从备份恢复；删除它会改变已共享病例的假名化方式。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/case_export.py" line="36" />
+        <location filename="../../cdss/ui/error_texts.py" line="59" />
         <source>Could not write {path}. Check the folder is writable.</source>
         <translation>无法写入 {path}。请检查该文件夹是否可写。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="39" />
+        <location filename="../../cdss/ui/error_texts.py" line="82" />
         <source>No files given to import.</source>
         <translation>未选择要导入的文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="40" />
+        <location filename="../../cdss/ui/error_texts.py" line="83" />
         <source>No DDInter interaction file among the chosen files (e.g. ddinter_downloads_code_A.csv).</source>
         <translation>所选文件中没有DDInter相互作用文件（例如 ddinter_downloads_code_A.csv）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="42" />
+        <location filename="../../cdss/ui/error_texts.py" line="85" />
         <source>The WHO ATC import takes exactly one CSV file.</source>
         <translation>WHO ATC导入只接受一个CSV文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="43" />
+        <location filename="../../cdss/ui/error_texts.py" line="86" />
         <source>No ANSM thesaurus among the chosen files: expected thesaurus_*.json (French) or interactions_en_2016.tsv (English).</source>
         <translation>所选文件中没有ANSM相互作用汇编：应为 thesaurus_*.json（法文）或 interactions_en_2016.tsv（英文）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="46" />
+        <location filename="../../cdss/ui/error_texts.py" line="89" />
         <source>Both ANSM editions were chosen; import the French 2020 and the English 2016 tables separately.</source>
         <translation>同时选择了两个ANSM版本；请分别导入2020年法文版和2016年英文版。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="48" />
+        <location filename="../../cdss/ui/error_texts.py" line="91" />
         <source>The stored pack {path} cannot be read; import it again.</source>
         <translation>无法读取已保存的知识包 {path}；请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/drugs/packs_dialog.py" line="49" />
+        <location filename="../../cdss/ui/error_texts.py" line="92" />
         <source>No imported pack named {name}.</source>
         <translation>没有名为 {name} 的已导入知识包。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="10" />
+        <location filename="../../cdss/ui/error_texts.py" line="94" />
         <source>No exchange server is set. Sign in with the server's address, or set it in the settings.</source>
         <translation>尚未设置交流服务器。请用服务器地址登录，或在设置中填写。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="12" />
+        <location filename="../../cdss/ui/error_texts.py" line="96" />
         <source>Your exchange session has ended. Sign in again; queued actions are kept.</source>
         <translation>病例交流的登录已失效。请重新登录；待发送的操作会保留。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="14" />
+        <location filename="../../cdss/ui/error_texts.py" line="98" />
         <source>Cannot reach the exchange server {server}. Check the network; queued actions are kept and sent at the next sync.</source>
         <translation>无法连接交流服务器 {server}。请检查网络；待发送的操作会保留，并在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="17" />
+        <location filename="../../cdss/ui/error_texts.py" line="101" />
         <source>The exchange server refused: {reason}</source>
         <translation>交流服务器拒绝了请求：{reason}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="18" />
+        <location filename="../../cdss/ui/error_texts.py" line="102" />
         <source>Sign-in failed: {reason} Check the user name and password, or ask the server's administrator to approve the account.</source>
         <translation>登录失败：{reason} 请检查用户名和密码，或请服务器管理员批准该账号。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="21" />
+        <location filename="../../cdss/ui/error_texts.py" line="105" />
         <source>The server address must start with http:// or https:// (got {url}).</source>
         <translation>服务器地址必须以 http:// 或 https:// 开头（当前为 {url}）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="23" />
+        <location filename="../../cdss/ui/error_texts.py" line="107" />
         <source>This conflict was already resolved.</source>
         <translation>此冲突已经处理。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="24" />
+        <location filename="../../cdss/ui/error_texts.py" line="108" />
         <source>This shared case is already in your records (patient {patient_id}).</source>
         <translation>此共享病例已在您的病历中（患者 {patient_id}）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="26" />
+        <location filename="../../cdss/ui/error_texts.py" line="110" />
         <source>This case has not been received yet; sync first.</source>
         <translation>尚未收到此病例；请先同步。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="27" />
+        <location filename="../../cdss/ui/error_texts.py" line="111" />
         <source>Write a comment first.</source>
         <translation>请先填写评论。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="28" />
+        <location filename="../../cdss/ui/error_texts.py" line="112" />
         <source>Record the patient's separate consent to share this case before sharing it.</source>
         <translation>共享此病例前，请先记录患者对共享的单独同意。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="30" />
+        <location filename="../../cdss/ui/error_texts.py" line="114" />
         <source>This case has not reached the exchange yet: share it and sync first.</source>
         <translation>此病例尚未上传到交流平台：请先共享并同步。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/exchange/error_texts.py" line="32" />
+        <location filename="../../cdss/ui/error_texts.py" line="116" />
         <source>There is no case {case_id} in this workspace.</source>
         <translation>此工作区中没有病例 {case_id}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/error_texts.py" line="10" />
+        <location filename="../../cdss/ui/error_texts.py" line="69" />
         <source>There is no paper with id {id} in the library.</source>
         <translation>文献库中没有编号为 {id} 的文献。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/error_texts.py" line="11" />
+        <location filename="../../cdss/ui/error_texts.py" line="70" />
         <source>Type some words to search for.</source>
         <translation>请输入要检索的词语。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/error_texts.py" line="12" />
+        <location filename="../../cdss/ui/error_texts.py" line="71" />
         <source>Nothing to search for in “{query}”.</source>
         <translation>“{query}”中没有可检索的内容。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/error_texts.py" line="13" />
+        <location filename="../../cdss/ui/error_texts.py" line="72" />
         <source>The old literature store {path} is damaged; nothing was moved. Restore it from a backup or remove it.</source>
         <translation>旧的文献存储 {path} 已损坏，未迁移任何内容。请从备份恢复或将其移除。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/error_texts.py" line="16" />
+        <location filename="../../cdss/ui/error_texts.py" line="75" />
         <source>Notes are limited to {limit} characters; shorten them.</source>
         <translation>笔记最多 {limit} 个字符，请缩短。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/error_texts.py" line="18" />
+        <location filename="../../cdss/ui/error_texts.py" line="77" />
         <source>A link note is limited to {limit} characters.</source>
         <translation>关联备注最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/error_texts.py" line="19" />
+        <location filename="../../cdss/ui/error_texts.py" line="78" />
         <source>That link no longer exists.</source>
         <translation>该关联已不存在。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/literature/error_texts.py" line="20" />
+        <location filename="../../cdss/ui/error_texts.py" line="79" />
         <source>That timeline entry is not part of this case (it may have been deleted).</source>
         <translation>该时间线条目不属于本病例（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="26" />
+        <location filename="../../cdss/ui/error_texts.py" line="35" />
         <source>{filename} is {size_mb} MiB; attachments are limited to {limit_mb} MiB. Reduce the file size and try again.</source>
         <translation>{filename} 大小为 {size_mb} MiB；附件上限为 {limit_mb} MiB。请缩小文件后重试。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="29" />
+        <location filename="../../cdss/ui/error_texts.py" line="38" />
         <source>{filename} is empty.</source>
         <translation>{filename} 是空文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="30" />
+        <location filename="../../cdss/ui/error_texts.py" line="39" />
         <source>{filename} is not a photo (JPEG, PNG, GIF, WebP) or a PDF, so it cannot be attached.</source>
         <translation>{filename} 不是照片（JPEG、PNG、GIF、WebP）或 PDF，无法添加为附件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="32" />
+        <location filename="../../cdss/ui/error_texts.py" line="41" />
         <source>{filename} is damaged or incomplete. Copy or download it again.</source>
         <translation>{filename} 已损坏或不完整。请重新复制或下载。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="34" />
+        <location filename="../../cdss/ui/error_texts.py" line="43" />
         <source>{filename} is a folder; drop the files inside it instead.</source>
         <translation>{filename} 是文件夹；请拖入其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="36" />
+        <location filename="../../cdss/ui/error_texts.py" line="45" />
         <source>Cannot read {filename}: {reason}.</source>
         <translation>无法读取 {filename}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="78" />
+        <location filename="../../cdss/ui/error_texts.py" line="61" />
         <source>An override reason is required for: {title}</source>
         <translation>忽略以下警示需要填写理由：{title}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="79" />
+        <location filename="../../cdss/ui/error_texts.py" line="62" />
         <source>Say why the alert is overridden.</source>
         <translation>请说明忽略该警示的理由。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="80" />
+        <location filename="../../cdss/ui/error_texts.py" line="63" />
         <source>A monitoring reason needs a follow-up date.</source>
         <translation>选择“将监测”需要填写随访日期。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="81" />
+        <location filename="../../cdss/ui/error_texts.py" line="64" />
         <source>Open a case first: the monitoring follow-up belongs to a case.</source>
         <translation>请先打开一个病例：监测随访需记录在病例中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="83" />
+        <location filename="../../cdss/ui/error_texts.py" line="66" />
         <source>Unknown patient flag '{flag}'.</source>
         <translation>未知的患者标记“{flag}”。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/cds_texts.py" line="84" />
+        <location filename="../../cdss/ui/error_texts.py" line="67" />
         <source>This medication is not active.</source>
         <translation>此药物当前未在使用。</translation>
     </message>

@@ -117,11 +117,25 @@ def test_alert_text_follows_the_interface_language(qtbot, drugs_page, main_windo
     assert "pravastatin" in card.details.text()
 
 
-def test_ui_message_templates_match_the_domain():
-    from cdss.drugs.messages import TEMPLATES as DOMAIN
-    from cdss.ui.drugs.messages_text import TEMPLATES as UI
+def test_the_domain_message_templates_are_the_translation_sources():
+    """The checker's templates have one copy (cdss/drugs/messages.py), which lupdate extracts and the UI translates."""
+    import sys
+    import xml.etree.ElementTree as ET
 
-    assert UI == DOMAIN  # lupdate extracts the UI copies; they must be the exact English the domain renders
+    from cdss.drugs.messages import TEMPLATES
+    from cdss.paths import resource_path
+
+    sys.path.insert(0, str(resource_path().parent / "tools"))
+    try:
+        import translations
+    finally:
+        sys.path.pop(0)
+    assert "cdss/drugs/messages.py" in translations.sources()
+    catalogue = ET.parse(resource_path("translations") / "cdss_zh_CN.ts").getroot()
+    translated = {message.findtext("source"): message.findtext("translation")
+                  for context in catalogue.iter("context") if context.findtext("name") == "DrugMessages"
+                  for message in context.iter("message")}
+    assert [code for code, template in TEMPLATES.items() if not translated.get(template)] == []
 
 
 def _ddinter_file(tmp_path, rows):

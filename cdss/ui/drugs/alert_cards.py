@@ -13,9 +13,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
+from cdss.i18n import pick
 from cdss.ui import palette
 from cdss.ui.drugs.labels import evidence_label, kind_label, severity_label, severity_rank
-from cdss.ui.drugs.messages_text import alert_title, clinical_text, is_chinese
+from cdss.ui.drugs.messages_text import alert_title, clinical_text
+from cdss.ui.i18n import shown_language
 
 Alert = Mapping[str, Any]
 
@@ -102,9 +104,9 @@ class AlertCard(QFrame):
         related = alert.get("related_effects") or []
         if related:
             also = self.tr("Also")
+            language = shown_language()
             items = "".join(f"<li>{html.escape(severity_label(str(r.get('severity', ''))))}: "
-                            f"{html.escape(str((r.get('effect_zh') if is_chinese() else None) or r.get('effect')))}"
-                            f"</li>" for r in related)
+                            f"{html.escape(str(pick(r, 'effect', language)))}</li>" for r in related)
             rows.append(f"<p><b>{html.escape(also)}:</b></p><ul>{items}</ul>")
         sources = alert.get("sources") or []
         source_text = "; ".join(html.escape(str(s)) for s in sources) or html.escape(self.tr("not stated"))

@@ -16,28 +16,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cdss.i18n import pick
 from cdss.ui.context import AppContext
 from cdss.ui.drugs.labels import kind_label, severity_label
-from cdss.ui.drugs.messages_text import is_chinese
+from cdss.ui.i18n import shown_language
 from cdss.ui.tasks import while_alive
 
 COLUMNS = 9
 
 
-def rule_titles(rule_ids) -> dict[str, tuple[str, str | None]]:
-    """Rule id → (English, Chinese) text of what the rule warns of, from the knowledge pack (read off the GUI
-    thread); ids of rules no longer in the pack (or of imported sources) are left out and shown as they are."""
+def pack_rules(rule_ids) -> dict[str, object]:
+    """Rule id → the knowledge pack's rule (read off the GUI thread), whose ``effect`` fields say what it warns of;
+    ids of rules no longer in the pack (or of imported sources) are left out and shown as they are."""
     from cdss.drugs.catalog import Catalog
 
     by_id = {rule.id: rule for rule in Catalog.default().rules.rules}
-    return {rid: (by_id[rid].effect, by_id[rid].effect_zh) for rid in rule_ids if rid in by_id}
+    return {rid: by_id[rid] for rid in rule_ids if rid in by_id}
 
 
-def _rule_item(rule_id: str, title: tuple[str, str | None] | None) -> QTableWidgetItem:
-    if title is None:
+def _rule_item(rule_id: str, pack_rule: object | None) -> QTableWidgetItem:
+    if pack_rule is None:
         return QTableWidgetItem(rule_id)
-    english, chinese = title
-    item = QTableWidgetItem(chinese if is_chinese() and chinese else english)
+    item = QTableWidgetItem(pick(pack_rule, "effect", shown_language()))
     item.setToolTip(rule_id)  # the id stays one hover away for whoever reviews the knowledge
     return item
 
@@ -60,7 +60,7 @@ class AlertStatsDialog(QDialog):
         self.setObjectName("alertStatsDialog")
         self.ctx = ctx
         self.stats = []
-        self.titles: dict[str, tuple[str, str | None]] = {}
+        self.pack_rules: dict[str, object] = {}  # rule id → the pack's rule, for what it warns of
         self.summary = QLabel(self)
         self.summary.setObjectName("alertStatsSummary")
         self.summary.setWordWrap(True)
@@ -94,22 +94,22 @@ class AlertStatsDialog(QDialog):
 
         def load():
             stats = rule_statistics(workspace)
-            return stats, rule_titles(r.rule_id for r in stats)
+            return stats, pack_rules(r.rule_id for r in stats)
 
         handle = self.ctx.tasks.run(load, name="cds-rule-stats")
         handle.finished.connect(while_alive(self, lambda payload: self.set_stats(*payload)))
         return handle
 
-    def set_stats(self, stats, titles: dict[str, tuple[str, str | None]] | None = None) -> None:
+    def set_stats(self, stats, pack_rules: dict[str, object] | None = None) -> None:
         self.stats = list(stats)
-        if titles is not None:
-            self.titles = titles
+        if pack_rules is not None:
+            self.pack_rules = pack_rules
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.stats))
         for row, rule in enumerate(self.stats):
             rate = rule.override_rate
             cells = [
-                _rule_item(rule.rule_id, self.titles.get(rule.rule_id)),
+                _rule_item(rule.rule_id, self.pack_rules.get(rule.rule_id)),
                 QTableWidgetItem(kind_label(rule.kind)),
                 QTableWidgetItem(severity_label(rule.top_severity)),
                 _NumberItem(rule.fired, str(rule.fired)),

@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from cdss.drugs.catalog import Catalog, PackError
 from cdss.drugs.checker import PatientContext, check
@@ -18,6 +18,8 @@ from cdss.drugs.monographs import Monographs
 from cdss.drugs.partners import DrugInteraction, main_interactions
 from cdss.drugs.ratings import ExtraRatings
 from cdss.drugs.search import DrugSearch, SearchHit
+from cdss.i18n import ENGLISH, localized, pick
+from cdss.ui.i18n import shown_language
 from cdss.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -89,12 +91,14 @@ class DrugsBackend:
         drug = self.catalog.get(drug_id)
         if drug is None:
             return MonographView(drug_id, drug_id, "")
-        chinese = QLocale().language() == QLocale.Language.Chinese
+        language = shown_language()
         # The title is the name in the interface language; the dictionary's other-language generic name is a fact
-        # of the entry and opens the subtitle.
-        title = (drug.name_zh or drug.name_en) if chinese else drug.name_en
-        other = drug.name_en if chinese else drug.name_zh
-        klass = (drug.class_zh or drug.class_en) if chinese else drug.class_en
+        # of the entry and opens the subtitle: the English name under a translated title, else the Chinese one (the
+        # dictionary is bilingual English/Chinese).
+        title = pick(drug, "name", language)
+        english = pick(drug, "name", ENGLISH)
+        other = english if title != english else pick(drug, "name", "zh")
+        klass = pick(drug, "class", language)
         brands = ", ".join((*drug.brands_cn, *drug.brands_intl))
         subtitle = " · ".join(part for part in (other if other != title else "", klass,
                                                 "ATC " + ", ".join(drug.atc) if drug.atc else "", brands) if part)
@@ -110,14 +114,13 @@ class DrugsBackend:
                 state, text, source = "missing", "", ""
             else:
                 state = "text" if section.available else "reason"
-                text, source = section.text(chinese), section.source_text(chinese)
+                text, source = localized(section, language), pick(section, "source", language)
             sections.append(SectionView(key, QCoreApplication.translate("Monograph", heading), state, text, source))
-        summary = None
-        if mono is not None:
-            summary = mono.summary_zh if chinese else mono.summary_en
+        summary = pick(mono, "summary", language) if mono is not None else None
+        # main_interactions (domain) still takes a Chinese-or-not flag rather than a language code
+        partners = main_interactions(self.catalog, drug.id, chinese=language == "zh")
         return MonographView(drug.id, title, subtitle, summary, mono.nrdl if mono else None,
-                             mono.essential_cn if mono else None, tuple(sections),
-                             tuple(main_interactions(self.catalog, drug.id, chinese=chinese)))
+                             mono.essential_cn if mono else None, tuple(sections), tuple(partners))
 
     def renal(self, context: dict[str, Any]) -> tuple[float | None, float | None]:
         egfr, crcl, _notes = _context(context).renal_values()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from cdss.drugs import calc
 from cdss.drugs.calc.common import unit_label, within
 from cdss.errors import UserError
+from cdss.i18n import pick
 from cdss.ui.drugs.calc_form import (
     ACTIONS,
     FREQUENCIES,
@@ -27,7 +28,7 @@ from cdss.ui.drugs.calc_form import (
     translate,
     translated,
 )
-from cdss.ui.drugs.messages_text import is_chinese
+from cdss.ui.i18n import shown_language
 
 if TYPE_CHECKING:
     from cdss.ui.drugs.calculators import CalculatorDialog
@@ -180,7 +181,7 @@ class RenalTab(FormTab):
         )
         details = [inputs_text(band.inputs)]
         for t in band.thresholds:
-            text = t.text_zh if is_chinese() and t.text_zh else t.text_en
+            text = pick(t, "text", shown_language())
             details.append(f"{translated(ACTIONS.get(t.action, t.action))}: {text} ({t.source})")
         if band.cap is not None and band.limit is not None:
             u = unit_label(band.limit.unit) + ("/kg" if band.limit.per_kg else "")

@@ -71,7 +71,7 @@ class CalculatorDialog(QDialog):
 
     def completer(self) -> QCompleter:
         if self._completer is None:
-            names = sorted({display_name(d.name_en, d.name_zh) for d in self.catalog})
+            names = sorted({display_name(d) for d in self.catalog})
             self._completer = QCompleter(names, self)
             self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -111,7 +111,7 @@ class CalculatorDialog(QDialog):
             pass  # not recorded (or not M/F): the doctor chooses
         drug = self.catalog.get(drug_id) if drug_id else None
         if drug is not None:
-            name = display_name(drug.name_en, drug.name_zh)
+            name = display_name(drug)
             for tab in (self.weight_tab, self.bsa_tab, self.renal_tab):
                 tab.drug.setText(name)
             if drug.id in ("paracetamol", "ibuprofen"):

@@ -6,19 +6,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cdss.ui.drugs.messages_text import is_chinese
+from cdss.i18n import pick
+from cdss.ui.i18n import shown_language
 
 if TYPE_CHECKING:  # the search module is loaded with the catalog, in the background
     from cdss.drugs.search import SearchHit
 
 
-def display_name(name_en: str, name_zh: str | None) -> str:
-    """The drug's generic name in the interface language (English when it has no Chinese name)."""
-    return name_zh if is_chinese() and name_zh else name_en
+def display_name(drug: object) -> str:
+    """The generic name of ``drug`` (a catalog drug, a search hit: anything with ``name_<language>`` fields) in the
+    interface language, English when it has no name in that language."""
+    return pick(drug, "name", shown_language())
 
 
 def hit_label(hit: SearchHit) -> str:
-    name = display_name(hit.name_en, hit.name_zh)
+    name = display_name(hit)
     if hit.matched_text and hit.matched_text.casefold() != name.casefold() and (
             hit.matched_other_name or hit.matched_text != name):
         return f"{hit.matched_text} → {name}"

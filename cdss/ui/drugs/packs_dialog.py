@@ -31,23 +31,10 @@ from PySide6.QtWidgets import (
 from cdss.drugs.packs import PackStore, PackSummary
 from cdss.drugs.vocab import PACKS_SUBDIR
 from cdss.errors import Cancelled, UserError
-from cdss.ui import error_texts, palette
+from cdss.ui import palette
 from cdss.ui.context import AppContext
+from cdss.ui.error_texts import user_error_text
 from cdss.ui.tasks import TaskHandle, while_alive
-
-error_texts.register({
-    "pack_no_files": QT_TRANSLATE_NOOP("UserErrors", "No files given to import."),
-    "ddinter_no_interaction_file": QT_TRANSLATE_NOOP(
-        "UserErrors", "No DDInter interaction file among the chosen files (e.g. ddinter_downloads_code_A.csv)."),
-    "atc_one_file": QT_TRANSLATE_NOOP("UserErrors", "The WHO ATC import takes exactly one CSV file."),
-    "ansm_no_thesaurus": QT_TRANSLATE_NOOP(
-        "UserErrors", "No ANSM thesaurus among the chosen files: expected thesaurus_*.json (French) or "
-                      "interactions_en_2016.tsv (English)."),
-    "ansm_two_editions": QT_TRANSLATE_NOOP(
-        "UserErrors", "Both ANSM editions were chosen; import the French 2020 and the English 2016 tables separately."),
-    "pack_corrupt": QT_TRANSLATE_NOOP("UserErrors", "The stored pack {path} cannot be read; import it again."),
-    "pack_not_found": QT_TRANSLATE_NOOP("UserErrors", "No imported pack named {name}."),
-})
 
 #: (format token, label, file filter) for the format chooser and the file dialog.
 FORMATS = (
@@ -196,7 +183,7 @@ class PacksDialog(QDialog):
         if isinstance(error, Cancelled):
             self._show_status(self.tr("Import cancelled; nothing was stored."))
         elif isinstance(error, UserError):
-            reason = error_texts.user_error_text(error)
+            reason = user_error_text(error)
             self._show_status(self.tr("Import refused; nothing was stored. {reason}").format(reason=reason),
                               problem=True)
         else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cdss.i18n import pick
 from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.drugs.alert_cards import AlertList
@@ -155,7 +156,7 @@ class DrugsPage(QWidget):
             return
         for hit in self.backend.search(text, SEARCH_LIMIT):
             item = QListWidgetItem(hit_label(hit))
-            item.setData(Qt.ItemDataRole.UserRole, RegimenDrug(hit.id, hit.name_en, hit.name_zh))
+            item.setData(Qt.ItemDataRole.UserRole, RegimenDrug(hit.id, hit))
             if hit.matched_text and hit.matched_text.lower() not in (hit.name_en.lower(), hit.name_zh):
                 item.setToolTip(self.tr("matched: {text}").format(text=hit.matched_text))
             self.results.addItem(item)
@@ -247,8 +248,8 @@ class DrugsPage(QWidget):
         self.linked = loaded
         self.regimen.blockSignals(True)
         self.regimen.clear()
-        for drug_id, name_en, name_zh in loaded.medications:
-            self.regimen.add(RegimenDrug(drug_id, name_en, name_zh))
+        for drug in loaded.medications:
+            self.regimen.add(RegimenDrug(drug.id, drug))
         self.regimen.blockSignals(False)
         self.context_panel.set_values(loaded.context)  # checks the regimen once
         self._show_linked()
@@ -261,7 +262,7 @@ class DrugsPage(QWidget):
         """Drugs of the regimen that the linked patient does not take yet."""
         if self.linked is None:
             return []
-        taken = {drug_id for drug_id, _en, _zh in self.linked.medications}
+        taken = {drug.id for drug in self.linked.medications}
         return [drug for drug in self.regimen.drugs if drug.id not in taken]
 
     def send_to_record(self):
@@ -270,9 +271,9 @@ class DrugsPage(QWidget):
         if self.linked is None or not drugs or self.ctx.open_room is None:
             return None
         records = self.ctx.open_room("records")
-        chinese = self.ctx.languages.language.startswith("zh")
+        language = self.ctx.languages.content_language  # the name is written into the record in this language
         return records.prescribe_from_drugs_room(self.linked.patient_id, [
-            ((drug.name_zh or drug.name_en) if chinese else drug.name_en, drug.id) for drug in drugs])
+            (pick(drug.named, "name", language), drug.id) for drug in drugs])
 
     def _show_linked(self) -> None:
         self.to_record_button.setEnabled(bool(self.new_for_record()) and self.ctx.open_room is not None)

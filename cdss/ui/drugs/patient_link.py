@@ -10,13 +10,16 @@ record's own prescribing check, one after the other, where interruptive alerts a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from cdss.ui.context import AppContext
 from cdss.ui.tasks import TaskHandle, while_alive
+
+if TYPE_CHECKING:  # the catalog loads on the worker that reads the patient
+    from cdss.drugs.models import Drug
 
 PICKER_LIMIT = 50
 
@@ -28,7 +31,7 @@ class LoadedPatient:
     patient_id: int
     name: str
     context: dict[str, Any]
-    medications: tuple[tuple[str, str, str], ...]  # (drug id, English name, Chinese name), active, resolved
+    medications: tuple[Drug, ...]  # the catalog entries of the active medications the dictionary resolves
     unresolved: tuple[str, ...]  # active medications the dictionary does not know (not checked)
 
 
@@ -58,7 +61,7 @@ def load_patient(workspace, patient_id: int) -> LoadedPatient:
     for drug_id in case_context.active_drug_ids:
         drug = catalog.get(drug_id)
         if drug is not None:
-            medications.append((drug.id, drug.name_en, drug.name_zh))
+            medications.append(drug)
     unresolved = tuple(m.name for m in case_context.unresolved_medications)
     return LoadedPatient(patient_id, record.name, values, tuple(medications), unresolved)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -13,13 +13,13 @@ from cdss.ui.widgets.flow_layout import FlowLayout
 @dataclass(frozen=True)
 class RegimenDrug:
     id: str
-    name_en: str
-    name_zh: str
+    #: where the drug's names come from: a search hit or a catalog drug, whatever ``name_<language>`` fields it has
+    named: object = field(compare=False)
 
     def label(self) -> str:
         from cdss.ui.drugs.hit_text import display_name
 
-        return display_name(self.name_en, self.name_zh)
+        return display_name(self.named)
 
 
 class RegimenPanel(QGroupBox):

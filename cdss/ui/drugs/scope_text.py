@@ -9,8 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from cdss.ui.drugs.messages_text import is_chinese
-
 CONTEXT = "CheckScope"
 _CONTEXT_WORDS = {
     "age": QT_TRANSLATE_NOOP("CheckScope", "age"),
@@ -50,8 +48,8 @@ def scope_text(scope: Mapping[str, Any] | None) -> str:
     if scope.get("dose_checked"):
         parts.append(_tr(_TEXTS["dose"]).format(count=scope["dose_checked"]))
     used = [_tr(_CONTEXT_WORDS[t]) for t in scope.get("context", ()) if t in _CONTEXT_WORDS]
-    parts.append(_tr(_TEXTS["context"]).format(items="、".join(used) if is_chinese() else ", ".join(used)) if used
-                 else _tr(_TEXTS["no_context"]))
+    separator = QCoreApplication.translate("CheckScope", ", ", "between the items of the patient context list")
+    parts.append(_tr(_TEXTS["context"]).format(items=separator.join(used)) if used else _tr(_TEXTS["no_context"]))
     unknown = scope.get("unknown_names") or ()
     if unknown:
         parts.append(_tr(_TEXTS["unknown"]).format(names=", ".join(unknown)))

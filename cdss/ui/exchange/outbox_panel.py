@@ -29,7 +29,6 @@ from cdss.exchange.client.service import ExchangeService
 from cdss.ui import palette
 from cdss.ui.context import AppContext
 from cdss.ui.error_texts import user_error_text
-from cdss.ui.exchange import error_texts as _exchange_error_texts  # noqa: F401 - registers the exchange codes
 from cdss.ui.exchange.case_html import conflict_html
 from cdss.ui.tasks import while_alive
 

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from cdss.ui import palette
 from cdss.ui.context import AppContext
-from cdss.ui.literature import error_texts as _literature_error_texts  # noqa: F401 - registers the codes
 from cdss.ui.literature.paper_panel import PaperPanel
 from cdss.ui.literature.results_html import results_html
 from cdss.ui.progress_dialog import run_with_progress

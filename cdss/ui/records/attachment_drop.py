@@ -11,31 +11,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence, QShortcut
 
-from cdss.ui import error_texts
+from cdss.ui.error_texts import user_error_text
 from cdss.ui.records.entry_editor import THUMBNAIL_PX, TimelineEditor, UndoStep
 from cdss.ui.tasks import while_alive
 
 if TYPE_CHECKING:
     from cdss.records.attachment_intake import IntakeResult
     from cdss.ui.records.page import RecordsPage
-
-error_texts.register({
-    "attachment_too_large": QT_TRANSLATE_NOOP(
-        "UserErrors", "{filename} is {size_mb} MiB; attachments are limited to {limit_mb} MiB. Reduce the file size "
-        "and try again."),
-    "attachment_empty": QT_TRANSLATE_NOOP("UserErrors", "{filename} is empty."),
-    "attachment_type_unsupported": QT_TRANSLATE_NOOP(
-        "UserErrors", "{filename} is not a photo (JPEG, PNG, GIF, WebP) or a PDF, so it cannot be attached."),
-    "attachment_damaged": QT_TRANSLATE_NOOP(
-        "UserErrors", "{filename} is damaged or incomplete. Copy or download it again."),
-    "attachment_is_folder": QT_TRANSLATE_NOOP(
-        "UserErrors", "{filename} is a folder; drop the files inside it instead."),
-    "attachment_unreadable": QT_TRANSLATE_NOOP("UserErrors", "Cannot read {filename}: {reason}."),
-})
-
 
 def local_paths(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
@@ -164,7 +149,7 @@ class AttachmentDropHandler(QObject):
     def _done(self, results: list[IntakeResult], patient_id: int, case_id: int | None) -> None:
         self.last_results = list(results)
         added = [r.entry.id for r in results if r.entry is not None and r.entry.id is not None]
-        refused = [error_texts.user_error_text(r.error) for r in results if r.error is not None]
+        refused = [user_error_text(r.error) for r in results if r.error is not None]
         lines = []
         if added:
             lines.append(self.tr("Attached {count} file(s).").format(count=len(added)))

@@ -9,32 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from cdss.errors import UserError
 from cdss.records.deid_secret import workspace_secret
 from cdss.records.pdf_clinic import OverrideLine, ReportExtras
 from cdss.records.types import Case, PatientRecord
-from cdss.ui import error_texts
 from cdss.ui.records.cds_texts import reason_text
 from cdss.ui.tasks import TaskHandle, TaskRunner
 from cdss.workspace import Workspace
-
-error_texts.register({
-    "no_cjk_font": QT_TRANSLATE_NOOP(
-        "UserErrors", "No Chinese TrueType font was found for the PDF. Install one (Windows: Microsoft YaHei or "
-        "SimSun; macOS: STHeiti; Linux: fonts-wqy-microhei) or set CDSS_CJK_FONT to a .ttf/.ttc file, then try "
-        "again."),
-    "cjk_font_unusable": QT_TRANSLATE_NOOP(
-        "UserErrors", "The font {path} cannot be embedded in a PDF. Choose a TrueType font (.ttf/.ttc) with Chinese "
-        "characters."),
-    "export_folder_missing": QT_TRANSLATE_NOOP(
-        "UserErrors", "The folder to save the file in does not exist. Choose another folder."),
-    "deid_secret_damaged": QT_TRANSLATE_NOOP(
-        "UserErrors", "The de-identification secret {path} is damaged. Restore it from a backup; deleting it changes "
-        "how shared cases are pseudonymised."),
-    "export_write_failed": QT_TRANSLATE_NOOP("UserErrors", "Could not write {path}. Check the folder is writable."),
-})
 
 
 def export_pdf_task(tasks: TaskRunner, workspace: Workspace, patient: PatientRecord, case: Case, out_path: Path, *,

@@ -1,13 +1,12 @@
-"""Translatable texts of decision support in the Records room: the context notes the domain returns as codes
-(:data:`cdss.cds.context.NOTE_TEXTS`, same English source) and the texts of decision support's error codes."""
+"""Translatable texts of decision support in the Records room: routes, override reasons and the context notes the
+domain returns as codes (:data:`cdss.cds.context.NOTE_TEXTS`, same English source). Its error codes' texts are in
+:mod:`cdss.ui.error_texts` with every other room's."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from cdss.ui import error_texts
 
 if TYPE_CHECKING:  # loaded with the first check, not when the Records room opens
     from cdss.cds.context import ContextNote
@@ -73,17 +72,6 @@ _NOTES = {
     "new_drug_unknown": QT_TRANSLATE_NOOP("CdsNotes",
                                           "'{name}' is not in the drug dictionary: no safety check ran for it."),
 }
-
-error_texts.register({
-    "cds_override_reason_required": QT_TRANSLATE_NOOP("UserErrors", "An override reason is required for: {title}"),
-    "cds_override_text_required": QT_TRANSLATE_NOOP("UserErrors", "Say why the alert is overridden."),
-    "cds_follow_up_date_required": QT_TRANSLATE_NOOP("UserErrors", "A monitoring reason needs a follow-up date."),
-    "cds_case_required": QT_TRANSLATE_NOOP("UserErrors",
-                                           "Open a case first: the monitoring follow-up belongs to a case."),
-    "cds_unknown_flag": QT_TRANSLATE_NOOP("UserErrors", "Unknown patient flag '{flag}'."),
-    "cds_medication_not_active": QT_TRANSLATE_NOOP("UserErrors", "This medication is not active."),
-})
-
 
 def note_text(note: ContextNote) -> str:
     try:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTextBrow
 
 from cdss.ui import palette
 from cdss.ui.context import AppContext
-from cdss.ui.literature import error_texts as _literature_error_texts  # noqa: F401 - registers the codes
 from cdss.ui.records.timeline_html import kind_text
 from cdss.ui.tasks import TaskHandle, while_alive
 

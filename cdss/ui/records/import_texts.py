@@ -2,7 +2,7 @@
 
 The importers (``cdss.records.tabular_import``, ``fhir_import``, ``importers``, ``tabular_fields``) raise coded
 errors and report coded row problems with parameters; their English messages stay for the CLI and the logs. The
-dialog looks codes up here. The table is local to the import dialog rather than registered in
+dialog looks codes up here. The table is local to the import dialog rather than listed in
 :mod:`cdss.ui.error_texts`, because generic codes such as ``file_unreadable`` are also raised by other rooms'
 importers with other parameters. A code (or a parameter) missing here falls back to the English text.
 """

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cdss.i18n import pick
 from cdss.records.types import Medication
 from cdss.ui import palette
 from cdss.ui.context import AppContext
@@ -231,7 +232,7 @@ class MedicationsPanel(QWidget):
             ids |= {d for m in self.case_context.medications for d in m.drug_ids}
         if self.last_check is not None:
             ids |= {d for a in self.last_check.alerts for d in a.drugs}
-        return {d: display_name(catalog[d].name_en, catalog[d].name_zh) for d in ids if d in catalog}
+        return {d: display_name(catalog[d]) for d in ids if d in catalog}
 
     # -- showing -------------------------------------------------------------------------------------------------
     def _fill(self) -> None:
@@ -311,7 +312,7 @@ class MedicationsPanel(QWidget):
         hits = self.search_index.search(text, SEARCH_LIMIT)
         for hit in hits:
             item = QListWidgetItem(hit_label(hit))
-            item.setData(Qt.ItemDataRole.UserRole, (hit.id, hit.name_en, hit.name_zh))
+            item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)
         self.results.setVisible(self.results.count() > 0)
         # Enter prescribes the highlighted hit: only an exact or prefix match is highlighted for the doctor. A
@@ -323,9 +324,8 @@ class MedicationsPanel(QWidget):
         """(name to store, catalog id or None): the highlighted search hit, else the text as typed."""
         item = self.results.currentItem() if self.results.isVisible() else None
         if item is not None:
-            drug_id, name_en, name_zh = item.data(Qt.ItemDataRole.UserRole)
-            chinese = self.ctx.languages.language.startswith("zh")
-            return (name_zh if chinese and name_zh else name_en), drug_id
+            hit = item.data(Qt.ItemDataRole.UserRole)
+            return pick(hit, "name", self.ctx.languages.content_language), hit.id
         return self.search_box.text().strip(), None
 
     def _show_dose_reading(self, text: str) -> None:
@@ -427,7 +427,7 @@ class MedicationsPanel(QWidget):
         written for one drug is not assumed right for another."""
         self.search_box.setText(name)
         for row in range(self.results.count()):
-            if self.results.item(row).data(Qt.ItemDataRole.UserRole)[0] == drug_id:
+            if self.results.item(row).data(Qt.ItemDataRole.UserRole).id == drug_id:
                 self.results.setCurrentRow(row)
                 break
         self.dose_box.setFocus()
@@ -440,7 +440,7 @@ class MedicationsPanel(QWidget):
         self._show_status(self.tr("Change the dose, then press Enter to check again."))
 
     def _store(self, check, dose: str | None, decisions):
-        language = "zh" if self.ctx.languages.language.startswith("zh") else "en"
+        language = self.ctx.languages.content_language  # the timeline entry is written in the doctor's language
         drug_id = check.drug_ids[0] if len(check.drug_ids) == 1 else None
         # the route read from the dose text is kept as the record's structured route ("500 mg bid po" → oral)
         from cdss.drugs.dose_check import parse_dose
@@ -484,7 +484,7 @@ class MedicationsPanel(QWidget):
         med = next((m for m in self.case_context.medications if m.medication_id == medication_id), None) \
             if self.case_context is not None else None
         name = med.name if med is not None else ""
-        language = "zh" if self.ctx.languages.language.startswith("zh") else "en"
+        language = self.ctx.languages.content_language
         handle = self.ctx.tasks.run_write(self._service().stop_medication, medication_id, self.case_id,
                                           language=language, name="cds-stop")
         handle.finished.connect(while_alive(self, lambda outcome: self._stopped(name, outcome)))

@@ -208,7 +208,7 @@ class OverrideDialog(QDialog):
             button = self._action(actions, "stop", self.tr("Stop {name}, then prescribe"), name=name)
             button.clicked.connect(lambda _c=False, m=medication_id: self._chosen(lambda: self.stop_chosen.emit(m)))
         for alternative in alternatives:
-            shown = display_name(alternative.name_en, alternative.name_zh)
+            shown = display_name(alternative)
             button = self._action(actions, "alternative", self.tr("Choose {name} instead"), name=shown)
             button.clicked.connect(lambda _c=False, a=alternative, n=shown: self._chosen(
                 lambda: self.alternative_chosen.emit(a.drug_id, n)))
