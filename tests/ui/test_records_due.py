@@ -9,8 +9,14 @@ import pytest
 from cdss.records.service import RecordsService
 
 
+def wait_done(qtbot, handle) -> None:
+    if not handle.is_done:
+        with qtbot.waitSignal(handle.done, timeout=10_000):
+            pass
+
+
 @pytest.fixture()
-def due_setup(main_window):
+def due_setup(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     today = dt.date.today()
     li = service.create_patient("李四")
@@ -22,20 +28,20 @@ def due_setup(main_window):
     service.add_follow_up(smith_case.id, today + dt.timedelta(days=7), "not yet")
     page = main_window.room_pages["records"]
     page.search()
-    page.refresh_due()
+    wait_done(qtbot, page.due.refresh())  # counted on the read pool
     return page, service, (li, li_case, overdue), (smith, smith_case, due_today)
 
 
 def test_badge_counts_due_and_overdue_only(due_setup):
     page, *_ = due_setup
-    assert page.due_count == 2
-    assert page.due_button.text() == "Due (2)"
+    assert page.due.count == 2
+    assert page.due.text() == "Due (2)"
 
 
 def test_list_shows_overdue_first_and_mark_done_updates_badge(qtbot, due_setup):
     page, service, (_li, _case, overdue), (_smith, _smith_case, due_today) = due_setup
-    page.show_due()
-    dialog = page.due_dialog
+    wait_done(qtbot, page.due.show_list())
+    dialog = page.due.dialog
     assert dialog.isVisible() and dialog.list.count() == 2
     first = dialog.list.item(0).text()
     assert "李四" in first and "3 days overdue" in first and "复查 HbA1c" in first
@@ -44,24 +50,24 @@ def test_list_shows_overdue_first_and_mark_done_updates_badge(qtbot, due_setup):
     with qtbot.waitSignal(dialog.mark_done_requested, timeout=2000) as signal:
         dialog.done_button.click()
     assert signal.args == [overdue.id]
-    qtbot.waitUntil(lambda: page.due_count == 1, timeout=5000)
-    assert page.due_button.text() == "Due (1)" and dialog.list.count() == 1
+    qtbot.waitUntil(lambda: page.due.count == 1, timeout=5000)
+    assert page.due.text() == "Due (1)" and dialog.list.count() == 1
     assert [d.follow_up.id for d in service.due_follow_ups()] == [due_today.id]
 
 
 def test_open_patient_from_due_list(qtbot, due_setup):
     page, _service, _li, (smith, smith_case, _due) = due_setup
-    page.show_due()
-    page.due_dialog.list.setCurrentRow(1)
-    page.due_dialog.open_button.click()
+    wait_done(qtbot, page.due.show_list())
+    page.due.dialog.list.setCurrentRow(1)
+    page.due.dialog.open_button.click()
     assert page.patient is not None and page.patient.id == smith.id
     assert page.case_combo.currentData() == smith_case.id
 
 
-def test_nothing_due_shows_plain_button(main_window):
+def test_nothing_due_shows_plain_button(qtbot, main_window):
     page = main_window.room_pages["records"]
-    page.refresh_due()
-    assert page.due_count == 0 and page.due_button.text() == "Due"
-    page.show_due()
-    assert page.due_dialog.list.count() == 0 and not page.due_dialog.done_button.isEnabled()
-    assert "Nothing is due" in page.due_dialog.summary.text()
+    wait_done(qtbot, page.due.refresh())
+    assert page.due.count == 0 and page.due.text() == "Due"
+    wait_done(qtbot, page.due.show_list())
+    assert page.due.dialog.list.count() == 0 and not page.due.dialog.done_button.isEnabled()
+    assert "Nothing is due" in page.due.dialog.summary.text()

@@ -34,6 +34,7 @@ from cdss.ui.context import AppContext
 from cdss.ui.models.lazy_table_model import ROW_ROLE, Column, LazyTableModel
 from cdss.ui.records.attachment_drop import AttachmentDropHandler
 from cdss.ui.records.case_alerts import CaseAlertsBanner
+from cdss.ui.records.due_button import DueButton
 from cdss.ui.records.entry_editor import TimelineEditor
 from cdss.ui.records.evidence_panel import EvidencePanel
 from cdss.ui.records.labs_panel import LabsPanel
@@ -74,11 +75,7 @@ class RecordsPage(QWidget):
         self.import_button.setObjectName("importPatientsButton")
         self.import_button.clicked.connect(self.show_import)
         self.import_dialog = None  # created on first use
-        self.due_button = QPushButton(left)
-        self.due_button.setObjectName("dueButton")
-        self.due_button.clicked.connect(self.show_due)
-        self.due_count = 0
-        self.due_dialog = None  # created on first use
+        self.due = DueButton(ctx, self.service, self.open_patient_case, left)
         self.count_label = QLabel(left)
         self.count_label.setWordWrap(True)
         self.count_label.setObjectName("patientCount")
@@ -100,7 +97,7 @@ class RecordsPage(QWidget):
         actions.addWidget(self.new_button)
         actions.addWidget(self.import_button)
         actions.addStretch(1)
-        actions.addWidget(self.due_button)
+        actions.addWidget(self.due)
         left_layout.addWidget(self.search_box)
         left_layout.addLayout(actions)
         left_layout.addWidget(self.count_label)
@@ -195,7 +192,7 @@ class RecordsPage(QWidget):
         self._draft_timer.timeout.connect(self._save_draft)
         self.retranslate_ui()
         self._show_patient(None)
-        self.refresh_due()
+        self.due.refresh()
         if self.model.rowCount():
             self.patient_list.setCurrentIndex(self.model.index(0, 0))
 
@@ -449,43 +446,10 @@ class RecordsPage(QWidget):
         the patient on screen when someone else changed it (this page's own writes have redrawn it already)."""
         if PATIENTS in change.parts:
             self.search()
-        self.refresh_due()
+        self.due.refresh()
         shown = self.patient.id if self.patient is not None else None
         if change.origin is not self and shown is not None and change.patient_id == shown:
             self.editor.show_again(shown, change.case_id)
-
-    # -- due follow-ups ------------------------------------------------------------------------------------------
-    def refresh_due(self) -> None:
-        due = self.service.due_follow_ups()
-        self.due_count = len(due)
-        self._update_due_button()
-        if self.due_dialog is not None:
-            self.due_dialog.set_items(due)
-
-    def _update_due_button(self) -> None:
-        if self.due_count:
-            self.due_button.setText(self.tr("Due ({count})").format(count=self.due_count))
-            palette.set_tone(self.due_button, "danger")
-        else:
-            self.due_button.setText(self.tr("Due"))
-            palette.set_tone(self.due_button, None)
-        self.due_button.setToolTip(self.tr("Follow-ups due today or overdue"))
-
-    def show_due(self) -> None:
-        from cdss.ui.records.due_panel import DueFollowUpsDialog
-
-        if self.due_dialog is None:
-            self.due_dialog = DueFollowUpsDialog(self)
-            self.due_dialog.mark_done_requested.connect(self.mark_follow_up_done)
-            self.due_dialog.open_patient_requested.connect(self.open_patient_case)
-        self.refresh_due()
-        self.due_dialog.show()
-        self.due_dialog.raise_()
-
-    def mark_follow_up_done(self, follow_up_id: int):
-        handle = self.ctx.tasks.run_write(self.service.set_follow_up_done, follow_up_id, True, name="follow-up-done")
-        handle.finished.connect(while_alive(self, lambda _f: self.refresh_due()))
-        return handle
 
     def prescribe_from_drugs_room(self, patient_id: int, drugs: list[tuple[str, str | None]]):
         """Drugs chosen in the Drugs room for this patient: prescribe each on the Medications tab (current case),
@@ -536,7 +500,7 @@ class RecordsPage(QWidget):
         case = self.current_case()
         if case is None:
             return None
-        language = "zh" if self.ctx.languages.language.startswith("zh") else "en"
+        language = self.ctx.languages.content_language
         settings = self.ctx.settings
         handle = export_pdf_task(self.ctx.tasks, self.ctx.workspace, self.patient, case, out_path,
                                  deidentified=deidentified, labels_language=language,
@@ -580,7 +544,7 @@ class RecordsPage(QWidget):
         self.export_fhir_button.setText(self.tr("Export FHIR…"))
         self.deidentify_check.setText(self.tr("De-identified"))
         self.deidentify_check.setToolTip(self.tr("Remove names, identifiers and exact dates from the PDF"))
-        self._update_due_button()
+        self.due.retranslate_ui()
         self.tabs.setTabText(0, self.tr("Timeline"))
         self.tabs.setTabText(1, self.tr("Labs"))
         self.tabs.setTabText(self.tabs.indexOf(self.medications_panel), self.tr("Medications"))
