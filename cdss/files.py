@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def temp_prefix(path: Path) -> str:
@@ -12,24 +15,31 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename.
+@contextmanager
+def atomic_file(path: Path, *, prefix: str | None = None) -> Iterator[BinaryIO]:
+    """A file to write that becomes ``path`` when the block ends without an error, and vanishes otherwise.
 
-    The temporary file is created with mode 0600 (mkstemp), so a secret is never readable by others, not even briefly,
-    and it is fsynced before the rename, so a power cut cannot leave a renamed but empty file. On any failure the
-    temporary file is removed and ``path`` keeps its previous content.
+    It is a temporary sibling created with mode 0600 (mkstemp), so a secret is never readable by others, not even
+    briefly; it is fsynced before the rename, so a power cut cannot leave a renamed but empty file; on any failure it
+    is removed and ``path`` keeps its previous content.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".part", dir=path.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=prefix or temp_prefix(path), suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` all or nothing (see :func:`atomic_file`)."""
+    with atomic_file(path) as out:
+        out.write(data)
     return path
 
 

@@ -142,20 +142,12 @@ def _nonce(prefix: bytes, index: int, last: bool) -> bytes:
 
 
 def seal_file_in_place(cipher: FileCipher, path: os.PathLike[str] | str) -> None:
-    """Replace the plain file at ``path`` by its sealed form, through a temporary sibling and an atomic rename."""
-    import tempfile
+    """Replace the plain file at ``path`` by its sealed form, all or nothing (cdss.files.atomic_file)."""
     from pathlib import Path
 
+    from cdss.files import atomic_file
+
     target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=".sealing-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, target.open("rb") as source:
-            with cipher.writer(out) as writer:
-                while block := source.read(CHUNK):
-                    writer.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_file(target, prefix=".sealing-") as out, target.open("rb") as source, cipher.writer(out) as writer:
+        while block := source.read(CHUNK):
+            writer.write(block)

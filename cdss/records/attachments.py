@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from cdss.errors import UserError
+from cdss.files import atomic_file, write_atomic
 from cdss.records.types import Attachment
 
 if TYPE_CHECKING:
@@ -157,15 +158,8 @@ class AttachmentStore:
         return Attachment(sha256=sha, filename=_safe_filename(filename), media_type=detect_media_type(head), size=size)
 
     def _write_cached(self, target: Path, data: bytes) -> None:
-        """Write a rendition (sealed when the store seals) through a temporary file and a rename."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".thumb-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(self.cipher.seal(data) if self.cipher is not None else data)
-            os.replace(tmp_name, target)
-        finally:
-            Path(tmp_name).unlink(missing_ok=True)
+        """Write a rendition (sealed when the store seals), all or nothing."""
+        write_atomic(target, self.cipher.seal(data) if self.cipher is not None else data)
 
     # -- reading -------------------------------------------------------------------------------------------------
     def chunks(self, sha256: str) -> Generator[bytes, None, None]:
@@ -208,14 +202,9 @@ class AttachmentStore:
 
     def export(self, sha256: str, target: Path) -> Path:
         """Write the file's content out (e.g. "save as", or a copy to open in another program)."""
-        fd, tmp_name = tempfile.mkstemp(prefix=".export-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                for block in self.chunks(sha256):
-                    out.write(block)
-            os.replace(tmp_name, target)
-        finally:
-            Path(tmp_name).unlink(missing_ok=True)
+        with atomic_file(target) as out:
+            for block in self.chunks(sha256):
+                out.write(block)
         return target
 
     # -- renditions ----------------------------------------------------------------------------------------------

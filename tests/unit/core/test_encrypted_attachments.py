@@ -24,12 +24,7 @@ FAST = crypto.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 PLANTED = b"Zhang San wound photo"  # an identifier in the photo's EXIF: must never be readable on disk
 
 
-@pytest.fixture(autouse=True)
-def no_remembered_keys(monkeypatch):
-    monkeypatch.delenv("CDSS_PASSPHRASE", raising=False)
-    crypto.forget()
-    yield
-    crypto.forget()
+pytestmark = pytest.mark.usefixtures("no_remembered_keys")
 
 
 def _photo(colour: tuple[int, int, int] = (200, 80, 40)) -> bytes:

@@ -21,12 +21,7 @@ PASSPHRASE = "correct horse battery"
 FAST = crypto.KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)  # the KDF's cost is measured in bench/
 
 
-@pytest.fixture(autouse=True)
-def no_remembered_keys(monkeypatch):
-    monkeypatch.delenv("CDSS_PASSPHRASE", raising=False)
-    crypto.forget()
-    yield
-    crypto.forget()
+pytestmark = pytest.mark.usefixtures("no_remembered_keys")
 
 
 @pytest.fixture()
