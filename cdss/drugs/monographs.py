@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cdss.drugs.catalog import DEFAULT_PACK_DIR, PackError
+from cdss.i18n import pick
 
 #: Display order. Interactions are not here: the page generates them from the rules.
 SECTIONS = (
@@ -46,11 +47,12 @@ class Section:
     source: str
     source_zh: str | None
 
-    def text(self, chinese: bool) -> str:
-        return self.zh if chinese else self.en
+    def text(self, language: str) -> str:
+        """The text (or the reason it is not available) in ``language``, else in English (cdss.i18n.pick)."""
+        return str(pick(self, "", language))
 
-    def source_text(self, chinese: bool) -> str:
-        return (self.source_zh or self.source) if chinese else self.source
+    def source_text(self, language: str) -> str:
+        return str(pick(self, "source", language))
 
 
 @dataclass(frozen=True)

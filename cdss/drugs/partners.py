@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from cdss.drugs import vocab
 from cdss.drugs.catalog import Catalog
+from cdss.i18n import pick
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class DrugInteraction:
     partner_count: int  # all partners; ``partners`` may be cut short
 
 
-def main_interactions(catalog: Catalog, drug_id: str, *, chinese: bool = False,
+def main_interactions(catalog: Catalog, drug_id: str, *, language: str = "en",
                       partners_shown: int = 8) -> list[DrugInteraction]:
     """Rules with ``drug_id`` on one side and at least one other catalog drug on the other, most severe first."""
     drug = catalog.get(drug_id)
@@ -37,14 +38,14 @@ def main_interactions(catalog: Catalog, drug_id: str, *, chinese: bool = False,
             continue
         other_a, other_b = ruleset.sides(other)
         for number in (on_a & other_b) | (on_b & other_a):
-            partners[number].append((other.name_zh or other.name_en) if chinese else other.name_en)
+            partners[number].append(str(pick(other, "name", language)))
     found = []
     for number, names in partners.items():
         if not names:
             continue
         rule = ruleset.rules[number]
         names.sort()
-        found.append(DrugInteraction(rule.id, rule.severity, rule.text("effect", chinese),
-                                     rule.text("management", chinese), tuple(names[:partners_shown]), len(names)))
+        found.append(DrugInteraction(rule.id, rule.severity, rule.text("effect", language),
+                                     rule.text("management", language), tuple(names[:partners_shown]), len(names)))
     found.sort(key=lambda i: (vocab.SEVERITIES.index(i.severity), -i.partner_count, i.rule_id))
     return found

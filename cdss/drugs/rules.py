@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from cdss.drugs import vocab
 from cdss.drugs.models import Drug
 from cdss.errors import UserError
+from cdss.i18n import pick
 
 if TYPE_CHECKING:
     from cdss.drugs.catalog import Catalog
@@ -61,10 +62,9 @@ class InteractionRule:
     effect_zh: str | None = None
     management_zh: str | None = None
 
-    def text(self, key: str, chinese: bool) -> str:
-        """``mechanism``, ``effect`` or ``management`` in Chinese when asked and available, else English."""
-        zh = getattr(self, f"{key}_zh") if chinese else None
-        return zh or getattr(self, key)
+    def text(self, key: str, language: str) -> str:
+        """``mechanism``, ``effect`` or ``management`` in ``language`` when the rule has it, else English."""
+        return str(pick(self, key, language))
 
 
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")

@@ -117,8 +117,7 @@ class DrugsBackend:
                 text, source = localized(section, language), pick(section, "source", language)
             sections.append(SectionView(key, QCoreApplication.translate("Monograph", heading), state, text, source))
         summary = pick(mono, "summary", language) if mono is not None else None
-        # main_interactions (domain) still takes a Chinese-or-not flag rather than a language code
-        partners = main_interactions(self.catalog, drug.id, chinese=language == "zh")
+        partners = main_interactions(self.catalog, drug.id, language=language)
         return MonographView(drug.id, title, subtitle, summary, mono.nrdl if mono else None,
                              mono.essential_cn if mono else None, tuple(sections), tuple(partners))
 

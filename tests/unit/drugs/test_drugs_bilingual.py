@@ -49,7 +49,7 @@ def test_translation_is_optional_in_an_added_rules_file(tmp_path):
     (pack / "interactions_local.json").write_text(json.dumps({"rules": [extra]}), encoding="utf-8")
     rules = Catalog.load(pack).rules
     added = next(r for r in rules.rules if r.id == "local_rule_without_zh")
-    assert added.mechanism_zh is None and added.text("mechanism", chinese=True) == added.mechanism
+    assert added.mechanism_zh is None and added.text("mechanism", "zh") == added.mechanism
 
 
 def test_interaction_alert_carries_coded_title_and_chinese_text(catalog):

@@ -58,8 +58,8 @@ def test_renal_dosing_of_narrow_margin_drugs(catalog, monographs):
 
 def test_sources_are_shown_in_the_interface_language(catalog, monographs):
     section = monographs.get("atenolol", "cardiovascular").section("renal_adjustment")
-    assert section.source_text(chinese=False).startswith("US FDA")
-    assert section.source_text(chinese=True).startswith("美国FDA说明书")
+    assert section.source_text("en").startswith("US FDA")
+    assert section.source_text("zh").startswith("美国FDA说明书")
 
 
 def write(tmp_path, monographs):
@@ -93,7 +93,7 @@ def test_a_reason_is_a_section_that_is_not_available(tmp_path):
     path = write(tmp_path, {"amlodipine": {"sections": {"paediatric_dose": {
         "na_en": "Not established below 6 years.", "na_zh": "6岁以下儿童用药未确立。"}}}})
     section = parse_file(path)["amlodipine"].section("paediatric_dose")
-    assert not section.available and section.text(chinese=True) == "6岁以下儿童用药未确立。"
+    assert not section.available and section.text("zh") == "6岁以下儿童用药未确立。"
 
 
 def test_thirteen_sections_in_display_order():
@@ -106,6 +106,6 @@ def test_main_interactions_come_from_the_rules_most_severe_first(catalog):
     assert severities == sorted(severities, key=("contraindicated", "major", "moderate", "minor").index)
     partners = {name for item in found for name in item.partners}
     assert {"Metronidazole", "Fluconazole", "Amiodarone"} <= partners
-    chinese = main_interactions(catalog, "warfarin", chinese=True, partners_shown=999)
+    chinese = main_interactions(catalog, "warfarin", language="zh", partners_shown=999)
     assert "甲硝唑" in {name for item in chinese for name in item.partners}
     assert all(item.partner_count >= len(item.partners) for item in found)
