@@ -45,3 +45,10 @@ def open_medications_tab(qtbot, main_window, patient_id: int, case_id: int):
     page.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.case_context is not None and panel.search_index is not None, timeout=15000)
     return panel
+
+
+def settle(qtbot, runner, timeout: int = 15_000) -> None:
+    """Wait until the task runner is idle: a write reloads the patient on the read pool (and a change notice recounts
+    what is due), so what a doctor would see is on screen only once every task set off has finished. A task started
+    by a finished task's slot is registered before that one is closed, so idle really means done."""
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=timeout)

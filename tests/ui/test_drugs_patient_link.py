@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt
 
 from cdss.records.service import RecordsService
 from cdss.records.types import Allergy, LabResult, Medication, Sex
+from tests.ui.conftest import settle
 
 
 @pytest.fixture()
-def patient_on_warfarin(main_window):
+def patient_on_warfarin(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     today = dt.date.today()
     born = today.replace(year=today.year - 78, day=1) - dt.timedelta(days=40)  # 78 years old whenever this runs
@@ -64,6 +65,7 @@ def test_load_a_patient_then_prescribe_the_additions_in_the_record(qtbot, main_w
 
     drugs_page.to_record_button.click()
     records = main_window.room_pages["records"]
+    qtbot.waitUntil(lambda: records.tabs.currentWidget() is records.medications_panel, timeout=10_000)
     assert main_window.current_room() == "records"
     assert records.tabs.currentWidget() is records.medications_panel
     qtbot.waitUntil(lambda: {m.name for m in service.list_medications(patient.id)} >= {"Paracetamol", "Omeprazole"}
@@ -77,9 +79,11 @@ def test_a_queue_for_one_patient_stops_when_another_patient_is_opened(qtbot, mai
     other = service.create_patient("Other Patient", sex=Sex.MALE, birth_date=dt.date(1980, 1, 1))
     records = main_window.open_room("records")
     records.open_patient(patient.id)
+    settle(qtbot, records.ctx.tasks)
     panel = records.medications_panel
     panel._queue = [("Omeprazole", "omeprazole")]
     records.open_patient(other.id)
+    settle(qtbot, records.ctx.tasks)
     assert panel._queue == []
     qtbot.waitUntil(lambda: main_window.ctx.tasks.pending == 0, timeout=10000)
     assert not service.list_medications(other.id)

@@ -10,6 +10,7 @@ from cdss.literature.reference import Reference
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind, Medication
 from cdss.ui.records.evidence_panel import EvidencePanel
+from tests.ui.conftest import settle
 
 PAPERS = [
     Reference(title="Anticoagulation with warfarin for stroke prevention in atrial fibrillation", year=2007,
@@ -89,6 +90,7 @@ def test_records_page_searches_evidence_only_when_the_tab_is_shown_and_opens_pap
     ids = LiteratureLibrary.shared(ctx.workspace).add(PAPERS)
     page = main_window.room_pages["records"]
     page.open_patient(patient.id)
+    settle(qtbot, page.ctx.tasks)
     panel = page.evidence_panel
     assert panel.case_id is None  # the Timeline tab is in view: no search yet
 
@@ -108,6 +110,7 @@ def test_share_button_opens_the_de_identified_preview_for_the_current_case(qtbot
     case = records.create_case(patient.id, "Chest pain")
     page = main_window.room_pages["records"]
     page.open_patient(patient.id)
+    settle(qtbot, page.ctx.tasks)
     assert page.share_button.isEnabled()
     dialog = page.ask_share()
     qtbot.addWidget(dialog)

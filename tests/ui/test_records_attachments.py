@@ -12,15 +12,17 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, 
 from PySide6.QtWidgets import QApplication
 
 from cdss.records.service import RecordsService
+from tests.ui.conftest import settle
 
 
 @pytest.fixture()
-def opened(main_window):
+def opened(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     patient = service.create_patient("赵六")
     case = service.create_case(patient.id, "Ankle sprain", opened_on=dt.date(2024, 7, 1))
     page = main_window.room_pages["records"]
     page.search()
+    settle(qtbot, page.ctx.tasks)
     return page, service, case
 
 
@@ -44,9 +46,10 @@ def _drop(widget, mime: QMimeData) -> bool:
 
 
 def _wait(qtbot, handle):
+    """The task, and the redraw it sets off (the patient is read again on the read pool), are both done."""
     assert handle is not None
-    with qtbot.waitSignal(handle.done, timeout=10000):
-        pass
+    qtbot.waitUntil(lambda: handle.is_done, timeout=10_000)
+    settle(qtbot, handle.parent())
 
 
 def test_dropping_a_photo_and_a_bad_file_on_the_timeline(qtbot, opened, tmp_path):
@@ -128,7 +131,9 @@ def test_an_encrypted_workspace_shows_and_opens_its_sealed_photos(qtbot, tmp_pat
         case = service.create_case(patient.id, "Ankle sprain", opened_on=dt.date(2024, 7, 1))
         page = window.room_pages["records"]
         page.search()
+        settle(qtbot, page.ctx.tasks)
         page.open_patient(patient.id)
+        settle(qtbot, page.ctx.tasks)
         photo = _jpeg_file(tmp_path / "ankle.jpg")
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(photo))])

@@ -9,10 +9,11 @@ from PySide6.QtCore import QDateTime
 
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind, LabResult
+from tests.ui.conftest import settle
 
 
 @pytest.fixture()
-def opened(main_window):
+def opened(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     patient = service.create_patient("陈静", birth_date=dt.date(1956, 8, 9))
     case = service.create_case(patient.id, "慢性肾脏病3期", opened_on=dt.date(2024, 2, 1))
@@ -20,13 +21,15 @@ def opened(main_window):
                     case_id=case.id)
     page = main_window.room_pages["records"]
     page.search()
+    settle(qtbot, page.ctx.tasks)
     return page, service, patient, case
 
 
 def _wait(qtbot, handle):
+    """The task, and the redraw it sets off (the patient is read again on the read pool), are both done."""
     assert handle is not None
-    with qtbot.waitSignal(handle.done, timeout=5000):
-        pass
+    qtbot.waitUntil(lambda: handle.is_done, timeout=10_000)
+    settle(qtbot, handle.parent())
 
 
 def test_add_a_lab_value_to_the_open_case(qtbot, opened, monkeypatch):

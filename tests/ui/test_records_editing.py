@@ -9,10 +9,11 @@ from PySide6.QtCore import QDateTime, Qt, QUrl
 
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind
+from tests.ui.conftest import settle
 
 
 @pytest.fixture()
-def opened(main_window):
+def opened(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     patient = service.create_patient("王芳", birth_date=dt.date(1970, 2, 3))
     case = service.create_case(patient.id, "2型糖尿病", opened_on=dt.date(2024, 3, 1))
@@ -22,14 +23,16 @@ def opened(main_window):
     follow_up = service.add_follow_up(case.id, dt.date(2024, 3, 15), "复查糖化血红蛋白")
     page = main_window.room_pages["records"]
     page.search()
+    settle(qtbot, page.ctx.tasks)
     assert page.patient is not None and page.patient.id == patient.id
     return page, service, case, note, diagnosis, follow_up
 
 
 def _wait(qtbot, handle):
+    """The task, and the redraw it sets off (the patient is read again on the read pool), are both done."""
     assert handle is not None
-    with qtbot.waitSignal(handle.done, timeout=5000):
-        pass
+    qtbot.waitUntil(lambda: handle.is_done, timeout=10_000)
+    settle(qtbot, handle.parent())
 
 
 def test_edit_an_entry_from_its_link_then_undo(qtbot, opened):
@@ -122,4 +125,5 @@ def test_undo_button_names_what_it_undoes_and_goes_when_replaced(qtbot, opened, 
     # opening another patient replaces what the bar spoke of: it goes
     other = service.create_patient("李雷")
     page.open_patient(other.id)
+    settle(qtbot, page.ctx.tasks)
     assert not bar.isVisible()

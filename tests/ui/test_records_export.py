@@ -13,6 +13,7 @@ from cdss.records.deid_secret import workspace_secret
 from cdss.records.pdf_fonts import find_cjk_font
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind
+from tests.ui.conftest import settle
 
 
 def _has_cjk_font() -> bool:
@@ -24,7 +25,7 @@ def _has_cjk_font() -> bool:
 
 
 @pytest.fixture()
-def opened(main_window):
+def opened(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     patient = service.create_patient("张三", birth_date=dt.date(1960, 3, 1))
     case = service.create_case(patient.id, "社区获得性肺炎", opened_on=dt.date(2024, 5, 1))
@@ -32,6 +33,7 @@ def opened(main_window):
                       occurred_at=dt.datetime(2024, 5, 1, 9, 0))
     page = main_window.room_pages["records"]
     page.search()
+    settle(qtbot, page.ctx.tasks)
     return main_window, page, case
 
 
@@ -97,6 +99,7 @@ def test_pdf_export_deidentified_uses_the_workspace_secret(qtbot, opened, tmp_pa
 def test_export_buttons_follow_the_open_patient(qtbot, main_window):
     page = main_window.room_pages["records"]
     page.search()
+    settle(qtbot, page.ctx.tasks)
     assert not page.export_pdf_button.isEnabled() and not page.export_fhir_button.isEnabled()
     assert page.export_pdf(main_window.ctx.workspace.root / "x.pdf", deidentified=False) is None
 

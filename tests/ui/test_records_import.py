@@ -8,6 +8,7 @@ import pytest
 
 from cdss.records.fhir_export import write_case_bundle
 from cdss.records.service import RecordsService
+from tests.ui.conftest import settle
 
 GOOD_CSV = ("姓名,性别,出生日期,就诊日期,诊断,备注栏\n赵六,男,1970-04-02,2024-03-01,高血压,first\n"
             "钱七,女,1982-11-30,2024-03-02,2型糖尿病,second\n")
@@ -22,8 +23,10 @@ def dialog(main_window):
 
 
 def _wait(qtbot, handle):
-    with qtbot.waitSignal(handle.done, timeout=10_000):
-        pass
+    """The task, and the redraw it sets off (the patient is read again on the read pool), are both done."""
+    assert handle is not None
+    qtbot.waitUntil(lambda: handle.is_done, timeout=10_000)
+    settle(qtbot, handle.parent())
 
 
 def test_fhir_file_imports_directly_and_refreshes_the_list(qtbot, dialog, tmp_path):

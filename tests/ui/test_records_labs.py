@@ -9,10 +9,11 @@ import pytest
 
 from cdss.records.service import RecordsService
 from cdss.records.types import LabResult
+from tests.ui.conftest import settle
 
 
 @pytest.fixture()
-def with_labs(main_window):
+def with_labs(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     patient = service.create_patient("王五", birth_date=dt.date(1955, 2, 1))
     service.create_case(patient.id, "慢性肾脏病", opened_on=dt.date(2024, 1, 5))
@@ -27,7 +28,9 @@ def with_labs(main_window):
                                               ref_high=90))
     page = main_window.room_pages["records"]
     page.search()
+    settle(qtbot, page.ctx.tasks)
     page.search_box.setText("王五")
+    settle(qtbot, page.ctx.tasks)
     return main_window, page
 
 
@@ -68,6 +71,7 @@ def test_patient_without_labs_shows_an_empty_hint(qtbot, main_window):
     service.create_patient("Ann Lee")
     page = main_window.room_pages["records"]
     page.search()
+    settle(qtbot, page.ctx.tasks)
     assert page.labs_panel.table.rowCount() == 0
     assert page.labs_panel.measure_combo.count() == 0
     assert not page.labs_panel.empty_label.isHidden()
@@ -99,6 +103,7 @@ def test_inr_on_warfarin_is_judged_against_the_target_with_its_band(qtbot, main_
                                               ref_high=1.2, loinc="6301-6"))
     page = main_window.room_pages["records"]
     page.open_patient(patient.id)
+    settle(qtbot, page.ctx.tasks)
     table = page.labs_panel.table
     rows = {table.item(r, 0).text()[:10]: r for r in range(table.rowCount())}
     on_target, below = rows["2026-11-08"], rows["2026-11-01"]

@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind
 from cdss.ui.models.lazy_table_model import ROW_ROLE
+from tests.ui.conftest import settle
 
 
 @pytest.fixture()
-def seeded(main_window):
+def seeded(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     zhang = service.create_patient("张三", birth_date=dt.date(1960, 3, 1))
     case = service.create_case(zhang.id, "社区获得性肺炎", opened_on=dt.date(2024, 5, 1))
@@ -23,6 +24,7 @@ def seeded(main_window):
     service.create_case(smith.id, "Heart failure", opened_on=dt.date(2024, 6, 1))
     page = main_window.room_pages["records"]
     page.search()
+    settle(qtbot, page.ctx.tasks)
     return page, service, zhang, case
 
 
@@ -33,14 +35,17 @@ def test_search_by_pinyin_initials_and_diagnosis_text(qtbot, seeded):
     assert page.model.total == 1
     assert page.model.data(page.model.index(0, 0), ROW_ROLE).id == zhang.id
     page.search_box.setText("肺炎")
+    settle(qtbot, page.ctx.tasks)
     assert page.model.total == 1
     page.search_box.setText("heart failures")  # English stemming
+    settle(qtbot, page.ctx.tasks)
     assert page.model.total == 1 and page.model.data(page.model.index(0, 0), ROW_ROLE).name == "John Smith"
 
 
 def test_opening_a_patient_shows_the_timeline(qtbot, seeded):
     page, _service, zhang, case = seeded
     page.search_box.setText("张三")
+    settle(qtbot, page.ctx.tasks)
     assert page.patient is not None and page.patient.id == zhang.id
     assert page.case_combo.currentData() == case.id
     html = page.timeline.toPlainText()
@@ -50,6 +55,7 @@ def test_opening_a_patient_shows_the_timeline(qtbot, seeded):
 def test_quick_capture_adds_an_entry_and_drafts_survive(qtbot, seeded):
     page, service, zhang, case = seeded
     page.search_box.setText("张三")
+    settle(qtbot, page.ctx.tasks)
     page.capture_text.setText("体温 38.5℃，咳嗽加重")
     # The draft is written shortly after typing stops, before anything is added.
     qtbot.waitUntil(lambda: service.load_draft(f"capture:case:{case.id}") == "体温 38.5℃，咳嗽加重", timeout=5000)
@@ -94,6 +100,7 @@ def test_new_patient_from_the_dialog(qtbot, main_window):
     new = dialog.value()
     with qtbot.waitSignal(page.create_patient(new).done, timeout=5000):
         pass
+    settle(qtbot, page.ctx.tasks)  # the new patient is then read and shown
     assert page.model.total == 1
     assert page.patient is not None and page.patient.name == "李四"
     assert [c.title for c in page.patient.cases] == ["高血压随访"]

@@ -323,20 +323,18 @@ class TimelineEditor(QObject):
         return handle
 
     def reload(self, patient_id: int, case_id: int | None) -> None:
-        """After a write from this page: show the patient again and tell every other view (cdss.ui.changes)."""
-        self.show_again(patient_id, case_id)
+        """After a write from this page: show the patient again and tell every other view (cdss.ui.changes);
+        ``changed`` follows once the page shows the record again (dialogs open over it redraw from it)."""
+        handle = self.show_again(patient_id, case_id)
         self.page.ctx.changes.publish(RecordChange(patient_id, case_id, origin=self.page))
-        self.changed.emit()
+        if handle is None:
+            self.changed.emit()
+        else:
+            handle.finished.connect(while_alive(self, lambda _shown: self.changed.emit()))
 
-    def show_again(self, patient_id: int, case_id: int | None) -> None:
+    def show_again(self, patient_id: int, case_id: int | None):
         """Show the patient again (the timeline, labs and header all change) on the same case and tab."""
-        tab = self.page.tabs.currentIndex()
         showing = self.page.current_case()
         if case_id is None and showing is not None and self.page.patient.id == patient_id:
             case_id = showing.id  # a change to the patient (an allergy) keeps the case in view
-        self.page.open_patient(patient_id)
-        if case_id is not None:
-            index = self.page.case_combo.findData(case_id)
-            if index >= 0:
-                self.page.case_combo.setCurrentIndex(index)
-        self.page.tabs.setCurrentIndex(tab)
+        return self.page.open_patient(patient_id, case_id, self.page.tabs.currentIndex())

@@ -42,7 +42,7 @@ from cdss.ui.records.medications_panel import MedicationsPanel
 from cdss.ui.records.patient_card_delegate import PatientCardDelegate
 from cdss.ui.records.record_actions import RecordActions
 from cdss.ui.records.timeline_html import TimelineBrowser, case_timeline_html, kind_text
-from cdss.ui.tasks import while_alive
+from cdss.ui.tasks import TaskHandle, while_alive
 
 PAGE_SIZE = 100
 DRAFT_DELAY_MS = 400
@@ -59,6 +59,8 @@ class RecordsPage(QWidget):
 
         self.service = RecordsService(ctx.workspace)
         self.patient: PatientRecord | None = None
+        self.reading: TaskHandle | None = None  # the read of the patient being shown, if any
+        self._open_request = 0  # the newest patient asked for (an older read arriving later is dropped)
         self.export_status = ""
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -191,7 +193,7 @@ class RecordsPage(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._save_draft)
         self.retranslate_ui()
-        self._show_patient(None)
+        self._show_patient(None, [])
         self.due.refresh()
         if self.model.rowCount():
             self.patient_list.setCurrentIndex(self.model.index(0, 0))
@@ -284,11 +286,38 @@ class RecordsPage(QWidget):
         summary = index.data(ROW_ROLE) if index.isValid() else None
         self.open_patient(summary.id if summary is not None else None)
 
-    def open_patient(self, patient_id: int | None) -> None:
-        self._show_patient(self.service.get_patient_record(patient_id) if patient_id is not None else None)
+    def open_patient(self, patient_id: int | None, case_id: int | None = None, tab: int | None = None):
+        """Show a patient (on ``case_id`` and tab ``tab`` when given). The record and its labs are read on the read
+        pool, so a long record never freezes the window; the newest request wins. Returns the read's handle (None
+        when clearing the page)."""
+        self._open_request += 1
+        request = self._open_request
+        if patient_id is None:
+            self._show_patient(None, [])
+            self.reading = None
+            return None
+        service = self.service
+
+        def read():
+            return service.get_patient_record(patient_id), service.list_labs(patient_id)
+
+        handle = self.ctx.tasks.run(read, name="open-patient")
+        handle.finished.connect(while_alive(self, lambda result: self._opened(request, result, case_id, tab)))
+        self.reading = handle
+        return handle
+
+    def _opened(self, request: int, result, case_id: int | None, tab: int | None) -> None:
+        if request != self._open_request:
+            return  # the doctor has since asked for another patient
+        record, labs = result
+        self._show_patient(record, labs)
+        if case_id is not None:
+            self._select_case(case_id)
+        if tab is not None:
+            self.tabs.setCurrentIndex(tab)
 
     # -- detail --------------------------------------------------------------------------------------------------
-    def _show_patient(self, patient: PatientRecord | None) -> None:
+    def _show_patient(self, patient: PatientRecord | None, labs: list) -> None:
         if patient is None or self.patient is None or patient.id != self.patient.id:
             self.editor.bar.dismiss()  # another patient: the last change spoken of is not on screen any more
         self.patient = patient
@@ -303,8 +332,7 @@ class RecordsPage(QWidget):
                 self.case_combo.addItem(f"{case.opened_on.isoformat()}  {case.title}", case.id)
         self.case_combo.blockSignals(False)
         self.header.setText(self._header_html(patient))
-        self.labs_panel.set_labs(self.service.list_labs(patient.id) if patient is not None else [],
-                                 target_ranges(patient) if patient is not None else {})
+        self.labs_panel.set_labs(labs, target_ranges(patient) if patient is not None else {})
         self.medications_panel.set_patient(patient.id if patient is not None else None)
         self.case_alerts.set_patient(patient.id if patient is not None else None)
         self._show_case()
@@ -380,9 +408,7 @@ class RecordsPage(QWidget):
         bar spoke of an earlier change: it goes, so that its button is not read as undoing the prescription."""
         self.editor.bar.dismiss()
         case = self.current_case()
-        self.open_patient(patient_id)
-        if case is not None:
-            self._select_case(case.id)
+        self.open_patient(patient_id, case.id if case is not None else None)
 
     # -- quick capture -------------------------------------------------------------------------------------------
     def _draft_key(self) -> str | None:
@@ -419,7 +445,7 @@ class RecordsPage(QWidget):
         self._draft_timer.stop()
         handle = self.ctx.tasks.run_write(write, name="add-entry")
         handle.finished.connect(while_alive(self, lambda _added: (
-            self.capture_text.clear(), self.open_patient(patient_id), self._select_case(case.id))))
+            self.capture_text.clear(), self.open_patient(patient_id, case.id))))
         return handle
 
     def _select_case(self, case_id: int) -> None:
@@ -454,14 +480,17 @@ class RecordsPage(QWidget):
     def prescribe_from_drugs_room(self, patient_id: int, drugs: list[tuple[str, str | None]]):
         """Drugs chosen in the Drugs room for this patient: prescribe each on the Medications tab (current case),
         through the same check, override dialog and timeline entry as one typed here."""
-        self.open_patient(patient_id)
-        self.tabs.setCurrentWidget(self.medications_panel)
-        return self.medications_panel.prescribe_queue(drugs)
+        handle = self.open_patient(patient_id, tab=self.tabs.indexOf(self.medications_panel))
 
-    def open_patient_case(self, patient_id: int, case_id: int) -> None:
-        self.open_patient(patient_id)
-        self._select_case(case_id)
-        self.tabs.setCurrentWidget(self.timeline)
+        def start(_read) -> None:  # after the page shows this patient (connected after _opened, so it runs after it)
+            if self.patient is not None and self.patient.id == patient_id:
+                self.medications_panel.prescribe_queue(drugs)
+
+        handle.finished.connect(while_alive(self, start))
+        return handle
+
+    def open_patient_case(self, patient_id: int, case_id: int):
+        return self.open_patient(patient_id, case_id, self.tabs.indexOf(self.timeline))
 
     # -- export --------------------------------------------------------------------------------------------------
     def _export_name(self, suffix: str) -> str:
