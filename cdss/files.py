@@ -57,6 +57,17 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1024 * 1024):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def opened_copies_dir() -> Path:
     """A private folder (mode 0700) for the copies of attachments and papers a doctor opens in another program.
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from cdss.db import crypto
 from cdss.db.connect import connect
 from cdss.errors import UserError
-from cdss.files import fsync_path, write_atomic
+from cdss.files import file_sha256, fsync_path, write_atomic
 
 WORK_NAME = ".cdss.sqlite3.encrypting"
 
@@ -97,10 +97,10 @@ def seal_attachments(root: Path, key: crypto.WorkspaceKey) -> int:
                     continue
                 except SealedFileDamaged:
                     pass  # a plain file that happens to start like a sealed one
-        before = _digest(_blocks(path))
+        before = file_sha256(path)
         seal_file_in_place(cipher, path)
         with path.open("rb") as fh:
-            if _digest(cipher.chunks(fh, path.name)) != before:  # only if the disk lies: say so loudly
+            if _plain_sha256(cipher.chunks(fh, path.name)) != before:  # only if the disk lies: say so loudly
                 raise UserError("attachment_seal_failed", f"Sealing {path.name} changed its content.",
                                 name=path.name)
         sealed += 1
@@ -110,19 +110,13 @@ def seal_attachments(root: Path, key: crypto.WorkspaceKey) -> int:
     return sealed
 
 
-def _digest(blocks: Iterable[bytes]) -> str:
+def _plain_sha256(chunks: Iterable[bytes]) -> str:
     import hashlib
 
     digest = hashlib.sha256()
-    for block in blocks:
-        digest.update(block)
+    for chunk in chunks:
+        digest.update(chunk)
     return digest.hexdigest()
-
-
-def _blocks(path: Path) -> Iterator[bytes]:
-    with path.open("rb") as fh:
-        while block := fh.read(1024 * 1024):
-            yield block
 
 
 def export_encrypted(plain: Path, target: Path, key: crypto.WorkspaceKey) -> tuple[int, int]:

@@ -16,6 +16,7 @@ import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cdss.literature.importers import FileRejection, dedupe, import_paths
 from cdss.literature.index import LiteratureIndex, create_index, open_or_rebuild
@@ -23,6 +24,9 @@ from cdss.literature.links import CaseLinks
 from cdss.literature.reference import Reference
 from cdss.literature.store import LiteratureStore, Paper
 from cdss.progress import Progress
+
+if TYPE_CHECKING:
+    from cdss.records.attachments import AttachmentStore
 
 SYNC_FILENAME = "library-state.txt"
 _shared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -117,20 +121,19 @@ class LiteratureLibrary:
 
     def has_pdf(self, ref_id: int) -> bool:
         """Whether the paper has a stored PDF (imported, and its file still in the workspace)."""
-        from cdss.records.attachments import AttachmentStore
-
-        sha = self.paper(ref_id).pdf_sha256
-        return sha is not None and AttachmentStore.of(self.workspace).exists(sha)
+        return self._stored_pdf(ref_id) is not None
 
     def export_pdf(self, ref_id: int, target: Path) -> Path | None:
         """Write the paper's stored PDF to ``target`` (decrypted in an encrypted workspace); None when it has none."""
+        stored = self._stored_pdf(ref_id)
+        return stored[0].export(stored[1], target) if stored is not None else None
+
+    def _stored_pdf(self, ref_id: int) -> tuple[AttachmentStore, str] | None:
         from cdss.records.attachments import AttachmentStore
 
         sha = self.paper(ref_id).pdf_sha256
         store = AttachmentStore.of(self.workspace)
-        if not sha or not store.exists(sha):
-            return None
-        return store.export(sha, target)
+        return (store, sha) if sha and store.exists(sha) else None
 
     # -- index ---------------------------------------------------------------------------------------------------
     def index(self, progress: Progress | None = None) -> LiteratureIndex:

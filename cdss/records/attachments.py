@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from cdss.errors import UserError
-from cdss.files import atomic_file, write_atomic
+from cdss.files import atomic_file, file_sha256, write_atomic
 from cdss.records.types import Attachment
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ class AttachmentStore:
                     return
                 except SealedFileDamaged:
                     # A plain file can start like a sealed one; its name (the hash of its content) tells them apart.
-                    if expected_sha is None or _file_sha256(path) != expected_sha:
+                    if expected_sha is None or file_sha256(path) != expected_sha:
                         raise
                     fh.seek(0)
             while block := fh.read(_CHUNK):
@@ -264,11 +264,3 @@ def _render(original: bytes, size: int, extension: str) -> bytes | None:
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
         return None  # not a readable image
     return out.getvalue()
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(_CHUNK):
-            digest.update(block)
-    return digest.hexdigest()

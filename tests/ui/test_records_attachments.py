@@ -15,15 +15,20 @@ from cdss.records.service import RecordsService
 from tests.ui.conftest import settle
 
 
-@pytest.fixture()
-def opened(qtbot, main_window):
-    service = RecordsService(main_window.ctx.workspace)
+def _case_on_screen(qtbot, window):
+    """A patient with one case, shown on the Records page of ``window``."""
+    service = RecordsService(window.ctx.workspace)
     patient = service.create_patient("赵六")
     case = service.create_case(patient.id, "Ankle sprain", opened_on=dt.date(2024, 7, 1))
-    page = main_window.room_pages["records"]
+    page = window.room_pages["records"]
     page.search()
     settle(qtbot, page.ctx.tasks)
     return page, service, case
+
+
+@pytest.fixture()
+def opened(qtbot, main_window):
+    return _case_on_screen(qtbot, main_window)
 
 
 def _jpeg_file(path):
@@ -126,14 +131,7 @@ def test_an_encrypted_workspace_shows_and_opens_its_sealed_photos(qtbot, tmp_pat
     window.show()
     qtbot.waitExposed(window)
     try:
-        service = RecordsService(window.ctx.workspace)
-        patient = service.create_patient("赵六")
-        case = service.create_case(patient.id, "Ankle sprain", opened_on=dt.date(2024, 7, 1))
-        page = window.room_pages["records"]
-        page.search()
-        settle(qtbot, page.ctx.tasks)
-        page.open_patient(patient.id)
-        settle(qtbot, page.ctx.tasks)
+        page, service, case = _case_on_screen(qtbot, window)
         photo = _jpeg_file(tmp_path / "ankle.jpg")
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(photo))])

@@ -42,7 +42,7 @@ from cdss.ui.records.medications_panel import MedicationsPanel
 from cdss.ui.records.patient_card_delegate import PatientCardDelegate
 from cdss.ui.records.record_actions import RecordActions
 from cdss.ui.records.timeline_html import TimelineBrowser, case_timeline_html, kind_text
-from cdss.ui.tasks import TaskHandle, while_alive
+from cdss.ui.tasks import while_alive
 
 PAGE_SIZE = 100
 DRAFT_DELAY_MS = 400
@@ -59,7 +59,6 @@ class RecordsPage(QWidget):
 
         self.service = RecordsService(ctx.workspace)
         self.patient: PatientRecord | None = None
-        self.reading: TaskHandle | None = None  # the read of the patient being shown, if any
         self._open_request = 0  # the newest patient asked for (an older read arriving later is dropped)
         self.export_status = ""
 
@@ -294,7 +293,6 @@ class RecordsPage(QWidget):
         request = self._open_request
         if patient_id is None:
             self._show_patient(None, [])
-            self.reading = None
             return None
         service = self.service
 
@@ -303,7 +301,6 @@ class RecordsPage(QWidget):
 
         handle = self.ctx.tasks.run(read, name="open-patient")
         handle.finished.connect(while_alive(self, lambda result: self._opened(request, result, case_id, tab)))
-        self.reading = handle
         return handle
 
     def _opened(self, request: int, result, case_id: int | None, tab: int | None) -> None:
