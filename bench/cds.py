@@ -57,7 +57,7 @@ def main() -> int:
         started = time.perf_counter()
         patient_ids: list[int] = []
         for path in files:
-            patient_ids += records.save_patient_records(read_fhir_file(path)).added
+            patient_ids += records.patients.save_records(read_fhir_file(path)).added
         import_seconds = time.perf_counter() - started
         started = time.perf_counter()
         knowledge = DrugKnowledge.load(workspace)
@@ -117,7 +117,7 @@ def demo_doses() -> None:
         workspace = Workspace.open(Path(tmp) / "demo")
         seed(workspace)
         service = DecisionSupportService(workspace, actor="bench")
-        ids = [p.id for p in RecordsService(workspace).list_patients(0, 1000)]
+        ids = [p.id for p in RecordsService(workspace).patients.page(0, 1000)]
         started = time.perf_counter()
         report = survey(service, ids)
         seconds = time.perf_counter() - started
@@ -145,9 +145,9 @@ def enter_to_alert(runs: int) -> None:
         app, window = build_main_window(Path(tmp) / "ws", language="en")
         window.show()
         records = RecordsService(window.ctx.workspace)
-        patient = records.create_patient("Bench Patient", sex=Sex.MALE, birth_date=dt.date(1950, 1, 1))
-        case = records.create_case(patient.id, "Bench case", opened_on=dt.date(2026, 11, 1))
-        records.add_medication(patient.id, Medication("simvastatin", "40 mg qn"))
+        patient = records.patients.create("Bench Patient", sex=Sex.MALE, birth_date=dt.date(1950, 1, 1))
+        case = records.cases.create(patient.id, "Bench case", opened_on=dt.date(2026, 11, 1))
+        records.medications.add(patient.id, Medication("simvastatin", "40 mg qn"))
         page = window.room_pages["records"]
         page.open_patient(patient.id)
         page._select_case(case.id)

@@ -80,19 +80,19 @@ def figures(root: Path, label: str, rounds: int, hashes: list[str]) -> dict[str,
     for _ in range(5):  # opening: the workspace, its engine and the first page of the patient list
         start = time.perf_counter()
         ws = Workspace.open(root)
-        RecordsService(ws).list_patients(0, 50)
+        RecordsService(ws).patients.page(0, 50)
         out["open"].append((time.perf_counter() - start) * 1000)
         ws.close()
     ws = Workspace.open(root)
     service = RecordsService(ws, today=lambda: dt.date(2025, 3, 1))
-    service.list_patients(0, 50, search="a")  # warm-up (statement compilation), as bench/records.py
+    service.patients.page(0, 50, search="a")  # warm-up (statement compilation), as bench/records.py
     for query in QUERIES:
-        out["search"] += timed(lambda q=query: (service.list_patients(0, 50, search=q), service.count_patients(q)),
+        out["search"] += timed(lambda q=query: (service.patients.page(0, 50, search=q), service.patients.count(q)),
                                rounds)
     batch = [PatientRecord(name=f"{label} Import{i}", sex=Sex.FEMALE, birth_date=dt.date(1970, 1, 1 + i % 28))
              for i in range(500)]
     start = time.perf_counter()
-    service.save_patient_records(batch)
+    service.patients.save_records(batch)
     out["import"].append(500 / (time.perf_counter() - start))  # patients per second
     photo_figures(ws, hashes, out)
     ws.close()

@@ -149,9 +149,9 @@ def _queue_shares(workspace, cases: int) -> None:
                     entries=(Entry(EntryKind.COMPLAINT, dt.datetime(2025, 1, 1 + i % 28, 9),
                                    f"Synthetic: breathless on stairs for {1 + i % 9} weeks; no real patient."),)),))
         for i in range(cases)]
-    outcome = records.save_patient_records(patients, skip_duplicates=False)
+    outcome = records.patients.save_records(patients, skip_duplicates=False)
     for patient_id in outcome.added:
-        case_id = records.get_patient_record(patient_id).cases[0].id
+        case_id = records.patients.get(patient_id).cases[0].id
         share_case(workspace, case_id, consent_recorded=True)
 
 

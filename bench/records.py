@@ -150,7 +150,7 @@ def fhir_import_figures(files: list[Path], workspace_root: Path) -> FhirFigures:
         start = time.perf_counter()
         records = read_fhir_file(path)
         middle = time.perf_counter()
-        patients += len(service.save_patient_records(records).added)
+        patients += len(service.patients.save_records(records).added)
         read_seconds += middle - start
         store_seconds += time.perf_counter() - middle
     ws.close()
@@ -184,9 +184,9 @@ def _pdf_case(workspace: Workspace, entries: int, photos: int):
     from cdss.records.types import Allergy, LabResult
 
     service = RecordsService(workspace)
-    patient = service.create_patient("张三", birth_date=dt.date(1955, 6, 15))
-    service.add_allergy(patient.id, Allergy("青霉素", "皮疹", "moderate", True))
-    case = service.create_case(patient.id, "慢性心力衰竭急性加重 Acute decompensated heart failure",
+    patient = service.patients.create("张三", birth_date=dt.date(1955, 6, 15))
+    service.allergies.add(patient.id, Allergy("青霉素", "皮疹", "moderate", True))
+    case = service.cases.create(patient.id, "慢性心力衰竭急性加重 Acute decompensated heart failure",
                                opened_on=dt.date(2024, 3, 1))
     start = dt.datetime(2024, 3, 1, 9)
     rng = random.Random(11)
@@ -198,11 +198,11 @@ def _pdf_case(workspace: Workspace, entries: int, photos: int):
                      occurred_at=start + dt.timedelta(days=i, hours=3))
     for i in range(entries - photos):
         text = "，".join(rng.sample(NOTES_ZH, 3)) + "。" + ". ".join(rng.sample(NOTES_EN, 2)) + "."
-        service.add_entry(case.id, rng.choice(KINDS), text, occurred_at=start + dt.timedelta(hours=7 * i))
+        service.cases.add_entry(case.id, rng.choice(KINDS), text, occurred_at=start + dt.timedelta(hours=7 * i))
     for i in range(8):
-        service.add_lab(patient.id, LabResult("NT-proBNP", start + dt.timedelta(days=2 * i), 4500 - 500 * i,
+        service.labs.add(patient.id, LabResult("NT-proBNP", start + dt.timedelta(days=2 * i), 4500 - 500 * i,
                                               unit="pg/mL", ref_high=125), case_id=case.id)
-    return service.get_patient_record(patient.id)
+    return service.patients.get(patient.id)
 
 
 def _bare_reportlab(out: Path, font_name: str, lines: list[str], images: list[Path]) -> None:
@@ -330,8 +330,8 @@ def main() -> int:
     service = RecordsService(ws, today=lambda: dt.date(2025, 3, 1))
     # Warm-up: the first call compiles SQLAlchemy statements (~20-40 ms, once per process), not what a user waits for
     # on each keystroke.
-    service.list_patients(0, 50, search="a")
-    service.count_patients("a")
+    service.patients.page(0, 50, search="a")
+    service.patients.count("a")
 
     fts, fts_page, like, hits = [], [], [], []
     slowest = (0.0, "")
@@ -340,12 +340,12 @@ def main() -> int:
             fts += timed(lambda q=query, s=session: search.search_patient_ids(s, q, 0, 50), args.rounds)
             like += timed(lambda q=query, s=session: like_scan_patient_ids(s, q), 1)
             hits.append(len(search.search_patient_ids(session, query)))
-        samples = timed(lambda q=query: (service.list_patients(0, 50, search=q), service.count_patients(q)),
+        samples = timed(lambda q=query: (service.patients.page(0, 50, search=q), service.patients.count(q)),
                         args.rounds)
         fts_page += samples
         slowest = max(slowest, (max(samples), query))
-    first_page = timed(lambda: service.list_patients(0, 50), 20)
-    deep_page = timed(lambda: service.list_patients(args.patients - 60, 50), 5)
+    first_page = timed(lambda: service.patients.page(0, 50), 20)
+    deep_page = timed(lambda: service.patients.page(args.patients - 60, 50), 5)
 
     print(f"queries: {len(QUERIES)} (Chinese names/diagnoses/pinyin, English words, ICD-10, identifiers); "
           f"median hits {statistics.median(hits):.0f}")

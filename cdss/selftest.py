@@ -127,13 +127,14 @@ def step_pdf(ctx: SelftestContext) -> str:
     from cdss.records.pdf_fonts import find_cjk_font
     from cdss.records.pdf_report import export_case_pdf
     from cdss.records.service import RecordsService
+    from cdss.records.types import stored_id
 
     workspace = ctx.open_workspace()
     service = RecordsService(workspace)
-    patient = service.create_patient("自检患者 Selftest Patient (synthetic)")
-    case = service.create_case(patient.id, "自检病例 Self-test case", opened_on=dt.date(2024, 1, 2))
-    service.add_entry(case.id, "progress", "自检记录：中文文本导出测试。Self-test note (synthetic).")
-    record = service.get_patient_record(patient.id)
+    patient = service.patients.create("自检患者 Selftest Patient (synthetic)")
+    case = service.cases.create(stored_id(patient), "自检病例 Self-test case", opened_on=dt.date(2024, 1, 2))
+    service.cases.add_entry(stored_id(case), "progress", "自检记录：中文文本导出测试。Self-test note (synthetic).")
+    record = service.patients.get(stored_id(patient))
     out = export_case_pdf(record, record.cases, ctx.root / "selftest-case.pdf",
                           attachments=AttachmentStore.of(workspace), deidentified=False, secret=None,
                           labels_language="zh")

@@ -70,7 +70,7 @@ def after_new_lab(workspace: Workspace, patient_id: int, lab_id: int | None = No
     New alerts are stored on ``case_id`` (default: the lab's own case) and returned.
     """
     knowledge = knowledge or DrugKnowledge.for_workspace(workspace)
-    record = RecordsService(workspace, actor=actor).get_patient_record(patient_id)
+    record = RecordsService(workspace, actor=actor).patients.get(patient_id)
     labs = all_labs(record)
     if not labs:
         return RecheckOutcome(patient_id, (), ())

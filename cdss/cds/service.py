@@ -140,7 +140,7 @@ class DecisionSupportService:
 
     # -- context and regimen ------------------------------------------------------------------------------------
     def context(self, patient_id: int) -> CaseContext:
-        record = self.records.get_patient_record(patient_id)
+        record = self.records.patients.get(patient_id)
         return build_context(record, self.knowledge.catalog, flags=self.flags(patient_id), today=self._today())
 
     def check_ids(self, drug_ids: Sequence[str], context: CaseContext | None) -> CheckResult:

@@ -71,7 +71,7 @@ def _plain(text: str) -> str:
 def case_terms(records, case_id: int, searcher=None, catalog=None) -> list[EvidenceTerm]:
     """The concepts of a case to search for. ``records`` is a RecordsService; ``searcher`` (a Whoosh searcher of the
     library) is needed only to pick key terms; ``catalog`` defaults to the shipped drug catalog."""
-    case = records.get_case(case_id)
+    case = records.cases.get(case_id)
     terms: list[EvidenceTerm] = []
     seen: set[str] = set()
 
@@ -84,8 +84,8 @@ def case_terms(records, case_id: int, searcher=None, catalog=None) -> list[Evide
     for entry in case.entries:
         if entry.kind == EntryKind.DIAGNOSIS and _plain(entry.text):
             add(EvidenceTerm("diagnosis", entry.text.strip(), (_plain(entry.text),), entry.id))
-    patient_id = records.patient_id_of_case(case_id)
-    for medication in records.list_medications(patient_id, active_only=True):
+    patient_id = records.cases.patient_of(case_id)
+    for medication in records.medications.for_patient(patient_id, active_only=True):
         add(EvidenceTerm("drug", medication.name.strip(), _drug_names(medication, catalog)))
     if searcher is not None:
         timeline = "\n".join(e.text for e in case.entries if e.kind in _KEY_TERM_KINDS and e.text)

@@ -111,7 +111,7 @@ def attach_bytes(
     was_stored = store.exists(hashlib.sha256(data).hexdigest())
     attachment = store.put_bytes(data, filename)
     try:
-        return service.attach_file(case_id, attachment, occurred_at=occurred_at, text=text)
+        return service.cases.attach_file(case_id, attachment, occurred_at=occurred_at, text=text)
     except BaseException:
         if not was_stored:  # the file came only for this entry: take it back out
             store.path(attachment.sha256).unlink(missing_ok=True)

@@ -59,7 +59,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     rows = []
     offset = 0
     while True:
-        page = service.list_patients(offset=offset, limit=_PAGE, search=args.search)
+        page = service.patients.page(offset=offset, limit=_PAGE, search=args.search)
         rows += page
         if len(page) < _PAGE:
             break
@@ -97,7 +97,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         result: dict[str, object] = {"file": str(path), "added": 0, "skipped": [], "error": None}
         try:
             records = read_records(path, mapping=mapping)
-            outcome = service.save_patient_records(records)
+            outcome = service.patients.save_records(records)
             result["added"] = len(outcome.added)
             result["patient_ids"] = list(outcome.added)
             result["skipped"] = [{"name": s.name, "source_ref": s.source_ref, "code": s.code, "reason": s.reason}
@@ -132,9 +132,9 @@ def _parse_target(target: str) -> tuple[str, int]:
 def _patient_and_cases(service, kind: str, number: int):
     """The patient and the cases to export: one case, or every case of a patient."""
     if kind == "patient":
-        patient = service.get_patient_record(number)
+        patient = service.patients.get(number)
         return patient, list(patient.cases)
-    patient = service.get_patient_record(service.patient_id_of_case(number))
+    patient = service.patients.get(service.cases.patient_of(number))
     return patient, [c for c in patient.cases if c.id == number]
 
 

@@ -324,7 +324,7 @@ def seed(workspace) -> str:
     from cdss.records.service import RecordsService
 
     records = demo_records()
-    outcome = RecordsService(workspace, actor="demo").save_patient_records(records)
+    outcome = RecordsService(workspace, actor="demo").patients.save_records(records)
     skipped = {s.source_ref for s in outcome.skipped}  # already there from an earlier, interrupted seeding
     cases = sum(len(r.cases) for r in records if r.source_ref not in skipped)
     return f"{len(outcome.added)} demo patients with {cases} cases"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 
 def age_on(birth_date: dt.date | None, on: dt.date) -> int | None:
@@ -18,6 +19,19 @@ def age_on(birth_date: dt.date | None, on: dt.date) -> int | None:
     if birth_date is None:
         return None
     return on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(value: _Stored) -> int:
+    """The id of a value read from the store. Values share one class whether stored or about to be created (then
+    ``id`` is None); code that acts on a stored one says so with this, and a value never stored fails loudly here."""
+    if value.id is None:
+        raise ValueError(f"this {type(value).__name__} has not been stored yet")
+    return value.id
 
 
 class Sex(StrEnum):

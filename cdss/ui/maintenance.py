@@ -17,4 +17,4 @@ from cdss.ui.tasks import TaskHandle
 def start_maintenance(ctx: AppContext) -> list[TaskHandle]:
     records = RecordsService(ctx.workspace, actor="maintenance")
     return [ctx.tasks.run_write(ctx.workspace.backup_if_due, name="daily-backup"),
-            ctx.tasks.run_write(records.purge_deleted_entries, name="purge-deleted-entries")]
+            ctx.tasks.run_write(records.cases.purge_deleted_entries, name="purge-deleted-entries")]

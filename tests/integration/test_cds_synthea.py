@@ -23,7 +23,7 @@ def synthea_report(shared_data, tmp_path_factory):
     records = RecordsService(workspace, actor="test")
     patient_ids: list[int] = []
     for path in bundles:
-        patient_ids += records.save_patient_records(read_fhir_file(path)).added
+        patient_ids += records.patients.save_records(read_fhir_file(path)).added
     service = DecisionSupportService(workspace, knowledge=DrugKnowledge.load(workspace))
     report = survey(service, patient_ids)
     yield bundles, patient_ids, report

@@ -72,7 +72,7 @@ def test_encrypt_from_settings_then_the_lock_applies_and_the_passphrase_changes(
     from cdss.ui.settings_dialog import SettingsDialog
 
     monkeypatch.setattr(crypto, "DEFAULT_PARAMS", FAST)
-    RecordsService(main_window.ctx.workspace).create_patient("Settings Patient", sex=Sex.MALE)
+    RecordsService(main_window.ctx.workspace).patients.create("Settings Patient", sex=Sex.MALE)
     dialog = SettingsDialog(main_window.ctx, main_window)
     dialog.security.changed.connect(main_window._security_changed)
     box = dialog.security
@@ -89,7 +89,7 @@ def test_encrypt_from_settings_then_the_lock_applies_and_the_passphrase_changes(
     qtbot.waitUntil(lambda: box.last_task is not None and box.last_task.is_done and box.encrypted, timeout=20000)
     assert main_window.lock_action.isEnabled() and box.passphrase_button.isVisibleTo(box)
     assert not crypto.database_is_plaintext(main_window.ctx.workspace.db_path)
-    assert [p.name for p in RecordsService(main_window.ctx.workspace).list_patients()] == ["Settings Patient"]
+    assert [p.name for p in RecordsService(main_window.ctx.workspace).patients.page()] == ["Settings Patient"]
 
     change = box.ask(changing=True)
     change.current.setText(PASSPHRASE)
@@ -98,7 +98,7 @@ def test_encrypt_from_settings_then_the_lock_applies_and_the_passphrase_changes(
     assert change.check()
     qtbot.waitUntil(lambda: box.last_task.is_done, timeout=20000)
     assert crypto.unlock(main_window.ctx.workspace.root, "the next passphrase")
-    assert [p.name for p in RecordsService(main_window.ctx.workspace).list_patients()] == ["Settings Patient"]
+    assert [p.name for p in RecordsService(main_window.ctx.workspace).patients.page()] == ["Settings Patient"]
     main_window.lock_action.trigger()
     assert main_window.app_lock.locked
     main_window.app_lock.prompt.passphrase.setText("the next passphrase")

@@ -15,9 +15,9 @@ from tests.ui.conftest import open_medications_tab
 def test_creatinine_entered_on_the_case_timeline_drives_the_renal_check(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     born = dt.date.today().replace(year=dt.date.today().year - 78, month=3, day=1)
-    patient = service.create_patient("刘建国", sex=Sex.MALE, birth_date=born)
-    case = service.create_case(patient.id, "2型糖尿病", opened_on=dt.date(2026, 11, 1))
-    service.add_medication(patient.id, Medication("metformin", "500 mg bid"))
+    patient = service.patients.create("刘建国", sex=Sex.MALE, birth_date=born)
+    case = service.cases.create(patient.id, "2型糖尿病", opened_on=dt.date(2026, 11, 1))
+    service.medications.add(patient.id, Medication("metformin", "500 mg bid"))
     page = main_window.room_pages["records"]
     panel = open_medications_tab(qtbot, main_window, patient.id, case.id)
     assert panel.case_context.creatinine is None
@@ -35,7 +35,7 @@ def test_creatinine_entered_on_the_case_timeline_drives_the_renal_check(qtbot, m
     main_window.ctx.tasks.wait_all()
 
     # It is a timeline entry of the case, not a patient-level lab...
-    stored = service.get_case(case.id)
+    stored = service.cases.get(case.id)
     assert not stored.labs and any(e.lab is not None and e.lab.value == 168 for e in stored.entries)
     # ...and still the checker's creatinine, with its date, and metformin gets its renal alert.
     qtbot.waitUntil(lambda: panel.case_context is not None and panel.case_context.creatinine is not None,

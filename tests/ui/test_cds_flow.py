@@ -22,16 +22,16 @@ def warfarin_patient(qtbot, main_window):
     seed(workspace)
     service = RecordsService(workspace)
     patient = case = None
-    for summary in service.list_patients(0, 100):
-        record = service.get_patient_record(summary.id)
+    for summary in service.patients.page(0, 100):
+        record = service.patients.get(summary.id)
         case = next((c for c in record.cases if c.title == "Atrial fibrillation on warfarin"), None)
         if case is not None:
             patient = record
             break
     assert patient is not None, "the demo seeds an English warfarin patient"
     assert any(m.name == "warfarin" and m.active for m in patient.medications)
-    service.add_medication(patient.id, Medication("Simvastatin 20 MG Oral Tablet", "20 mg qn"))
-    service.add_lab(patient.id, LabResult("Body Weight", dt.datetime(2025, 1, 2), value=78, unit="kg",
+    service.medications.add(patient.id, Medication("Simvastatin 20 MG Oral Tablet", "20 mg qn"))
+    service.labs.add(patient.id, LabResult("Body Weight", dt.datetime(2025, 1, 2), value=78, unit="kg",
                                           loinc="29463-7"), case.id)
     page = main_window.room_pages["records"]
     page.open_patient(patient.id)
@@ -69,7 +69,7 @@ def test_override_flow_follow_up_timeline_and_memory(qtbot, main_window, warfari
     qtbot.waitUntil(lambda: panel.last_store is not None and panel.last_store.is_done, timeout=5000)
     qtbot.waitUntil(lambda: "prescribed" in panel.status_text, timeout=3000)
 
-    stored = service.get_case(case.id)
+    stored = service.cases.get(case.id)
     follow_ups = [f for f in stored.follow_ups if "INR and CK" in f.note]
     assert follow_ups and follow_ups[0].due == due
     entries = [e for e in stored.entries if e.kind is EntryKind.MEDICATION and "Alert overridden" in e.text]
@@ -79,7 +79,7 @@ def test_override_flow_follow_up_timeline_and_memory(qtbot, main_window, warfari
     with main_window.ctx.workspace.unit_of_work() as session:
         overrides = session.scalars(select(AuditLogRow).where(AuditLogRow.action == "override")).all()
     assert any("statin3a4_strong_cyp3a4_inhibitor" in (row.detail or "") for row in overrides)
-    assert any(m.drug_id == "clarithromycin" and m.active for m in service.list_medications(patient.id))
+    assert any(m.drug_id == "clarithromycin" and m.active for m in service.medications.for_patient(patient.id))
 
     # The same drug pair for the same patient does not interrupt again; the alert is shown inline instead.
     first_dialog = panel.override_dialog
@@ -114,7 +114,7 @@ def test_cancel_counts_as_accepted(qtbot, main_window, warfarin_patient):
     panel.override_dialog.cancel_button.click()
     qtbot.waitUntil(lambda: "not prescribed" in panel.status_text, timeout=3000)
     main_window.ctx.tasks.wait_all()
-    assert not any(m.drug_id == "clarithromycin" for m in service.list_medications(patient.id))
+    assert not any(m.drug_id == "clarithromycin" for m in service.medications.for_patient(patient.id))
     from cdss.cds.stats import rule_statistics
 
     qtbot.waitUntil(lambda: any(r.accepted for r in rule_statistics(main_window.ctx.workspace)), timeout=3000)
@@ -122,14 +122,14 @@ def test_cancel_counts_as_accepted(qtbot, main_window, warfarin_patient):
 
 def test_creatinine_rise_raises_a_renal_alert_on_the_case(qtbot, main_window, warfarin_patient):
     page, _panel, service, patient, case = warfarin_patient
-    service.add_medication(patient.id, Medication("metformin", "500 mg bid"))
-    service.add_lab(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 1, 2), value=80, unit="µmol/L",
+    service.medications.add(patient.id, Medication("metformin", "500 mg bid"))
+    service.labs.add(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 1, 2), value=80, unit="µmol/L",
                                           loinc="14682-9"), case.id)
     banner = page.case_alerts
     handle = banner.recheck_after_lab()
     qtbot.waitUntil(lambda: handle.is_done, timeout=5000)
     assert not banner.alerts  # a normal creatinine raises nothing
-    risen = service.add_lab(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 3, 2), value=260,
+    risen = service.labs.add(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 3, 2), value=260,
                                                   unit="µmol/L", loinc="14682-9"), case.id)
     handle = banner.recheck_after_lab(risen.id)
     qtbot.waitUntil(lambda: handle.is_done, timeout=5000)

@@ -22,13 +22,13 @@ def metformin_patient(qtbot, main_window):
     """A patient on warfarin and metformin whose creatinine rose to 260 µmol/L: a renal alert is open on the case."""
     workspace = main_window.ctx.workspace
     service = RecordsService(workspace)
-    patient = service.create_patient("Renal Patient", sex=Sex.MALE, birth_date=dt.date(1950, 1, 1))
-    case = service.create_case(patient.id, "Type 2 diabetes")
-    service.add_medication(patient.id, Medication("warfarin", "3 mg qd"))
-    service.add_medication(patient.id, Medication("metformin", "500 mg bid"))
-    service.add_lab(patient.id, LabResult("Body Weight", dt.datetime(2025, 1, 2), value=78, unit="kg",
+    patient = service.patients.create("Renal Patient", sex=Sex.MALE, birth_date=dt.date(1950, 1, 1))
+    case = service.cases.create(patient.id, "Type 2 diabetes")
+    service.medications.add(patient.id, Medication("warfarin", "3 mg qd"))
+    service.medications.add(patient.id, Medication("metformin", "500 mg bid"))
+    service.labs.add(patient.id, LabResult("Body Weight", dt.datetime(2025, 1, 2), value=78, unit="kg",
                                           loinc="29463-7"), case.id)
-    service.add_lab(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 1, 2), value=80, unit="µmol/L",
+    service.labs.add(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 1, 2), value=80, unit="µmol/L",
                                           loinc="14682-9"), case.id)
     page = main_window.room_pages["records"]
     page.search()
@@ -37,7 +37,7 @@ def metformin_patient(qtbot, main_window):
     page.tabs.setCurrentWidget(page.medications_panel)
     panel, banner = page.medications_panel, page.case_alerts
     qtbot.waitUntil(lambda: panel.case_context is not None and main_window.ctx.tasks.pending == 0, timeout=15000)
-    risen = service.add_lab(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 3, 2), value=260,
+    risen = service.labs.add(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 3, 2), value=260,
                                                   unit="µmol/L", loinc="14682-9"), case.id)
     handle = banner.recheck_after_lab(risen.id)
     qtbot.waitUntil(lambda: handle.is_done, timeout=5000)
@@ -61,7 +61,7 @@ def test_stop_a_medication_closes_its_alerts_and_undo_brings_it_back(qtbot, main
     qtbot.waitUntil(lambda: main_window.ctx.tasks.pending == 0 and _item(panel, "metformin") is None
                     and bool(panel.items), timeout=5000)
 
-    stopped = next(m for m in service.list_medications(patient.id) if m.name == "metformin")
+    stopped = next(m for m in service.medications.for_patient(patient.id) if m.name == "metformin")
     assert not stopped.active and stopped.end == dt.date.today()
     assert not any("metformin" in a.alert.drugs for a in banner.alerts)
     assert len(banner.alerts) < before
@@ -74,7 +74,7 @@ def test_stop_a_medication_closes_its_alerts_and_undo_brings_it_back(qtbot, main
     page.editor.bar.undo_button.click()
     qtbot.waitUntil(lambda: main_window.ctx.tasks.pending == 0 and _item(panel, "metformin") is not None,
                     timeout=5000)
-    assert next(m for m in service.list_medications(patient.id) if m.name == "metformin").active
+    assert next(m for m in service.medications.for_patient(patient.id) if m.name == "metformin").active
     qtbot.waitUntil(lambda: len(banner.alerts) == before, timeout=5000)
     assert "Stopped metformin" not in page.timeline.toPlainText()
     assert page.alert_counts[patient.id] == before
@@ -96,7 +96,7 @@ def test_a_medication_name_opens_its_monograph_in_the_drugs_room(qtbot, main_win
 
 def test_unresolved_medication_name_is_not_a_link(qtbot, main_window, metformin_patient):
     page, panel, service, patient, _case = metformin_patient
-    service.add_medication(patient.id, Medication("Grandma's herbal tea"))
+    service.medications.add(patient.id, Medication("Grandma's herbal tea"))
     handle = panel.refresh()
     qtbot.waitUntil(lambda: handle.is_done and _item(panel, "Grandma's herbal tea") is not None, timeout=5000)
     assert "<a " not in _item(panel, "Grandma's herbal tea").name.text()

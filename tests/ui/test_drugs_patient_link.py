@@ -19,14 +19,14 @@ def patient_on_warfarin(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     today = dt.date.today()
     born = today.replace(year=today.year - 78, day=1) - dt.timedelta(days=40)  # 78 years old whenever this runs
-    patient = service.create_patient("Link Patient", sex=Sex.FEMALE, birth_date=born)
-    case = service.create_case(patient.id, "Atrial fibrillation")
-    service.add_medication(patient.id, Medication("warfarin", "3 mg qd"))
-    service.add_medication(patient.id, Medication("herbal tea X", None))
-    service.add_allergy(patient.id, Allergy("penicillin"))
-    service.add_lab(patient.id, LabResult("Body Weight", dt.datetime(2026, 11, 1), value=61, unit="kg",
+    patient = service.patients.create("Link Patient", sex=Sex.FEMALE, birth_date=born)
+    case = service.cases.create(patient.id, "Atrial fibrillation")
+    service.medications.add(patient.id, Medication("warfarin", "3 mg qd"))
+    service.medications.add(patient.id, Medication("herbal tea X", None))
+    service.allergies.add(patient.id, Allergy("penicillin"))
+    service.labs.add(patient.id, LabResult("Body Weight", dt.datetime(2026, 11, 1), value=61, unit="kg",
                                           loinc="29463-7"), case.id)
-    service.add_lab(patient.id, LabResult("Serum creatinine", dt.datetime(2026, 11, 1), value=140, unit="µmol/L",
+    service.labs.add(patient.id, LabResult("Serum creatinine", dt.datetime(2026, 11, 1), value=140, unit="µmol/L",
                                           loinc="14682-9"), case.id)
     return service, patient, case
 
@@ -68,15 +68,16 @@ def test_load_a_patient_then_prescribe_the_additions_in_the_record(qtbot, main_w
     qtbot.waitUntil(lambda: records.tabs.currentWidget() is records.medications_panel, timeout=10_000)
     assert main_window.current_room() == "records"
     assert records.tabs.currentWidget() is records.medications_panel
-    qtbot.waitUntil(lambda: {m.name for m in service.list_medications(patient.id)} >= {"Paracetamol", "Omeprazole"}
+    qtbot.waitUntil(lambda: {m.name for m in service.medications.for_patient(patient.id)}
+                    >= {"Paracetamol", "Omeprazole"}
                     and main_window.ctx.tasks.pending == 0, timeout=15000)
-    names = [m.name for m in service.list_medications(patient.id) if m.active]
+    names = [m.name for m in service.medications.for_patient(patient.id) if m.active]
     assert names.count("Paracetamol") == 1 and names.count("Omeprazole") == 1
 
 
 def test_a_queue_for_one_patient_stops_when_another_patient_is_opened(qtbot, main_window, patient_on_warfarin):
     service, patient, case = patient_on_warfarin
-    other = service.create_patient("Other Patient", sex=Sex.MALE, birth_date=dt.date(1980, 1, 1))
+    other = service.patients.create("Other Patient", sex=Sex.MALE, birth_date=dt.date(1980, 1, 1))
     records = main_window.open_room("records")
     records.open_patient(patient.id)
     settle(qtbot, records.ctx.tasks)
@@ -86,7 +87,7 @@ def test_a_queue_for_one_patient_stops_when_another_patient_is_opened(qtbot, mai
     settle(qtbot, records.ctx.tasks)
     assert panel._queue == []
     qtbot.waitUntil(lambda: main_window.ctx.tasks.pending == 0, timeout=10000)
-    assert not service.list_medications(other.id)
+    assert not service.medications.for_patient(other.id)
 
 
 def test_calculators_open_with_the_patients_values(qtbot, main_window, drugs_page, patient_on_warfarin):

@@ -24,10 +24,10 @@ PAPERS = [
 def panel_setup(qtbot, main_window):
     ctx = main_window.ctx
     records = RecordsService(ctx.workspace)
-    patient = records.create_patient("李四")
-    case = records.create_case(patient.id, "房颤随访")
-    diagnosis = records.add_entry(case.id, EntryKind.DIAGNOSIS, "Atrial fibrillation", icd10="I48.9")
-    records.add_medication(patient.id, Medication("华法林", "3 mg qd"))
+    patient = records.patients.create("李四")
+    case = records.cases.create(patient.id, "房颤随访")
+    diagnosis = records.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "Atrial fibrillation", icd10="I48.9")
+    records.medications.add(patient.id, Medication("华法林", "3 mg qd"))
     library = LiteratureLibrary.shared(ctx.workspace)
     ids = library.add(PAPERS)
     panel = EvidencePanel(ctx)
@@ -72,7 +72,7 @@ def test_suggests_links_and_unlinks(qtbot, panel_setup):
 def test_empty_case_and_clearing(qtbot, main_window):
     ctx = main_window.ctx
     records = RecordsService(ctx.workspace)
-    case = records.create_case(records.create_patient("赵六").id, "Check-up")
+    case = records.cases.create(records.patients.create("赵六").id, "Check-up")
     panel = EvidencePanel(ctx)
     qtbot.addWidget(panel)
     wait_loaded(qtbot, panel, panel.show_case(case.id))
@@ -84,9 +84,9 @@ def test_empty_case_and_clearing(qtbot, main_window):
 def test_records_page_searches_evidence_only_when_the_tab_is_shown_and_opens_papers(qtbot, main_window):
     ctx = main_window.ctx
     records = RecordsService(ctx.workspace)
-    patient = records.create_patient("王五")
-    case = records.create_case(patient.id, "Atrial fibrillation follow-up")
-    records.add_entry(case.id, EntryKind.DIAGNOSIS, "Atrial fibrillation", icd10="I48.9")
+    patient = records.patients.create("王五")
+    case = records.cases.create(patient.id, "Atrial fibrillation follow-up")
+    records.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "Atrial fibrillation", icd10="I48.9")
     ids = LiteratureLibrary.shared(ctx.workspace).add(PAPERS)
     page = main_window.room_pages["records"]
     page.open_patient(patient.id)
@@ -106,8 +106,8 @@ def test_records_page_searches_evidence_only_when_the_tab_is_shown_and_opens_pap
 
 def test_share_button_opens_the_de_identified_preview_for_the_current_case(qtbot, main_window):
     records = RecordsService(main_window.ctx.workspace)
-    patient = records.create_patient("Share Test Patient")
-    case = records.create_case(patient.id, "Chest pain")
+    patient = records.patients.create("Share Test Patient")
+    case = records.cases.create(patient.id, "Chest pain")
     page = main_window.room_pages["records"]
     page.open_patient(patient.id)
     settle(qtbot, page.ctx.tasks)

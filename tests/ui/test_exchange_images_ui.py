@@ -31,10 +31,10 @@ def _photo() -> bytes:
 def test_share_preview_lists_the_pictures_with_metadata_removed(qtbot, main_window, tmp_path):
     ctx = main_window.ctx
     records = RecordsService(ctx.workspace)
-    patient = records.create_patient("赵小红", sex=Sex.FEMALE, birth_date=dt.date(1990, 7, 7))
-    case = records.create_case(patient.id, "Rash", opened_on=dt.date(2025, 7, 1), tags=["dermatology"])
+    patient = records.patients.create("赵小红", sex=Sex.FEMALE, birth_date=dt.date(1990, 7, 7))
+    case = records.cases.create(patient.id, "Rash", opened_on=dt.date(2025, 7, 1), tags=["dermatology"])
     photo = AttachmentStore(ctx.workspace.attachments_dir).put_bytes(_photo(), "赵小红.jpg")
-    records.attach_file(case.id, photo, occurred_at=dt.datetime(2025, 7, 1, 8))
+    records.cases.attach_file(case.id, photo, occurred_at=dt.datetime(2025, 7, 1, 8))
 
     dialog = open_share_dialog(ctx, case.id, main_window)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT_MS)

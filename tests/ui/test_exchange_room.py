@@ -18,6 +18,7 @@ from cdss.exchange.client.share import queue_update, share_case
 from cdss.exchange.client.sync import sync
 from cdss.exchange.client.token_file import token_path
 from cdss.exchange.models import ExchangeConsentRow
+from cdss.records.changes import CaseChanges
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind, Sex
 from cdss.ui.exchange.share_dialog import open_share_dialog
@@ -61,9 +62,9 @@ def server():  # one server for the module: every test signs in as its own new u
 
 def add_case(workspace: Workspace, title: str = "Exertional chest pain") -> int:
     records = RecordsService(workspace)
-    patient = records.create_patient("王小明", sex=Sex.MALE, birth_date=dt.date(1961, 4, 2), phone="13800001111")
-    case = records.create_case(patient.id, title, opened_on=dt.date(2025, 3, 2), tags=["cardiology"])
-    records.add_entry(case.id, EntryKind.COMPLAINT, "胸痛2天，王小明自述活动后加重，电话13800001111",
+    patient = records.patients.create("王小明", sex=Sex.MALE, birth_date=dt.date(1961, 4, 2), phone="13800001111")
+    case = records.cases.create(patient.id, title, opened_on=dt.date(2025, 3, 2), tags=["cardiology"])
+    records.cases.add_entry(case.id, EntryKind.COMPLAINT, "胸痛2天，王小明自述活动后加重，电话13800001111",
                       occurred_at=dt.datetime(2025, 3, 2, 9))
     return case.id
 
@@ -152,8 +153,8 @@ def test_sign_in_browse_comment_save_and_sign_out(qtbot, main_window, server, tm
     assert "Saved in your records as patient" in feed.case_status.text()
     # The change notice reaches the Records room: the saved case is in its list without a new search.
     qtbot.waitUntil(lambda: records_page.model.rowCount() == 1, timeout=WAIT_MS)
-    [saved] = [p for p in RecordsService(main_window.ctx.workspace).list_patients() if "exchange" in p.tags]
-    record = RecordsService(main_window.ctx.workspace).get_patient_record(saved.id)
+    [saved] = [p for p in RecordsService(main_window.ctx.workspace).patients.page() if "exchange" in p.tags]
+    record = RecordsService(main_window.ctx.workspace).patients.get(saved.id)
     assert record.source_ref == f"exchange:{feed.cases[0].case_uuid}" and record.cases[0].title == "Syncope in a runner"
     assert "王小明" not in record.cases[0].entries[0].text  # what arrived was de-identified
     wait_done(qtbot, feed.save_to_records())  # a second copy is refused with a message
@@ -262,7 +263,7 @@ def test_own_case_is_updated_from_the_record_and_withdrawn_after_confirmation(qt
     actions = feed.own_actions
     assert feed.thread.own_case_id == case_id and actions.isVisibleTo(feed)
 
-    RecordsService(workspace).update_case(case_id, title="Exertional chest pain, troponin negative")
+    RecordsService(workspace).cases.update(case_id, CaseChanges(title="Exertional chest pain, troponin negative"))
     dialog = actions.update_from_record()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT_MS)
     assert dialog.isVisible() and dialog.share_button.text() == "Send update"

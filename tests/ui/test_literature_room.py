@@ -65,7 +65,7 @@ def test_tags_notes_linked_cases_and_export(qtbot, lit_page, tmp_path):
                       journal="Kidney Int", abstract="Allopurinol doses were raised in steps.")]
     ids = lit_page.library.add(refs)
     records = RecordsService(lit_page.ctx.workspace)
-    case = records.create_case(records.create_patient("王芳").id, "痛风")
+    case = records.cases.create(records.patients.create("王芳").id, "痛风")
     lit_page.library.links.link(ids[0], case.id)
 
     wait_results(qtbot, lit_page, lit_page.show_reference(ids[0]))
@@ -132,11 +132,12 @@ def test_link_a_paper_to_a_case_from_the_paper_and_unlink_it(qtbot, lit_page):
     (ref_id,) = lit_page.library.add([Reference(title="Febuxostat cardiovascular safety in gout", year=2018,
                                                 journal="N Engl J Med", abstract="Febuxostat and allopurinol.")])
     records = RecordsService(lit_page.ctx.workspace)
-    patient = records.create_patient("赵敏")
-    records.create_case(patient.id, "高血压")
-    case = records.create_case(patient.id, "痛风")
-    entry = records.add_entry(case.id, EntryKind.DIAGNOSIS, "痛风性关节炎", occurred_at=dt.datetime(2024, 5, 6, 9))
-    records.create_patient("钱伟")
+    patient = records.patients.create("赵敏")
+    records.cases.create(patient.id, "高血压")
+    case = records.cases.create(patient.id, "痛风")
+    entry = records.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "痛风性关节炎",
+                                    occurred_at=dt.datetime(2024, 5, 6, 9))
+    records.patients.create("钱伟")
 
     wait_results(qtbot, lit_page, lit_page.show_reference(ref_id))
     assert "Not linked to any case yet" in lit_page.detail.toPlainText()

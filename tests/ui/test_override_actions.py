@@ -15,9 +15,9 @@ from tests.ui.conftest import open_medications_tab
 @pytest.fixture()
 def statin_patient(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
-    patient = service.create_patient("Tom Baker", sex=Sex.MALE, birth_date=dt.date(1958, 4, 2))
-    case = service.create_case(patient.id, "Hyperlipidaemia; sinusitis", opened_on=dt.date(2026, 11, 28))
-    service.add_medication(patient.id, Medication("simvastatin", "40 mg qn"))
+    patient = service.patients.create("Tom Baker", sex=Sex.MALE, birth_date=dt.date(1958, 4, 2))
+    case = service.cases.create(patient.id, "Hyperlipidaemia; sinusitis", opened_on=dt.date(2026, 11, 28))
+    service.medications.add(patient.id, Medication("simvastatin", "40 mg qn"))
     panel = open_medications_tab(qtbot, main_window, patient.id, case.id)
     return panel, service, patient
 
@@ -42,8 +42,8 @@ def test_stop_the_interacting_drug_then_prescribe(qtbot, main_window, statin_pat
         assert catalog[alternative.drug_id].atc_level4 & catalog["clarithromycin"].atc_level4
     stop.click()
     qtbot.waitUntil(lambda: any(m.drug_id == "clarithromycin" and m.active
-                                for m in service.list_medications(patient.id)), timeout=10000)
-    meds = {m.name: m.active for m in service.list_medications(patient.id)}
+                                for m in service.medications.for_patient(patient.id)), timeout=10000)
+    meds = {m.name: m.active for m in service.medications.for_patient(patient.id)}
     assert meds["simvastatin"] is False
 
 
@@ -59,10 +59,10 @@ def test_an_overdose_offers_change_the_dose_and_fitting_reasons(qtbot, main_wind
     assert not dialog.isVisible() and panel.dose_box.selectedText() == "0.5 g bid"
     assert "Change the dose" in panel.status_text
     main_window.ctx.tasks.wait_all()
-    assert not any(m.drug_id == "loratadine" for m in service.list_medications(patient.id))
+    assert not any(m.drug_id == "loratadine" for m in service.medications.for_patient(patient.id))
     panel.dose_box.setText("10 mg qd")
     panel.prescribe_button.click()
-    qtbot.waitUntil(lambda: any(m.drug_id == "loratadine" for m in service.list_medications(patient.id)),
+    qtbot.waitUntil(lambda: any(m.drug_id == "loratadine" for m in service.medications.for_patient(patient.id)),
                     timeout=10000)
 
 
@@ -76,7 +76,7 @@ def test_the_dose_is_read_back_as_typed_and_its_route_stored(qtbot, main_window,
     assert panel.dose_reading.text().startswith("Dose not read")
     panel.dose_box.setText("0.5 g tid po")
     panel.prescribe_button.click()
-    qtbot.waitUntil(lambda: any(m.drug_id == "amoxicillin" for m in service.list_medications(patient.id)),
+    qtbot.waitUntil(lambda: any(m.drug_id == "amoxicillin" for m in service.medications.for_patient(patient.id)),
                     timeout=10000)
-    stored = next(m for m in service.list_medications(patient.id) if m.drug_id == "amoxicillin")
+    stored = next(m for m in service.medications.for_patient(patient.id) if m.drug_id == "amoxicillin")
     assert (stored.dose, stored.route) == ("0.5 g tid po", "oral")

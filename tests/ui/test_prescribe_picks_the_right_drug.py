@@ -15,8 +15,8 @@ from tests.ui.conftest import open_medications_tab
 
 def _open_panel(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
-    patient = service.create_patient("Mary Smith", sex=Sex.FEMALE, birth_date=dt.date(1950, 5, 1))
-    case = service.create_case(patient.id, "Community-acquired pneumonia", opened_on=dt.date(2026, 11, 20))
+    patient = service.patients.create("Mary Smith", sex=Sex.FEMALE, birth_date=dt.date(1950, 5, 1))
+    case = service.cases.create(patient.id, "Community-acquired pneumonia", opened_on=dt.date(2026, 11, 20))
     panel = open_medications_tab(qtbot, main_window, patient.id, case.id)
     return panel, service, patient
 
@@ -34,9 +34,9 @@ def test_enter_after_a_prefix_prescribes_the_generic_not_a_brand_lookalike(qtbot
     qtbot.keyClick(panel.dose_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.last_check is not None, timeout=5000)
     assert panel.last_check.drug_ids == ("clarithromycin",)
-    qtbot.waitUntil(lambda: any(m.drug_id == "clarithromycin" for m in service.list_medications(patient.id)),
+    qtbot.waitUntil(lambda: any(m.drug_id == "clarithromycin" for m in service.medications.for_patient(patient.id)),
                     timeout=5000)
-    assert not any(m.drug_id == "loratadine" for m in service.list_medications(patient.id))
+    assert not any(m.drug_id == "loratadine" for m in service.medications.for_patient(patient.id))
     qtbot.waitUntil(lambda: "Drugs checked: 1" in panel.status_text, timeout=5000)  # what the check covered
 
 
@@ -48,7 +48,7 @@ def test_a_typo_is_offered_but_never_taken_on_enter(qtbot, main_window):
     qtbot.keyClick(panel.search_box, Qt.Key.Key_Return)
     assert panel.last_check is None and "No exact match" in panel.status_text
     main_window.ctx.tasks.wait_all()
-    assert service.list_medications(patient.id) == []
+    assert service.medications.for_patient(patient.id) == []
     # Choosing it explicitly works.
     panel.results.setCurrentRow(0)
     assert "Clarithromycin" in panel.results.currentItem().text()

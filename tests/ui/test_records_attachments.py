@@ -18,8 +18,8 @@ from tests.ui.conftest import settle
 def _case_on_screen(qtbot, window):
     """A patient with one case, shown on the Records page of ``window``."""
     service = RecordsService(window.ctx.workspace)
-    patient = service.create_patient("赵六")
-    case = service.create_case(patient.id, "Ankle sprain", opened_on=dt.date(2024, 7, 1))
+    patient = service.patients.create("赵六")
+    case = service.cases.create(patient.id, "Ankle sprain", opened_on=dt.date(2024, 7, 1))
     page = window.room_pages["records"]
     page.search()
     settle(qtbot, page.ctx.tasks)
@@ -66,7 +66,7 @@ def test_dropping_a_photo_and_a_bad_file_on_the_timeline(qtbot, opened, tmp_path
     mime.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(bad))])
     assert _drop(page.timeline.viewport(), mime)
     _wait(qtbot, page.attachment_drop.last_handle)
-    entries = service.get_case(case.id).entries
+    entries = service.cases.get(case.id).entries
     assert [e.attachment.filename for e in entries] == ["ankle.jpg"]
     message = page.editor.bar.message.text()
     assert "Attached 1 file" in message and "notes.txt is not a photo" in message
@@ -75,7 +75,7 @@ def test_dropping_a_photo_and_a_bad_file_on_the_timeline(qtbot, opened, tmp_path
     opened_copy = page.editor.open_attachment(entries[0].id, open_with_system=False)
     assert opened_copy.name == "ankle.jpg" and opened_copy.read_bytes() == photo.read_bytes()
     _wait(qtbot, page.editor.undo())
-    assert service.get_case(case.id).entries == ()
+    assert service.cases.get(case.id).entries == ()
     assert "ankle.jpg" not in page.timeline.toPlainText()
 
 
@@ -87,7 +87,7 @@ def test_pasting_an_image_from_the_clipboard(qtbot, opened):
     page.capture_text.setFocus()
     qtbot.keyClick(page.capture_text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     _wait(qtbot, page.attachment_drop.last_handle)
-    (entry,) = service.get_case(case.id).entries
+    (entry,) = service.cases.get(case.id).entries
     assert entry.attachment.media_type == "image/png" and entry.attachment.filename.startswith("pasted-image-")
     assert page.capture_text.text() == ""  # the image was not pasted as text into the capture line
     QGuiApplication.clipboard().clear()
@@ -137,7 +137,7 @@ def test_an_encrypted_workspace_shows_and_opens_its_sealed_photos(qtbot, tmp_pat
         mime.setUrls([QUrl.fromLocalFile(str(photo))])
         assert _drop(page.timeline.viewport(), mime)
         _wait(qtbot, page.attachment_drop.last_handle)
-        (entry,) = service.get_case(case.id).entries
+        (entry,) = service.cases.get(case.id).entries
         for stored in (root / "attachments").rglob("*"):
             if stored.is_file():  # the photo and its thumbnail, both sealed on disk
                 assert stored.read_bytes().startswith(MAGIC)

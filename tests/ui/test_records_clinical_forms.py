@@ -15,9 +15,9 @@ from tests.ui.conftest import settle
 @pytest.fixture()
 def opened(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
-    patient = service.create_patient("陈静", birth_date=dt.date(1956, 8, 9))
-    case = service.create_case(patient.id, "慢性肾脏病3期", opened_on=dt.date(2024, 2, 1))
-    service.add_lab(patient.id, LabResult("Creatinine", dt.datetime(2024, 2, 1, 8), 118, "118", "µmol/L", 59, 104),
+    patient = service.patients.create("陈静", birth_date=dt.date(1956, 8, 9))
+    case = service.cases.create(patient.id, "慢性肾脏病3期", opened_on=dt.date(2024, 2, 1))
+    service.labs.add(patient.id, LabResult("Creatinine", dt.datetime(2024, 2, 1, 8), 118, "118", "µmol/L", 59, 104),
                     case_id=case.id)
     page = main_window.room_pages["records"]
     page.search()
@@ -55,16 +55,16 @@ def test_add_a_lab_value_to_the_open_case(qtbot, opened, monkeypatch):
     dialog.when.setDateTime(QDateTime(dt.datetime(2024, 3, 1, 7, 45)))
     dialog.accept()
     _wait(qtbot, page.editor.last_handle)
-    labs = service.list_labs(patient.id, name="Creatinine")
+    labs = service.labs.for_patient(patient.id, name="Creatinine")
     assert [lab.value for lab in labs] == [118, 132] and labs[1].unit == "µmol/L"
-    (entry,) = [e for e in service.get_case(case.id).entries if e.kind is EntryKind.TEST]
+    (entry,) = [e for e in service.cases.get(case.id).entries if e.kind is EntryKind.TEST]
     assert entry.lab.value == 132 and entry.occurred_at == dt.datetime(2024, 3, 1, 7, 45)
     assert "Creatinine 132 µmol/L" in page.timeline.toPlainText()
     assert page.labs_panel.table.rowCount() == 2
     _wait(qtbot, actions.last_recheck)  # the medications are re-checked against the new value
     assert (patient.id, labs[1].id) in rechecked
     _wait(qtbot, page.editor.undo())  # undo the addition
-    assert [lab.value for lab in service.list_labs(patient.id)] == [118]
+    assert [lab.value for lab in service.labs.for_patient(patient.id)] == [118]
     assert page.labs_panel.table.rowCount() == 1
 
 
@@ -72,7 +72,7 @@ def test_edit_and_delete_a_lab_from_the_labs_tab(qtbot, opened):
     page, service, patient, _case = opened
     panel = page.labs_panel
     page.tabs.setCurrentWidget(panel)
-    (lab,) = service.list_labs(patient.id)
+    (lab,) = service.labs.for_patient(patient.id)
     assert panel.select_lab(lab.id) and panel.edit_button.isEnabled()
     panel.edit_button.click()
     dialog = page.record_actions.dialog
@@ -85,15 +85,15 @@ def test_edit_and_delete_a_lab_from_the_labs_tab(qtbot, opened):
     dialog.loinc.setText("2160-0")
     dialog.accept()
     _wait(qtbot, page.editor.last_handle)
-    (stored,) = service.list_labs(patient.id)
+    (stored,) = service.labs.for_patient(patient.id)
     assert (stored.value, stored.loinc, stored.id) == (121, "2160-0", lab.id)
     assert page.tabs.currentWidget() is panel  # the page stays on the Labs tab
     assert panel.select_lab(lab.id)
     panel.delete_button.click()
     _wait(qtbot, page.editor.last_handle)
-    assert service.list_labs(patient.id) == []
+    assert service.labs.for_patient(patient.id) == []
     _wait(qtbot, page.editor.undo())
-    (back,) = service.list_labs(patient.id)
+    (back,) = service.labs.for_patient(patient.id)
     assert (back.name, back.value, back.unit) == ("Creatinine", 121, "µmol/L")
 
 
@@ -110,7 +110,7 @@ def test_add_edit_and_delete_allergies(qtbot, opened):
     form.verified.setChecked(True)
     form.accept()
     _wait(qtbot, page.editor.last_handle)
-    (allergy,) = service.list_allergies(patient.id)
+    (allergy,) = service.allergies.for_patient(patient.id)
     assert (allergy.substance, allergy.reaction, allergy.severity, allergy.verified) == ("青霉素", "皮疹", "moderate",
                                                                                         True)
     assert dialog.list.count() == 1 and "青霉素" in page.header.text()
@@ -120,12 +120,12 @@ def test_add_edit_and_delete_allergies(qtbot, opened):
     form.severity.setCurrentIndex(form.severity.findData(None))  # back to "not recorded"
     form.accept()
     _wait(qtbot, page.editor.last_handle)
-    assert service.list_allergies(patient.id)[0].severity is None
+    assert service.allergies.for_patient(patient.id)[0].severity is None
     dialog.list.setCurrentRow(0)
     _wait(qtbot, dialog.delete_selected())
-    assert service.list_allergies(patient.id) == [] and dialog.list.count() == 0
+    assert service.allergies.for_patient(patient.id) == [] and dialog.list.count() == 0
     _wait(qtbot, page.editor.undo())
-    assert [a.substance for a in service.list_allergies(patient.id)] == ["青霉素"]
+    assert [a.substance for a in service.allergies.for_patient(patient.id)] == ["青霉素"]
     assert dialog.list.count() == 1
 
 
@@ -138,7 +138,7 @@ def test_set_a_follow_up_from_the_bar(qtbot, opened):
     assert due == dt.date.today() + dt.timedelta(days=14)
     dialog.accept()
     _wait(qtbot, page.editor.last_handle)
-    (follow_up,) = service.get_case(case.id).follow_ups
+    (follow_up,) = service.cases.get(case.id).follow_ups
     assert (follow_up.due, follow_up.note, follow_up.done) == (due, "复查肌酐", False)
     assert "复查肌酐" in page.timeline.toPlainText()
 

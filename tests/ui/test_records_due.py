@@ -19,13 +19,13 @@ def wait_done(qtbot, handle) -> None:
 def due_setup(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
     today = dt.date.today()
-    li = service.create_patient("李四")
-    li_case = service.create_case(li.id, "2型糖尿病", opened_on=today - dt.timedelta(days=90))
-    overdue = service.add_follow_up(li_case.id, today - dt.timedelta(days=3), "复查 HbA1c")
-    smith = service.create_patient("John Smith")
-    smith_case = service.create_case(smith.id, "Hypertension", opened_on=today - dt.timedelta(days=30))
-    due_today = service.add_follow_up(smith_case.id, today, "BP check")
-    service.add_follow_up(smith_case.id, today + dt.timedelta(days=7), "not yet")
+    li = service.patients.create("李四")
+    li_case = service.cases.create(li.id, "2型糖尿病", opened_on=today - dt.timedelta(days=90))
+    overdue = service.follow_ups.add(li_case.id, today - dt.timedelta(days=3), "复查 HbA1c")
+    smith = service.patients.create("John Smith")
+    smith_case = service.cases.create(smith.id, "Hypertension", opened_on=today - dt.timedelta(days=30))
+    due_today = service.follow_ups.add(smith_case.id, today, "BP check")
+    service.follow_ups.add(smith_case.id, today + dt.timedelta(days=7), "not yet")
     page = main_window.room_pages["records"]
     page.search()
     wait_done(qtbot, page.due.refresh())  # counted on the read pool
@@ -52,7 +52,7 @@ def test_list_shows_overdue_first_and_mark_done_updates_badge(qtbot, due_setup):
     assert signal.args == [overdue.id]
     qtbot.waitUntil(lambda: page.due.count == 1, timeout=5000)
     assert page.due.text() == "Due (1)" and dialog.list.count() == 1
-    assert [d.follow_up.id for d in service.due_follow_ups()] == [due_today.id]
+    assert [d.follow_up.id for d in service.follow_ups.due()] == [due_today.id]
 
 
 def test_open_patient_from_due_list(qtbot, due_setup):

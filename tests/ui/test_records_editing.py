@@ -15,12 +15,12 @@ from tests.ui.conftest import settle
 @pytest.fixture()
 def opened(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
-    patient = service.create_patient("王芳", birth_date=dt.date(1970, 2, 3))
-    case = service.create_case(patient.id, "2型糖尿病", opened_on=dt.date(2024, 3, 1))
-    note = service.add_entry(case.id, EntryKind.NOTE, "空腹血糖 9.8", occurred_at=dt.datetime(2024, 3, 1, 9))
-    diagnosis = service.add_entry(case.id, EntryKind.DIAGNOSIS, "2型糖尿病", icd10="E11.9",
+    patient = service.patients.create("王芳", birth_date=dt.date(1970, 2, 3))
+    case = service.cases.create(patient.id, "2型糖尿病", opened_on=dt.date(2024, 3, 1))
+    note = service.cases.add_entry(case.id, EntryKind.NOTE, "空腹血糖 9.8", occurred_at=dt.datetime(2024, 3, 1, 9))
+    diagnosis = service.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "2型糖尿病", icd10="E11.9",
                                   occurred_at=dt.datetime(2024, 3, 1, 10))
-    follow_up = service.add_follow_up(case.id, dt.date(2024, 3, 15), "复查糖化血红蛋白")
+    follow_up = service.follow_ups.add(case.id, dt.date(2024, 3, 15), "复查糖化血红蛋白")
     page = main_window.room_pages["records"]
     page.search()
     settle(qtbot, page.ctx.tasks)
@@ -47,14 +47,14 @@ def test_edit_an_entry_from_its_link_then_undo(qtbot, opened):
     dialog.when.setDateTime(QDateTime(dt.datetime(2024, 3, 2, 8, 30)))
     dialog.accept()
     _wait(qtbot, page.editor.last_handle)
-    stored = next(e for e in service.get_case(case.id).entries if e.id == note.id)
+    stored = next(e for e in service.cases.get(case.id).entries if e.id == note.id)
     assert stored.text == "空腹血糖 7.1，较前下降" and stored.occurred_at == dt.datetime(2024, 3, 2, 8, 30)
     assert stored.kind is EntryKind.NOTE  # the kind was not touched
     assert "7.1" in page.timeline.toPlainText()
     assert page.editor.bar.isVisible() and page.editor.bar.undo_button.isVisible()
     page.editor.bar.undo_button.click()
     _wait(qtbot, page.editor.last_handle)
-    stored = next(e for e in service.get_case(case.id).entries if e.id == note.id)
+    stored = next(e for e in service.cases.get(case.id).entries if e.id == note.id)
     assert stored.text == "空腹血糖 9.8" and stored.occurred_at == dt.datetime(2024, 3, 1, 9)
 
 
@@ -77,12 +77,12 @@ def test_delete_hides_the_entry_and_ctrl_z_brings_it_back(qtbot, opened):
     page.timeline.anchorClicked.emit(QUrl(f"entry-delete:{note.id}"))
     _wait(qtbot, page.editor.last_handle)
     assert "空腹血糖" not in page.timeline.toPlainText()
-    assert note.id not in [e.id for e in service.get_case(case.id).entries]
+    assert note.id not in [e.id for e in service.cases.get(case.id).entries]
     assert "deleted" in page.editor.bar.message.text()
     page.timeline.setFocus()
     qtbot.keyClick(page.timeline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     _wait(qtbot, page.editor.last_handle)
-    assert note.id in [e.id for e in service.get_case(case.id).entries]
+    assert note.id in [e.id for e in service.cases.get(case.id).entries]
     assert "空腹血糖" in page.timeline.toPlainText()
     assert page.editor.undo_stack == []
 
@@ -90,7 +90,7 @@ def test_delete_hides_the_entry_and_ctrl_z_brings_it_back(qtbot, opened):
 def test_follow_up_done_edit_and_delete_with_undo(qtbot, opened):
     page, service, case, _note, _dx, follow_up = opened
     _wait(qtbot, page.editor.toggle_follow_up(follow_up.id))
-    assert service.get_case(case.id).follow_ups[0].done
+    assert service.cases.get(case.id).follow_ups[0].done
     dialog = page.editor.edit_follow_up(follow_up.id)
     dialog.due.setDate(dt.date(2023, 1, 1))  # before the case was opened: refused
     dialog.accept()
@@ -100,12 +100,12 @@ def test_follow_up_done_edit_and_delete_with_undo(qtbot, opened):
     due = dialog.value()[0]
     dialog.accept()
     _wait(qtbot, page.editor.last_handle)
-    (stored,) = service.get_case(case.id).follow_ups
+    (stored,) = service.cases.get(case.id).follow_ups
     assert stored.due == due and stored.note == "复查 HbA1c" and stored.done
     _wait(qtbot, page.editor.delete_follow_up(follow_up.id))
-    assert service.get_case(case.id).follow_ups == ()
+    assert service.cases.get(case.id).follow_ups == ()
     _wait(qtbot, page.editor.undo())
-    (again,) = service.get_case(case.id).follow_ups
+    (again,) = service.cases.get(case.id).follow_ups
     assert (again.due, again.note, again.done) == (due, "复查 HbA1c", True)
 
 
@@ -123,7 +123,7 @@ def test_undo_button_names_what_it_undoes_and_goes_when_replaced(qtbot, opened, 
     # after one undo, the button speaks of the older change it would now reverse
     assert bar.isVisible() and bar.undo_button.text() == first
     # opening another patient replaces what the bar spoke of: it goes
-    other = service.create_patient("李雷")
+    other = service.patients.create("李雷")
     page.open_patient(other.id)
     settle(qtbot, page.ctx.tasks)
     assert not bar.isVisible()

@@ -27,9 +27,9 @@ def _has_cjk_font() -> bool:
 @pytest.fixture()
 def opened(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
-    patient = service.create_patient("张三", birth_date=dt.date(1960, 3, 1))
-    case = service.create_case(patient.id, "社区获得性肺炎", opened_on=dt.date(2024, 5, 1))
-    service.add_entry(case.id, EntryKind.DIAGNOSIS, "社区获得性肺炎", icd10="J18.9",
+    patient = service.patients.create("张三", birth_date=dt.date(1960, 3, 1))
+    case = service.cases.create(patient.id, "社区获得性肺炎", opened_on=dt.date(2024, 5, 1))
+    service.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "社区获得性肺炎", icd10="J18.9",
                       occurred_at=dt.datetime(2024, 5, 1, 9, 0))
     page = main_window.room_pages["records"]
     page.search()

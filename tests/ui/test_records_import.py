@@ -32,17 +32,17 @@ def _wait(qtbot, handle):
 def test_fhir_file_imports_directly_and_refreshes_the_list(qtbot, dialog, tmp_path):
     window, page, importer = dialog
     service = RecordsService(window.ctx.workspace)
-    patient = service.create_patient("周九", birth_date=dt.date(1966, 6, 6))
-    case = service.create_case(patient.id, "冠心病", opened_on=dt.date(2024, 2, 2))
-    bundle = write_case_bundle(tmp_path / "zhou.json", service.get_patient_record(patient.id), case)
-    service.delete_patient(patient.id)
+    patient = service.patients.create("周九", birth_date=dt.date(1966, 6, 6))
+    case = service.cases.create(patient.id, "冠心病", opened_on=dt.date(2024, 2, 2))
+    bundle = write_case_bundle(tmp_path / "zhou.json", service.patients.get(patient.id), case)
+    service.patients.delete(patient.id)
     page.search()
     assert page.model.total == 0
     importer.add_files([bundle])
     _wait(qtbot, importer.last_handle)
     assert "patients imported: 1;" in importer.log_view.toPlainText()
     qtbot.waitUntil(lambda: page.model.total == 1, timeout=5000)
-    assert service.list_patients()[0].name == "周九"
+    assert service.patients.page()[0].name == "周九"
 
 
 def test_csv_mapping_dry_run_then_import(qtbot, dialog, tmp_path):
@@ -65,7 +65,7 @@ def test_csv_mapping_dry_run_then_import(qtbot, dialog, tmp_path):
     _wait(qtbot, handle)
     assert "patients imported: 2;" in importer.log_view.toPlainText()
     qtbot.waitUntil(lambda: page.model.total == 2, timeout=5000)
-    names = {p.name for p in RecordsService(window.ctx.workspace).list_patients()}
+    names = {p.name for p in RecordsService(window.ctx.workspace).patients.page()}
     assert names == {"赵六", "钱七"}
 
 
@@ -79,7 +79,7 @@ def test_invalid_table_cannot_be_imported(qtbot, dialog, tmp_path):
     assert "Row 2, column" in importer.report_view.toPlainText()
     assert not importer.import_button.isEnabled()
     assert importer.import_table() is None
-    assert RecordsService(window.ctx.workspace).count_patients() == 0
+    assert RecordsService(window.ctx.workspace).patients.count() == 0
 
 
 def test_unrecognised_file_is_reported_not_imported(qtbot, dialog, tmp_path):
@@ -88,7 +88,7 @@ def test_unrecognised_file_is_reported_not_imported(qtbot, dialog, tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     importer.add_files([path])
     assert "photo.png" in importer.log_view.toPlainText()
-    assert RecordsService(window.ctx.workspace).count_patients() == 0
+    assert RecordsService(window.ctx.workspace).patients.count() == 0
 
 
 def test_row_problems_and_refusals_are_said_from_their_codes(qtbot):

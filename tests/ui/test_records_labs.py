@@ -15,16 +15,16 @@ from tests.ui.conftest import settle
 @pytest.fixture()
 def with_labs(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
-    patient = service.create_patient("王五", birth_date=dt.date(1955, 2, 1))
-    service.create_case(patient.id, "慢性肾脏病", opened_on=dt.date(2024, 1, 5))
+    patient = service.patients.create("王五", birth_date=dt.date(1955, 2, 1))
+    service.cases.create(patient.id, "慢性肾脏病", opened_on=dt.date(2024, 1, 5))
     for day, value in ((5, 88.0), (40, 121.0), (80, 150.0)):
-        service.add_lab(patient.id, LabResult("Creatinine", dt.datetime(2024, 1, 1) + dt.timedelta(days=day),
+        service.labs.add(patient.id, LabResult("Creatinine", dt.datetime(2024, 1, 1) + dt.timedelta(days=day),
                                               value=value, unit="µmol/L", ref_low=57, ref_high=111))
     for day, sys_bp, dia_bp in ((5, 150, 95), (40, 138, 85)):
         when = dt.datetime(2024, 1, 1, 9) + dt.timedelta(days=day)
-        service.add_lab(patient.id, LabResult("Systolic blood pressure", when, value=sys_bp, unit="mmHg",
+        service.labs.add(patient.id, LabResult("Systolic blood pressure", when, value=sys_bp, unit="mmHg",
                                               ref_high=140))
-        service.add_lab(patient.id, LabResult("Diastolic blood pressure", when, value=dia_bp, unit="mmHg",
+        service.labs.add(patient.id, LabResult("Diastolic blood pressure", when, value=dia_bp, unit="mmHg",
                                               ref_high=90))
     page = main_window.room_pages["records"]
     page.search()
@@ -68,7 +68,7 @@ def test_chart_is_built_lazily_and_pairs_blood_pressure(qtbot, with_labs):
 
 def test_patient_without_labs_shows_an_empty_hint(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
-    service.create_patient("Ann Lee")
+    service.patients.create("Ann Lee")
     page = main_window.room_pages["records"]
     page.search()
     settle(qtbot, page.ctx.tasks)
@@ -96,10 +96,10 @@ def test_inr_on_warfarin_is_judged_against_the_target_with_its_band(qtbot, main_
     from cdss.records.types import Medication
 
     service = RecordsService(main_window.ctx.workspace)
-    patient = service.create_patient("赵六", birth_date=dt.date(1950, 2, 1))
-    service.add_medication(patient.id, Medication("华法林", "3 mg qd"))
+    patient = service.patients.create("赵六", birth_date=dt.date(1950, 2, 1))
+    service.medications.add(patient.id, Medication("华法林", "3 mg qd"))
     for day, value in ((1, 1.6), (8, 2.3)):
-        service.add_lab(patient.id, LabResult("INR", dt.datetime(2026, 11, day, 8), value=value, ref_low=0.8,
+        service.labs.add(patient.id, LabResult("INR", dt.datetime(2026, 11, day, 8), value=value, ref_low=0.8,
                                               ref_high=1.2, loinc="6301-6"))
     page = main_window.room_pages["records"]
     page.open_patient(patient.id)

@@ -16,12 +16,12 @@ from tests.ui.conftest import settle
 @pytest.fixture()
 def seeded(qtbot, main_window):
     service = RecordsService(main_window.ctx.workspace)
-    zhang = service.create_patient("张三", birth_date=dt.date(1960, 3, 1))
-    case = service.create_case(zhang.id, "社区获得性肺炎", opened_on=dt.date(2024, 5, 1))
-    service.add_entry(case.id, EntryKind.DIAGNOSIS, "社区获得性肺炎", icd10="J18.9",
+    zhang = service.patients.create("张三", birth_date=dt.date(1960, 3, 1))
+    case = service.cases.create(zhang.id, "社区获得性肺炎", opened_on=dt.date(2024, 5, 1))
+    service.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "社区获得性肺炎", icd10="J18.9",
                       occurred_at=dt.datetime(2024, 5, 1, 9, 0))
-    smith = service.create_patient("John Smith", birth_date=dt.date(1950, 1, 1))
-    service.create_case(smith.id, "Heart failure", opened_on=dt.date(2024, 6, 1))
+    smith = service.patients.create("John Smith", birth_date=dt.date(1950, 1, 1))
+    service.cases.create(smith.id, "Heart failure", opened_on=dt.date(2024, 6, 1))
     page = main_window.room_pages["records"]
     page.search()
     settle(qtbot, page.ctx.tasks)
@@ -58,14 +58,14 @@ def test_quick_capture_adds_an_entry_and_drafts_survive(qtbot, seeded):
     settle(qtbot, page.ctx.tasks)
     page.capture_text.setText("体温 38.5℃，咳嗽加重")
     # The draft is written shortly after typing stops, before anything is added.
-    qtbot.waitUntil(lambda: service.load_draft(f"capture:case:{case.id}") == "体温 38.5℃，咳嗽加重", timeout=5000)
+    qtbot.waitUntil(lambda: service.drafts.load(f"capture:case:{case.id}") == "体温 38.5℃，咳嗽加重", timeout=5000)
     handle = page.add_entry_from_capture()
     with qtbot.waitSignal(handle.done, timeout=5000):
         pass
     qtbot.waitUntil(lambda: "38.5" in page.timeline.toPlainText(), timeout=5000)
     assert page.capture_text.text() == ""
-    assert service.load_draft(f"capture:case:{case.id}") in (None, "")
-    texts = [e.text for e in service.get_patient_record(zhang.id).cases[0].entries]
+    assert service.drafts.load(f"capture:case:{case.id}") in (None, "")
+    texts = [e.text for e in service.patients.get(zhang.id).cases[0].entries]
     assert "体温 38.5℃，咳嗽加重" in texts
 
 

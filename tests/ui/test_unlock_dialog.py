@@ -22,7 +22,7 @@ def locked(tmp_path, monkeypatch):
     monkeypatch.delenv("CDSS_PASSPHRASE", raising=False)
     root = tmp_path / "ws"
     workspace = Workspace.open(root)
-    RecordsService(workspace).create_patient("Locked Patient", sex=Sex.FEMALE, birth_date=dt.date(1970, 1, 1))
+    RecordsService(workspace).patients.create("Locked Patient", sex=Sex.FEMALE, birth_date=dt.date(1970, 1, 1))
     workspace.close()
     encrypt_workspace(root, "correct horse battery", FAST)
     crypto.forget()
@@ -39,7 +39,7 @@ def test_wrong_then_right_passphrase(qtbot, locked):
     qtbot.keyClicks(dialog.passphrase, "correct horse battery")
     assert dialog.try_unlock() and dialog.result() == UnlockDialog.DialogCode.Accepted
     workspace = Workspace.open(locked)  # the key is remembered for this process
-    assert [p.name for p in RecordsService(workspace).list_patients()] == ["Locked Patient"]
+    assert [p.name for p in RecordsService(workspace).patients.page()] == ["Locked Patient"]
     workspace.close()
 
 

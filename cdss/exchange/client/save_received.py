@@ -56,7 +56,7 @@ def save_received_case(workspace: Workspace, case: CaseOut, *, server_url: str |
                         patient_id=existing)
     record = record_from_shared_case(case, server_url=server_url, patient_name=patient_name)
     record = _with_received_images(workspace, case, record)
-    return RecordsService(workspace, actor="exchange").save_patient_record(record)
+    return RecordsService(workspace, actor="exchange").patients.save_record(record)
 
 
 def _with_received_images(workspace: Workspace, case: CaseOut, record: PatientRecord) -> PatientRecord:

@@ -68,7 +68,7 @@ def build_share_preview(workspace: Workspace, case_id: int, *, today: dt.date | 
     if owner is None:
         raise UserError("case_not_found", f"There is no case {case_id} in this workspace.", case_id=case_id)
     patient_id = owner.patient_id
-    record = RecordsService(workspace).get_patient_record(patient_id)
+    record = RecordsService(workspace).patients.get(patient_id)
     only_case = tuple(c for c in record.cases if c.id == case_id)
     # De-identify just this patient-level subset and this case: other cases never leave the machine.
     subset = PatientRecord(name=record.name, sex=record.sex, birth_date=record.birth_date,

@@ -41,7 +41,7 @@ def load_patient(workspace, patient_id: int) -> LoadedPatient:
 
     service = DecisionSupportService(workspace)
     case_context = service.context(patient_id)
-    record = service.records.get_patient_record(patient_id)
+    record = service.records.patients.get(patient_id)
     ctx = case_context.context
     values: dict[str, Any] = {}
     for key, value in (("age", ctx.age), ("sex", ctx.sex), ("weight_kg", ctx.weight_kg),
@@ -104,7 +104,7 @@ class PatientPicker(QDialog):
 
         text = self.search.text().strip() or None
         service = RecordsService(self.ctx.workspace)
-        handle = self.ctx.tasks.run(service.list_patients, 0, PICKER_LIMIT, text, name="drugs-pick-patient")
+        handle = self.ctx.tasks.run(service.patients.page, 0, PICKER_LIMIT, text, name="drugs-pick-patient")
         handle.finished.connect(while_alive(self, self._show))
         self.last_search = handle
         return handle

@@ -108,7 +108,7 @@ class LinkCaseDialog(QDialog):
         def work():
             from cdss.records.service import RecordsService
 
-            return RecordsService(workspace).list_patients(limit=PATIENT_LIMIT, search=text or None)
+            return RecordsService(workspace).patients.page(limit=PATIENT_LIMIT, search=text or None)
 
         handle = self.ctx.tasks.run(work, name="link-case-patients")
         handle.finished.connect(while_alive(self, lambda patients: self._patients_loaded(serial, patients)))
@@ -142,7 +142,7 @@ class LinkCaseDialog(QDialog):
             from cdss.records.service import RecordsService
 
             records = RecordsService(workspace)
-            return [records.get_case(case_id) for case_id in patient.case_ids]
+            return [records.cases.get(case_id) for case_id in patient.case_ids]
 
         handle = self.ctx.tasks.run(work, name="link-case-cases")
         handle.finished.connect(while_alive(self, lambda cases: self._cases_loaded(serial, cases)))

@@ -160,7 +160,7 @@ class AttachmentDropHandler(QObject):
 
             def remove_all() -> None:
                 for entry_id in added:
-                    service.delete_entry(entry_id)
+                    service.cases.delete_entry(entry_id)
 
             self.editor.push(UndoStep(self.tr("Attachment removed."), remove_all, patient_id, case_id), message)
             self.editor.reload(patient_id, case_id)

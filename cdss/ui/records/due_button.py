@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from cdss.records.changes import FollowUpChanges
 from cdss.records.service import RecordsService
 from cdss.ui import palette
 from cdss.ui.context import AppContext
@@ -35,7 +36,7 @@ class DueButton(QPushButton):
         """Count the due follow-ups again (and refill the list if it is open)."""
         self._request += 1
         request = self._request
-        handle = self.ctx.tasks.run(self.service.due_follow_ups, name="due-follow-ups")
+        handle = self.ctx.tasks.run(self.service.follow_ups.due, name="due-follow-ups")
         handle.finished.connect(while_alive(self, lambda due: self._loaded(request, due)))
         return handle
 
@@ -60,7 +61,8 @@ class DueButton(QPushButton):
         return handle
 
     def mark_done(self, follow_up_id: int) -> TaskHandle:
-        handle = self.ctx.tasks.run_write(self.service.set_follow_up_done, follow_up_id, True, name="follow-up-done")
+        handle = self.ctx.tasks.run_write(self.service.follow_ups.update, follow_up_id, FollowUpChanges(done=True),
+                                          name="follow-up-done")
         handle.finished.connect(while_alive(self, lambda _f: self.refresh()))
         return handle
 

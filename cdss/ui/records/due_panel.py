@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cdss.records.service_clinical import DueFollowUp
+from cdss.records.clinical_lists import DueFollowUp
 from cdss.ui import palette
 
 DUE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cdss.records.changes import EntryChanges
 from cdss.records.types import Entry, EntryKind
 from cdss.ui.records.timeline_html import kind_text
 from cdss.ui.widgets.form_dialog import FormDialog
@@ -75,8 +76,8 @@ class EntryEditDialog(FormDialog):
         self.icd10.setVisible(diagnosis)
         self.icd10_label.setVisible(diagnosis)
 
-    def changes(self) -> dict[str, Any]:
-        """Only what differs from the entry, as ``update_entry`` keyword arguments."""
+    def changes(self) -> EntryChanges:
+        """Only what differs from the entry (the rest is KEEP), so an undo restores exactly those fields."""
         changes: dict[str, Any] = {}
         kind = self.selected_kind()
         if kind is not self.entry.kind:
@@ -89,7 +90,7 @@ class EntryEditDialog(FormDialog):
         icd10 = self.icd10.text().strip().upper() if kind is EntryKind.DIAGNOSIS else ""
         if icd10 != (self.entry.icd10 or ""):
             changes["icd10"] = icd10
-        return changes
+        return EntryChanges(**changes)
 
     def validation_error(self) -> str | None:
         has_content = self.entry.attachment is not None or self.entry.lab is not None

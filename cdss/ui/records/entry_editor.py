@@ -21,7 +21,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from cdss.records.attachments import IMAGE_TYPES
-from cdss.records.types import Attachment, Entry, FollowUp
+from cdss.records.changes import KEEP, EntryChanges, FollowUpChanges
+from cdss.records.types import Attachment, Entry, FollowUp, stored_id
 from cdss.ui.changes import RecordChange
 from cdss.ui.records.entry_edit_dialog import EntryEditDialog
 from cdss.ui.tasks import while_alive
@@ -157,22 +158,26 @@ class TimelineEditor(QObject):
         dialog.open()
         return dialog
 
-    def save_entry_changes(self, entry: Entry, changes: dict[str, Any]):
-        if not changes or entry.id is None:
+    def save_entry_changes(self, entry: Entry, changes: EntryChanges):
+        changed = changes.changed()
+        if not changed or entry.id is None:
             return None
-        before = {"kind": entry.kind, "occurred_at": entry.occurred_at, "text": entry.text, "icd10": entry.icd10 or ""}
-        previous = {key: before[key] for key in changes}
+        previous = EntryChanges(  # the inverse of this edit: the old values of exactly the fields it changes
+            kind=entry.kind if "kind" in changed else KEEP,
+            occurred_at=entry.occurred_at if "occurred_at" in changed else KEEP,
+            text=entry.text if "text" in changed else KEEP,
+            icd10=(entry.icd10 or "") if "icd10" in changed else KEEP)
         entry_id = entry.id
-        step = UndoStep(self.tr("Edit undone."), lambda: self.service.update_entry(entry_id, **previous),
+        step = UndoStep(self.tr("Edit undone."), lambda: self.service.cases.update_entry(entry_id, previous),
                         *self.where())
-        return self.write(lambda: self.service.update_entry(entry_id, **changes), step, self.tr("Entry saved."))
+        return self.write(lambda: self.service.cases.update_entry(entry_id, changes), step, self.tr("Entry saved."))
 
     def delete_entry(self, entry_id: int):
         entry = self.find_entry(entry_id)
         if entry is None or entry.id is None:
             return None
-        step = UndoStep(self.tr("Entry restored."), lambda: self.service.restore_entry(entry_id), *self.where())
-        return self.write(lambda: self.service.delete_entry(entry_id), step, self.tr("Entry deleted."))
+        step = UndoStep(self.tr("Entry restored."), lambda: self.service.cases.restore_entry(entry_id), *self.where())
+        return self.write(lambda: self.service.cases.delete_entry(entry_id), step, self.tr("Entry deleted."))
 
     # -- attachments ---------------------------------------------------------------------------------------------
     @property
@@ -243,11 +248,11 @@ class TimelineEditor(QObject):
         return dialog
 
     def save_follow_up(self, follow_up: FollowUp, due: dt.date, note: str):
-        fid = follow_up.id
+        fid = stored_id(follow_up)
         step = UndoStep(self.tr("Edit undone."),
-                        lambda: self.service.update_follow_up(fid, due=follow_up.due, note=follow_up.note),
-                        *self.where())
-        return self.write(lambda: self.service.update_follow_up(fid, due=due, note=note), step,
+                        lambda: self.service.follow_ups.update(
+                            fid, FollowUpChanges(due=follow_up.due, note=follow_up.note)), *self.where())
+        return self.write(lambda: self.service.follow_ups.update(fid, FollowUpChanges(due=due, note=note)), step,
                           self.tr("Follow-up saved."))
 
     def toggle_follow_up(self, follow_up_id: int):
@@ -256,9 +261,11 @@ class TimelineEditor(QObject):
             return None
         done = not follow_up.done
         step = UndoStep(self.tr("Follow-up restored."),
-                        lambda: self.service.set_follow_up_done(follow_up_id, not done), *self.where())
+                        lambda: self.service.follow_ups.update(follow_up_id, FollowUpChanges(done=not done)),
+                        *self.where())
         message = self.tr("Follow-up marked done.") if done else self.tr("Follow-up marked not done.")
-        return self.write(lambda: self.service.set_follow_up_done(follow_up_id, done), step, message)
+        return self.write(lambda: self.service.follow_ups.update(follow_up_id, FollowUpChanges(done=done)), step,
+                          message)
 
     def delete_follow_up(self, follow_up_id: int):
         follow_up = self.find_follow_up(follow_up_id)
@@ -268,12 +275,12 @@ class TimelineEditor(QObject):
         case_id = case.id
 
         def bring_back():  # follow-ups are deleted for good, so undo adds an identical one
-            again = self.service.add_follow_up(case_id, follow_up.due, follow_up.note)
+            again = self.service.follow_ups.add(case_id, follow_up.due, follow_up.note)
             if follow_up.done:
-                self.service.set_follow_up_done(again.id, True)
+                self.service.follow_ups.update(stored_id(again), FollowUpChanges(done=True))
 
         step = UndoStep(self.tr("Follow-up restored."), bring_back, *self.where())
-        return self.write(lambda: self.service.delete_follow_up(follow_up_id), step, self.tr("Follow-up deleted."))
+        return self.write(lambda: self.service.follow_ups.delete(follow_up_id), step, self.tr("Follow-up deleted."))
 
     # -- writing and undo ----------------------------------------------------------------------------------------
     def write(self, change: Callable[[], Any], undo: UndoStep | Callable[[Any], UndoStep] | None, message: str,

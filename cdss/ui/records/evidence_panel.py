@@ -80,7 +80,7 @@ class EvidencePanel(QWidget):
 
             records = RecordsService(workspace)
             evidence = find_evidence(LiteratureLibrary.shared(workspace), records, case_id, limit=SUGGESTION_LIMIT)
-            return evidence, records.get_case(case_id).entries
+            return evidence, records.cases.get(case_id).entries
 
         handle = self.ctx.tasks.run(work, name="case-evidence",
                                     on_error=while_alive(self, lambda exc: self._failed(serial, exc)))

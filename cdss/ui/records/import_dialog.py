@@ -128,7 +128,7 @@ class ImportDialog(QDialog):
 
         def work(progress=None):
             records = read_records(path, progress=progress)
-            return self.service.save_patient_records(records)
+            return self.service.patients.save_records(records)
 
         handle = self.ctx.tasks.run_write(work, name="import-fhir",
                                           on_error=while_alive(self, lambda e: self._failed(path, e)))
@@ -220,7 +220,7 @@ class ImportDialog(QDialog):
 
         def work(progress=None):
             records = load(path, mapping, progress=progress)
-            return self.service.save_patient_records(records)
+            return self.service.patients.save_records(records)
 
         self.import_button.setEnabled(False)
         handle = self.ctx.tasks.run_write(work, name="import-table",

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.records.targets import target_ranges
-from cdss.records.types import Entry, EntryKind, PatientRecord, age_on
+from cdss.records.types import Entry, EntryKind, PatientRecord, age_on, stored_id
 from cdss.ui import palette
 from cdss.ui.changes import PATIENTS, RecordChange
 from cdss.ui.context import AppContext
@@ -84,7 +84,7 @@ class RecordsPage(QWidget):
         self.model: LazyTableModel = LazyTableModel(
             [Column(lambda: self.tr("Patient"), lambda p: p.name)],
             self._patient_page,
-            lambda: self.service.count_patients(search=self._query() or None),
+            lambda: self.service.patients.count(search=self._query() or None),
             page_size=PAGE_SIZE, parent=self)
         self.patient_list = QListView(left)
         self.patient_list.setObjectName("patientList")
@@ -221,7 +221,7 @@ class RecordsPage(QWidget):
         """A page of patient cards, with the open re-check alerts of those patients (one grouped query)."""
         from cdss.cds.alert_counts import open_alert_counts
 
-        page = self.service.list_patients(offset, limit, search=self._query() or None)
+        page = self.service.patients.page(offset, limit, search=self._query() or None)
         hide_minor = bool(self.ctx.settings.get("drugs.hide_minor_alerts"))
         counts = open_alert_counts(self.ctx.workspace, [p.id for p in page], hide_minor=hide_minor)
         self.alert_counts.update({p.id: counts.get(p.id, 0) for p in page})
@@ -264,8 +264,8 @@ class RecordsPage(QWidget):
     def create_patient(self, new):
         """Store a new patient with a first case, then show them; returns the task handle."""
         def write():
-            patient = self.service.create_patient(new.name, sex=new.sex, birth_date=new.birth_date)
-            self.service.create_case(patient.id, new.first_case_title)
+            patient = self.service.patients.create(new.name, sex=new.sex, birth_date=new.birth_date)
+            self.service.cases.create(stored_id(patient), new.first_case_title)
             return patient.id
 
         handle = self.ctx.tasks.run_write(write, name="new-patient")
@@ -297,7 +297,7 @@ class RecordsPage(QWidget):
         service = self.service
 
         def read():
-            return service.get_patient_record(patient_id), service.list_labs(patient_id)
+            return service.patients.get(patient_id), service.labs.for_patient(patient_id)
 
         handle = self.ctx.tasks.run(read, name="open-patient")
         handle.finished.connect(while_alive(self, lambda result: self._opened(request, result, case_id, tab)))
@@ -415,11 +415,11 @@ class RecordsPage(QWidget):
     def _save_draft(self) -> None:
         key = self._draft_key()
         if key is not None:
-            self.ctx.tasks.run_write(self.service.save_draft, key, self.capture_text.text(), name="save-draft")
+            self.ctx.tasks.run_write(self.service.drafts.save, key, self.capture_text.text(), name="save-draft")
 
     def _load_draft(self) -> None:
         key = self._draft_key()
-        text = self.service.load_draft(key) if key is not None else None
+        text = self.service.drafts.load(key) if key is not None else None
         self.capture_text.blockSignals(True)
         self.capture_text.setText(text or "")
         self.capture_text.blockSignals(False)
@@ -432,11 +432,12 @@ class RecordsPage(QWidget):
         entry = Entry(kind=self.capture_kind.currentData(), occurred_at=dt.datetime.now().replace(microsecond=0),
                       text=text)
         patient_id = self.patient.id
-        key = self._draft_key()
+        case_id = stored_id(case)
+        key = f"capture:case:{case_id}"  # what _draft_key() says for this case
 
         def write():
-            added = self.service.add_entry(case.id, entry)
-            self.service.clear_draft(key)
+            added = self.service.cases.add_entry(case_id, entry)
+            self.service.drafts.clear(key)
             return added
 
         self._draft_timer.stop()

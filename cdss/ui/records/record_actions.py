@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
-from cdss.records.types import Allergy, Entry, EntryKind, LabResult
+from cdss.records.changes import AllergyChanges, LabChanges
+from cdss.records.types import Allergy, Entry, EntryKind, LabResult, stored_id
 from cdss.ui.records.entry_editor import TimelineEditor, UndoStep
 
 if TYPE_CHECKING:
@@ -100,6 +101,12 @@ class RecordActions(QObject):
         self.bar.follow_up_button.setEnabled(case_open)
         self.page.labs_panel.set_editable(patient_open)
 
+    def _patient_id(self) -> int:
+        """The open patient's id: these actions are offered only while a patient is open."""
+        if self.page.patient is None:
+            raise RuntimeError("no patient is open")
+        return stored_id(self.page.patient)
+
     def _show(self, dialog):
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         self.dialog = dialog
@@ -130,26 +137,27 @@ class RecordActions(QObject):
         return self._show(dialog)
 
     def add_lab(self, lab: LabResult):
-        patient_id = self.page.patient.id
+        patient_id = self._patient_id()
         case = self.page.current_case()
         if case is not None:
-            case_id = case.id
+            case_id = stored_id(case)
 
             def change():
-                return self.service.add_entry(case_id, Entry(kind=EntryKind.TEST, occurred_at=lab.taken_at, lab=lab))
+                return self.service.cases.add_entry(
+                    case_id, Entry(kind=EntryKind.TEST, occurred_at=lab.taken_at, lab=lab))
 
             def undo(entry: Entry) -> UndoStep:
-                return UndoStep(self.tr("Lab value removed."), lambda: self.service.delete_entry(entry.id),
-                                patient_id, case_id)
+                return UndoStep(self.tr("Lab value removed."),
+                                lambda: self.service.cases.delete_entry(stored_id(entry)), patient_id, case_id)
 
             def stored(entry: Entry) -> None:
                 self.last_recheck = after_lab_added(self.page, patient_id, entry.lab.id if entry.lab else None)
         else:
             def change():
-                return self.service.add_lab(patient_id, lab)
+                return self.service.labs.add(patient_id, lab)
 
             def undo(added: LabResult) -> UndoStep:
-                return UndoStep(self.tr("Lab value removed."), lambda: self.service.delete_lab(added.id),
+                return UndoStep(self.tr("Lab value removed."), lambda: self.service.labs.delete(stored_id(added)),
                                 patient_id, None)
 
             def stored(added: LabResult) -> None:
@@ -170,10 +178,11 @@ class RecordActions(QObject):
         return self._show(dialog)
 
     def save_lab(self, before: LabResult, after: LabResult):
-        lab_id = before.id
-        step = UndoStep(self.tr("Edit undone."), lambda: self.service.update_lab(lab_id, before),
-                        *self.editor.where())
-        return self.editor.write(lambda: self.service.update_lab(lab_id, after), step, self.tr("Lab value saved."))
+        lab_id = stored_id(before)
+        step = UndoStep(self.tr("Edit undone."),
+                        lambda: self.service.labs.update(lab_id, LabChanges.replacing(before)), *self.editor.where())
+        return self.editor.write(lambda: self.service.labs.update(lab_id, LabChanges.replacing(after)), step,
+                                 self.tr("Lab value saved."))
 
     def delete_lab(self, lab_id: int):
         """A lab captured on the timeline goes with its entry (soft delete); any other lab row is removed."""
@@ -183,17 +192,17 @@ class RecordActions(QObject):
         for case in patient.cases:
             for entry in case.entries:
                 if entry.lab is not None and entry.lab.id == lab_id:
-                    step = UndoStep(self.tr("Lab value restored."), lambda e=entry.id: self.service.restore_entry(e),
-                                    patient.id, case.id)
-                    return self.editor.write(lambda e=entry.id: self.service.delete_entry(e), step,
+                    step = UndoStep(self.tr("Lab value restored."),
+                                    lambda e=entry.id: self.service.cases.restore_entry(e), patient.id, case.id)
+                    return self.editor.write(lambda e=entry.id: self.service.cases.delete_entry(e), step,
                                              self.tr("Lab value deleted."))
         lab = self._lab(lab_id)
         if lab is None:
             return None
         home = next((c.id for c in patient.cases if any(x.id == lab_id for x in c.labs)), None)
         step = UndoStep(self.tr("Lab value restored."),
-                        lambda: self.service.add_lab(patient.id, lab, case_id=home), patient.id, home)
-        return self.editor.write(lambda: self.service.delete_lab(lab_id), step, self.tr("Lab value deleted."))
+                        lambda: self.service.labs.add(stored_id(patient), lab, case_id=home), patient.id, home)
+        return self.editor.write(lambda: self.service.labs.delete(lab_id), step, self.tr("Lab value deleted."))
 
     # -- follow-ups ----------------------------------------------------------------------------------------------
     def ask_new_follow_up(self):
@@ -207,13 +216,13 @@ class RecordActions(QObject):
         return self._show(dialog)
 
     def add_follow_up(self, case_id: int, due, note: str):
-        patient_id = self.page.patient.id
+        patient_id = self._patient_id()
 
         def undo(added) -> UndoStep:
-            return UndoStep(self.tr("Follow-up removed."), lambda: self.service.delete_follow_up(added.id),
+            return UndoStep(self.tr("Follow-up removed."), lambda: self.service.follow_ups.delete(added.id),
                             patient_id, case_id)
 
-        return self.editor.write(lambda: self.service.add_follow_up(case_id, due, note), undo,
+        return self.editor.write(lambda: self.service.follow_ups.add(case_id, due, note), undo,
                                  self.tr("Follow-up set for {date}.").format(date=due.isoformat()))
 
     # -- allergies -----------------------------------------------------------------------------------------------
@@ -235,22 +244,25 @@ class RecordActions(QObject):
             self.allergies_dialog.set_allergies(self.page.patient.allergies)
 
     def save_allergy(self, allergy: Allergy):
-        patient_id = self.page.patient.id
+        patient_id = self._patient_id()
         if allergy.id is None:
             def undo(added: Allergy) -> UndoStep:
-                return UndoStep(self.tr("Allergy removed."), lambda: self.service.delete_allergy(added.id),
+                return UndoStep(self.tr("Allergy removed."), lambda: self.service.allergies.delete(stored_id(added)),
                                 *self.editor.where())
 
-            return self.editor.write(lambda: self.service.add_allergy(patient_id, allergy), undo,
+            return self.editor.write(lambda: self.service.allergies.add(patient_id, allergy), undo,
                                      self.tr("Allergy added."))
         before = next(a for a in self.page.patient.allergies if a.id == allergy.id)
-        step = UndoStep(self.tr("Edit undone."), lambda: self.service.update_allergy(before.id, before),
+        step = UndoStep(self.tr("Edit undone."),
+                        lambda: self.service.allergies.update(stored_id(before), AllergyChanges.replacing(before)),
                         *self.editor.where())
-        return self.editor.write(lambda: self.service.update_allergy(allergy.id, allergy), step,
-                                 self.tr("Allergy saved."))
+        return self.editor.write(
+            lambda: self.service.allergies.update(stored_id(allergy), AllergyChanges.replacing(allergy)), step,
+            self.tr("Allergy saved."))
 
     def delete_allergy(self, allergy: Allergy):
-        patient_id = self.page.patient.id
-        step = UndoStep(self.tr("Allergy restored."), lambda: self.service.add_allergy(patient_id, allergy),
+        patient_id = self._patient_id()
+        step = UndoStep(self.tr("Allergy restored."), lambda: self.service.allergies.add(patient_id, allergy),
                         *self.editor.where())
-        return self.editor.write(lambda: self.service.delete_allergy(allergy.id), step, self.tr("Allergy deleted."))
+        return self.editor.write(lambda: self.service.allergies.delete(stored_id(allergy)), step,
+                                 self.tr("Allergy deleted."))

@@ -11,6 +11,7 @@ from exchange.conftest import USER_PASSWORD
 
 from cdss.cli import main
 from cdss.exchange.client.http import get_state
+from cdss.records.changes import CaseChanges
 from cdss.records.service import RecordsService
 from cdss.records.types import EntryKind, Sex
 from cdss.workspace import Workspace
@@ -20,9 +21,9 @@ def test_cli_round_trip(tmp_path, exchange_server, monkeypatch, capsys) -> None:
     root = tmp_path / "ws"
     workspace = Workspace.open(root)
     records = RecordsService(workspace)
-    patient = records.create_patient("李建国", sex=Sex.MALE, birth_date=dt.date(1960, 1, 9), phone="13700002222")
-    case = records.create_case(patient.id, "Fever after travel", opened_on=dt.date(2025, 8, 1))
-    records.add_entry(case.id, EntryKind.COMPLAINT, "发热5天", occurred_at=dt.datetime(2025, 8, 1, 10))
+    patient = records.patients.create("李建国", sex=Sex.MALE, birth_date=dt.date(1960, 1, 9), phone="13700002222")
+    case = records.cases.create(patient.id, "Fever after travel", opened_on=dt.date(2025, 8, 1))
+    records.cases.add_entry(case.id, EntryKind.COMPLAINT, "发热5天", occurred_at=dt.datetime(2025, 8, 1, 10))
     ws_args = ["--workspace", str(root)]
     user = exchange_server.new_user()
 
@@ -54,7 +55,7 @@ def test_cli_round_trip(tmp_path, exchange_server, monkeypatch, capsys) -> None:
     capsys.readouterr()
 
     # A new revision needs the consent confirmed again; withdrawing then closes the case for everyone.
-    RecordsService(workspace).update_case(case.id, title="Fever after travel: malaria")
+    RecordsService(workspace).cases.update(case.id, CaseChanges(title="Fever after travel: malaria"))
     assert main([*ws_args, "exchange", "update", str(case.id)]) == 1
     assert "consent" in capsys.readouterr().err
     assert main([*ws_args, "exchange", "update", str(case.id), "--consent-recorded"]) == 0

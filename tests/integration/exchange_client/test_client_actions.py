@@ -82,7 +82,7 @@ def test_feed_filters_and_saving_a_received_case(make_client) -> None:
     assert report.received == 2 and service.session().last_sync_at is not None
     chest = next(c for c in service.local_feed(query="rest"))
     patient_id = service.save_to_records(chest, "Exchange case A")
-    saved = RecordsService(reader_ws).get_patient_record(patient_id)
+    saved = RecordsService(reader_ws).patients.get(patient_id)
     assert saved.name == "Exchange case A" and saved.extra["exchange_author"] == chest.author
     assert saved.extra["exchange_server"] == get_state(reader_ws, "server_url")
     text = " ".join(e.text for e in saved.cases[0].entries)

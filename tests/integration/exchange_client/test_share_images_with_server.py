@@ -31,10 +31,10 @@ def _photo_with_gps() -> bytes:
 
 def add_case_with_photo(workspace: Workspace) -> int:
     records = RecordsService(workspace)
-    patient = records.create_patient("陈美华", sex=Sex.FEMALE, birth_date=dt.date(1980, 2, 2))
-    case = records.create_case(patient.id, "Pigmented lesion", opened_on=dt.date(2025, 6, 1), tags=["dermatology"])
+    patient = records.patients.create("陈美华", sex=Sex.FEMALE, birth_date=dt.date(1980, 2, 2))
+    case = records.cases.create(patient.id, "Pigmented lesion", opened_on=dt.date(2025, 6, 1), tags=["dermatology"])
     photo = AttachmentStore(workspace.attachments_dir).put_bytes(_photo_with_gps(), "lesion.jpg")
-    records.attach_file(case.id, photo, occurred_at=dt.datetime(2025, 6, 1, 9))
+    records.cases.attach_file(case.id, photo, occurred_at=dt.datetime(2025, 6, 1, 9))
     return case.id
 
 
@@ -58,7 +58,7 @@ def test_shared_photo_reaches_another_user_stripped(make_client) -> None:
     assert fetch_image(reader, reader_ws, ref.sha256) == path  # already local: no second download
 
     patient_id = save_received_case(reader_ws, case)
-    saved = RecordsService(reader_ws).get_patient_record(patient_id)
+    saved = RecordsService(reader_ws).patients.get(patient_id)
     [attachment] = [e.attachment for e in saved.cases[0].entries if e.attachment is not None]
     assert attachment.sha256 == ref.sha256 and attachment.media_type == "image/jpeg"
     assert AttachmentStore(reader_ws.attachments_dir).path(ref.sha256).read_bytes() == path.read_bytes()

@@ -18,9 +18,9 @@ from cdss.workspace import Workspace
 
 def add_case(workspace: Workspace, title: str = "Exertional chest pain") -> int:
     records = RecordsService(workspace)
-    patient = records.create_patient("王小明", sex=Sex.FEMALE, birth_date=dt.date(1975, 6, 1), phone="13800001111")
-    case = records.create_case(patient.id, title, opened_on=dt.date(2025, 3, 2), tags=["cardiology"])
-    records.add_entry(case.id, EntryKind.COMPLAINT, "胸痛2天，王小明自述活动后加重",
+    patient = records.patients.create("王小明", sex=Sex.FEMALE, birth_date=dt.date(1975, 6, 1), phone="13800001111")
+    case = records.cases.create(patient.id, title, opened_on=dt.date(2025, 3, 2), tags=["cardiology"])
+    records.cases.add_entry(case.id, EntryKind.COMPLAINT, "胸痛2天，王小明自述活动后加重",
                       occurred_at=dt.datetime(2025, 3, 2, 9))
     return case.id
 

@@ -22,13 +22,13 @@ def knowledge() -> DrugKnowledge:
 @pytest.fixture()
 def patient_case(workspace):
     records = RecordsService(workspace, today=lambda: TODAY)
-    patient = records.create_patient("Test Patient", sex=Sex.MALE, birth_date=dt.date(1950, 1, 1))
-    case = records.create_case(patient.id, "Atrial fibrillation", opened_on=dt.date(2025, 1, 1))
-    records.add_medication(patient.id, Medication("warfarin", "3 mg qd"))
-    records.add_medication(patient.id, Medication("Simvastatin 20 MG Oral Tablet"))
-    records.add_lab(patient.id, LabResult("Body Weight", dt.datetime(2025, 12, 1), value=80, unit="kg",
+    patient = records.patients.create("Test Patient", sex=Sex.MALE, birth_date=dt.date(1950, 1, 1))
+    case = records.cases.create(patient.id, "Atrial fibrillation", opened_on=dt.date(2025, 1, 1))
+    records.medications.add(patient.id, Medication("warfarin", "3 mg qd"))
+    records.medications.add(patient.id, Medication("Simvastatin 20 MG Oral Tablet"))
+    records.labs.add(patient.id, LabResult("Body Weight", dt.datetime(2025, 12, 1), value=80, unit="kg",
                                           loinc="29463-7"), case.id)
-    records.add_lab(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 12, 1), value=90, unit="µmol/L",
+    records.labs.add(patient.id, LabResult("Serum creatinine", dt.datetime(2025, 12, 1), value=90, unit="µmol/L",
                                           loinc="14682-9"), case.id)
     return records, patient, case
 

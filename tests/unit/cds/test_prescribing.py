@@ -40,7 +40,7 @@ def test_override_with_monitoring_creates_follow_up_entry_events_and_audit(cds, 
     check = cds.check_new_medication(patient.id, "clarithromycin")
     outcome = cds.prescribe(check, case.id, Medication("clarithromycin", "500 mg bid"), _monitor(check))
     assert outcome.medication.drug_id == "clarithromycin" and outcome.medication.start == dt.date(2026, 1, 15)
-    stored = records.get_case(case.id)
+    stored = records.cases.get(case.id)
     follow_up = next(f for f in stored.follow_ups if f.id == outcome.follow_up_ids[0])
     assert follow_up.due == DUE and follow_up.note == "Monitor: INR and CK"
     entry = next(e for e in stored.entries if e.id == outcome.entry_id)
@@ -68,8 +68,8 @@ def test_an_overridden_pair_does_not_interrupt_again(cds, patient_case):
     outcome = cds.prescribe(again, case.id, Medication("克拉霉素"), language="zh")
     assert outcome.follow_up_ids == ()
     # another patient is interrupted as before: the memory is per patient
-    other = _records.create_patient("Other Patient", birth_date=dt.date(1960, 1, 1))
-    _records.add_medication(other.id, Medication("simvastatin"))
+    other = _records.patients.create("Other Patient", birth_date=dt.date(1960, 1, 1))
+    _records.medications.add(other.id, Medication("simvastatin"))
     assert cds.check_new_medication(other.id, "clarithromycin").interrupting
 
 
@@ -89,8 +89,8 @@ def test_reasons_are_required_and_nothing_is_half_written(cds, patient_case):
     with pytest.raises(UserError) as caught:
         cds.prescribe(check, None, Medication("clarithromycin"), _monitor(check))
     assert caught.value.code == "cds_case_required"
-    assert not any(m.drug_id == "clarithromycin" for m in records.list_medications(patient.id))
-    assert records.get_case(case.id).follow_ups == ()
+    assert not any(m.drug_id == "clarithromycin" for m in records.medications.for_patient(patient.id))
+    assert records.cases.get(case.id).follow_ups == ()
 
 
 def test_cancel_counts_the_interruption_as_accepted(cds, patient_case, workspace):
@@ -127,7 +127,7 @@ def test_flags_feed_the_pregnancy_check(cds, workspace):
     from cdss.records.types import Sex
 
     records = RecordsService(workspace)
-    woman = records.create_patient("A Woman", sex=Sex.FEMALE, birth_date=dt.date(1995, 1, 1))
+    woman = records.patients.create("A Woman", sex=Sex.FEMALE, birth_date=dt.date(1995, 1, 1))
     assert cds.flags(woman.id) == {}
     assert not any(a.kind == "pregnancy" for a in cds.check_new_medication(woman.id, "warfarin").alerts)
     assert cds.set_flag(woman.id, "pregnant", True) == {"pregnant": True}
@@ -144,7 +144,7 @@ def test_chinese_entry_uses_the_titles_the_doctor_read(cds, patient_case):
     outcome = cds.prescribe(check, case.id, Medication("克拉霉素", "0.5 g bid"),
                             {key: OverrideDecision("will_monitor", "", DUE)}, language="zh",
                             titles={key: "辛伐他汀 + 克拉霉素：肌病和横纹肌溶解"})
-    stored = records.get_case(case.id)
+    stored = records.cases.get(case.id)
     entry = next(e for e in stored.entries if e.id == outcome.entry_id)
     assert entry.text.splitlines() == ["开始用药：克拉霉素 0.5 g bid。",
                                        "忽略警示（禁忌）：辛伐他汀 + 克拉霉素：肌病和横纹肌溶解。理由：将监测。",

@@ -18,13 +18,13 @@ from cdss.records.types import LabResult, Medication
 
 
 def _creatinine(records, patient, case, value, day):
-    return records.add_lab(patient.id, LabResult("Serum creatinine", dt.datetime(2026, 1, day), value=value,
+    return records.labs.add(patient.id, LabResult("Serum creatinine", dt.datetime(2026, 1, day), value=value,
                                                  unit="µmol/L", loinc="14682-9"), case.id)
 
 
 def test_a_creatinine_rise_raises_new_renal_alerts_once(workspace, knowledge, patient_case):
     records, patient, case = patient_case
-    records.add_medication(patient.id, Medication("metformin", "500 mg bid"))
+    records.medications.add(patient.id, Medication("metformin", "500 mg bid"))
     normal = _creatinine(records, patient, case, 95, 5)
     assert recheck.after_new_lab(workspace, patient.id, normal.id, knowledge=knowledge).new_alerts == ()
     risen = _creatinine(records, patient, case, 260, 10)
@@ -49,7 +49,7 @@ def test_a_creatinine_rise_raises_new_renal_alerts_once(workspace, knowledge, pa
 
 def test_pending_recheck_sets_a_baseline_then_catches_labs_stored_by_anyone(workspace, knowledge, patient_case):
     records, patient, case = patient_case
-    records.add_medication(patient.id, Medication("metformin"))
+    records.medications.add(patient.id, Medication("metformin"))
     # first look: history is not news
     assert recheck.recheck_pending(workspace, patient.id, knowledge=knowledge) == ()
     _creatinine(records, patient, case, 100, 3)
@@ -63,7 +63,7 @@ def test_patient_without_medications_or_labs(workspace, knowledge):
     from cdss.records.service import RecordsService
 
     records = RecordsService(workspace)
-    patient = records.create_patient("Nobody", birth_date=dt.date(1970, 1, 1))
+    patient = records.patients.create("Nobody", birth_date=dt.date(1970, 1, 1))
     assert recheck.after_new_lab(workspace, patient.id, knowledge=knowledge).new_alerts == ()
     assert recheck.recheck_pending(workspace, patient.id, knowledge=knowledge) == ()
 
@@ -107,7 +107,7 @@ def test_deleting_a_patient_removes_their_decision_support_rows(workspace, cds, 
     check = cds.check_new_medication(patient.id, "clarithromycin")
     cds.cancel_prescription(check, case.id)
     cds.set_flag(patient.id, "hepatic_impairment", True)
-    records.delete_patient(patient.id)
+    records.patients.delete(patient.id)
     with workspace.unit_of_work() as session:
         assert session.scalars(select(AlertEventRow)).all() == []
     assert cds.flags(patient.id) == {}

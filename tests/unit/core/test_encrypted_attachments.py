@@ -47,11 +47,11 @@ def plain(tmp_path: Path) -> tuple[Path, list[str]]:
     workspace = Workspace.open(root)
     service = RecordsService(workspace)
     store = AttachmentStore.of(workspace)
-    case = service.create_case(service.create_patient("张三").id, "Wound", opened_on=dt.date(2024, 3, 1))
+    case = service.cases.create(service.patients.create("张三").id, "Wound", opened_on=dt.date(2024, 3, 1))
     hashes = []
     for data, name in ((_photo(), "wound.jpg"), (PDF, "letter.pdf")):
         stored = store.put_bytes(data, name)
-        service.attach_file(case.id, stored)
+        service.cases.attach_file(case.id, stored)
         hashes.append(stored.sha256)
     assert store.thumbnail(hashes[0], 240) is not None
     workspace.close()
@@ -114,7 +114,7 @@ def test_the_pdf_report_has_the_photo(plain, monkeypatch, tmp_path) -> None:
     encrypt_workspace(root, PASSPHRASE, FAST)
     workspace = _open(root, monkeypatch)
     service = RecordsService(workspace)
-    record = service.get_patient_record(service.list_patients(limit=1)[0].id)
+    record = service.patients.get(service.patients.page(limit=1)[0].id)
     report = export_case_pdf(record, record.cases, tmp_path / "r.pdf", attachments=AttachmentStore.of(workspace),
                              deidentified=False, secret=None, labels_language="en")
     pdf = report.read_bytes()
@@ -130,7 +130,7 @@ def test_the_case_exchange_sends_a_clean_copy_of_a_sealed_photo(plain, monkeypat
     encrypt_workspace(root, PASSPHRASE, FAST)
     workspace = _open(root, monkeypatch)
     service = RecordsService(workspace)
-    record = service.get_patient_record(service.list_patients(limit=1)[0].id)
+    record = service.patients.get(service.patients.page(limit=1)[0].id)
     clean = deidentify(record, b"k" * 32, case_key="c").record
     images, skipped = prepare_case_images(workspace, record.cases[0], clean.cases[0])
     assert len(images) == 1 and skipped == ["attachment-2.pdf"]
@@ -254,11 +254,11 @@ def test_the_demo_workspace_with_photos_comes_through_encryption_unchanged(tmp_p
     seed_demo(workspace)
     service = RecordsService(workspace)
     store = AttachmentStore.of(workspace)
-    patients = service.list_patients(limit=1000)
+    patients = service.patients.page(limit=1000)
     for number, summary in enumerate(patients[:5]):  # a photo on the first case of five patients
-        record = service.get_patient_record(summary.id)
-        service.attach_file(record.cases[0].id, store.put_bytes(_photo((number * 40, 90, 90)), f"p{number}.jpg"))
-    before = [service.get_patient_record(p.id) for p in patients]
+        record = service.patients.get(summary.id)
+        service.cases.attach_file(record.cases[0].id, store.put_bytes(_photo((number * 40, 90, 90)), f"p{number}.jpg"))
+    before = [service.patients.get(p.id) for p in patients]
     photos = {e.attachment.sha256: store.read_bytes(e.attachment.sha256)
               for r in before for c in r.cases for e in c.entries if e.attachment is not None}
     workspace.close()
@@ -270,8 +270,8 @@ def test_the_demo_workspace_with_photos_comes_through_encryption_unchanged(tmp_p
     service = RecordsService(workspace)
     # Compared patient by patient in the same order (the list's own order follows updated_at, which the photos
     # just bumped, so it may differ from the list taken before them).
-    assert [service.get_patient_record(p.id) for p in patients] == before
-    assert {p.id for p in service.list_patients(limit=1000)} == {p.id for p in patients}
+    assert [service.patients.get(p.id) for p in patients] == before
+    assert {p.id for p in service.patients.page(limit=1000)} == {p.id for p in patients}
     store = AttachmentStore.of(workspace)
     assert {sha: store.read_bytes(sha) for sha in photos} == photos
     assert all(store.path(sha).read_bytes().startswith(MAGIC) for sha in photos)

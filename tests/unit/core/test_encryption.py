@@ -30,7 +30,7 @@ def plain(tmp_path: Path) -> Path:
     workspace = Workspace.open(root)
     service = RecordsService(workspace)
     for i in range(30):
-        service.create_patient(f"Zhangsan Secretname{i}", sex=Sex.MALE, birth_date=dt.date(1960, 1, 1 + i % 28))
+        service.patients.create(f"Zhangsan Secretname{i}", sex=Sex.MALE, birth_date=dt.date(1960, 1, 1 + i % 28))
     workspace.backup_now("manual")
     workspace.close()
     return root
@@ -58,9 +58,9 @@ def test_encrypting_keeps_every_record_and_leaves_no_plain_copy(plain: Path, mon
     assert wrong.value.code == "workspace_passphrase_wrong"
     monkeypatch.setenv("CDSS_PASSPHRASE", PASSPHRASE)
     workspace = Workspace.open(plain)
-    names = {p.name for p in RecordsService(workspace).list_patients(limit=100)}
+    names = {p.name for p in RecordsService(workspace).patients.page(limit=100)}
     assert len(names) == 30 and "Zhangsan Secretname7" in names
-    assert RecordsService(workspace).count_patients("Secretname7") == 1  # full-text search works encrypted
+    assert RecordsService(workspace).patients.count("Secretname7") == 1  # full-text search works encrypted
     workspace.close()
 
 
@@ -70,9 +70,9 @@ def test_backups_and_restore_stay_encrypted(plain: Path) -> None:
     service = RecordsService(workspace)
     info = workspace.backup_now("manual")
     assert not crypto.database_is_plaintext(info.path)
-    service.create_patient("Added After Backup", sex=Sex.FEMALE)
+    service.patients.create("Added After Backup", sex=Sex.FEMALE)
     workspace.restore(info.path)
-    assert "Added After Backup" not in {p.name for p in RecordsService(workspace).list_patients(limit=100)}
+    assert "Added After Backup" not in {p.name for p in RecordsService(workspace).patients.page(limit=100)}
     assert all(not crypto.database_is_plaintext(b.path) for b in list_backups(plain / "backups"))
     workspace.close()
 
@@ -81,7 +81,7 @@ def test_an_interrupted_encryption_opens_as_the_plain_workspace_it_still_is(plai
     key, content = crypto.new_key_file_content(PASSPHRASE, FAST, state="migrating")
     crypto.write_key_file(plain, content)  # killed right after writing the key file, before the swap
     workspace = Workspace.open(plain)
-    assert workspace.key is None and len(RecordsService(workspace).list_patients(limit=100)) == 30
+    assert workspace.key is None and len(RecordsService(workspace).patients.page(limit=100)) == 30
     assert not crypto.is_encrypted(plain) and (plain / "encryption.json.interrupted").exists()
     workspace.close()
     encrypt_workspace(plain, PASSPHRASE, FAST)  # and it can be encrypted again
@@ -138,7 +138,7 @@ def test_a_key_kept_in_the_os_keyring_opens_the_workspace_without_the_passphrase
     assert PASSPHRASE not in str(vault.entries)  # the key, not the passphrase
     crypto.forget()
     workspace = Workspace.open(plain)  # no prompt, no environment variable
-    assert len(RecordsService(workspace).list_patients(limit=100)) == 30
+    assert len(RecordsService(workspace).patients.page(limit=100)) == 30
     workspace.close()
     crypto.forget()
     crypto.forget_in_keyring(plain)
@@ -160,7 +160,7 @@ def test_changing_the_passphrase_re_encrypts_everything_and_survives_interruptio
         crypto.unlock(plain, PASSPHRASE)
     monkeypatch.setenv("CDSS_PASSPHRASE", new)
     workspace = Workspace.open(plain)
-    assert len(RecordsService(workspace).list_patients(limit=100)) == 30
+    assert len(RecordsService(workspace).patients.page(limit=100)) == 30
     info = list_backups(plain / "backups")[0]
     workspace.restore(info.path)  # a backup re-encrypted under the new key restores
     workspace.close()
@@ -180,7 +180,7 @@ def test_changing_the_passphrase_re_encrypts_everything_and_survives_interruptio
     db.write_bytes(b"the old-key original, now stale")
     monkeypatch.setenv("CDSS_PASSPHRASE", new)
     workspace = Workspace.open(plain)
-    assert len(RecordsService(workspace).list_patients(limit=100)) == 30 and not list(plain.rglob(f"*{REKEYED}"))
+    assert len(RecordsService(workspace).patients.page(limit=100)) == 30 and not list(plain.rglob(f"*{REKEYED}"))
     workspace.close()
 
 

@@ -28,9 +28,9 @@ def shanghai(monkeypatch):
 def test_written_times_come_back_as_aware_utc(workspace, shanghai) -> None:
     service = RecordsService(workspace)
     before = utc_now()
-    patient = service.create_patient("张三")
-    case = service.create_case(patient.id, "Cough")
-    entry = service.add_entry(case.id, "note", "seen at 09:00", occurred_at=dt.datetime(2024, 5, 1, 9, 0))
+    patient = service.patients.create("张三")
+    case = service.cases.create(patient.id, "Cough")
+    entry = service.cases.add_entry(case.id, "note", "seen at 09:00", occurred_at=dt.datetime(2024, 5, 1, 9, 0))
     with closing(sqlite3.connect(workspace.db_path)) as raw:
         created, = raw.execute("SELECT created_at FROM patient WHERE id = ?", (patient.id,)).fetchone()
         occurred, = raw.execute("SELECT occurred_at FROM entry WHERE id = ?", (entry.id,)).fetchone()

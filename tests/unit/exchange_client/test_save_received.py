@@ -75,7 +75,7 @@ def test_save_once_then_refuse_a_copy(tmp_path) -> None:
     workspace = Workspace.open(tmp_path / "ws")
     case = shared_case(STRUCTURED)
     patient_id = save_received_case(workspace, case, server_url="https://ex.test")
-    stored = RecordsService(workspace).get_patient_record(patient_id)
+    stored = RecordsService(workspace).patients.get(patient_id)
     assert stored.source_ref == f"exchange:{case.case_uuid}" and stored.cases[0].labs[0].value == 6.4
     assert saved_patient_id(workspace, str(case.case_uuid)) == patient_id
     with pytest.raises(UserError) as again:

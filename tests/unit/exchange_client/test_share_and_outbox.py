@@ -32,11 +32,11 @@ VISIT_2 = dt.datetime(2025, 4, 19, 14, 0)
 @pytest.fixture
 def case_id(workspace: Workspace) -> int:
     records = RecordsService(workspace, today=lambda: TODAY)
-    patient = records.create_patient(NAME, sex=Sex.MALE, birth_date=BIRTH, phone=PHONE, address=ADDRESS,
+    patient = records.patients.create(NAME, sex=Sex.MALE, birth_date=BIRTH, phone=PHONE, address=ADDRESS,
                                      identifiers=[Identifier("cn-resident-id", RESIDENT_ID)])
-    case = records.create_case(patient.id, "Chest pain on exertion", opened_on=OPENED, tags=["cardiology", "angina"])
-    records.add_entry(case.id, EntryKind.COMPLAINT, f"{NAME}, 胸痛3天，电话{PHONE}", occurred_at=VISIT_1)
-    records.add_entry(case.id, EntryKind.FOLLOW_UP, "Pain resolved on review 2025-04-19.", occurred_at=VISIT_2)
+    case = records.cases.create(patient.id, "Chest pain on exertion", opened_on=OPENED, tags=["cardiology", "angina"])
+    records.cases.add_entry(case.id, EntryKind.COMPLAINT, f"{NAME}, 胸痛3天，电话{PHONE}", occurred_at=VISIT_1)
+    records.cases.add_entry(case.id, EntryKind.FOLLOW_UP, "Pain resolved on review 2025-04-19.", occurred_at=VISIT_2)
     return case.id
 
 

@@ -141,7 +141,7 @@ def test_the_store_refuses_free_text_in_checked_fields(workspace: Workspace, fie
     # Every other checked field holds a valid value, so the refusal is about this one's planted text.
     record = build(PatientRecord, "", Planter(), {k: v for k, v in STORE_CHECKED.items() if k != field})
     with pytest.raises(UserError):
-        RecordsService(workspace, today=lambda: TODAY).save_patient_record(record)
+        RecordsService(workspace, today=lambda: TODAY).patients.save_record(record)
 
 
 def test_no_string_field_reaches_the_share_payload_unscrubbed(workspace: Workspace):
@@ -151,7 +151,7 @@ def test_no_string_field_reaches_the_share_payload_unscrubbed(workspace: Workspa
                                     "size": photo.size}
     record = build(PatientRecord, "", plant, overrides)
     service = RecordsService(workspace, today=lambda: TODAY)
-    case_id = service.get_patient_record(service.save_patient_record(record)).cases[0].id
+    case_id = service.patients.get(service.patients.save_record(record)).cases[0].id
     preview = build_share_preview(workspace, case_id, today=TODAY)
 
     payload = preview.payload.model_dump(mode="json")
@@ -175,6 +175,6 @@ def test_calendar_end_dates_in_every_field_do_not_crash_the_preview(workspace: W
     )
     record = dataclasses.replace(record, cases=(ends,))
     service = RecordsService(workspace, today=lambda: TODAY)
-    case_id = service.get_patient_record(service.save_patient_record(record)).cases[0].id
+    case_id = service.patients.get(service.patients.save_record(record)).cases[0].id
     preview = build_share_preview(workspace, case_id, today=TODAY)
     assert json.loads(preview.payload.body)["case"]["entries"]

@@ -39,13 +39,13 @@ def jpeg_with_gps(color=(10, 120, 200)) -> bytes:
 @pytest.fixture
 def case_with_photo(workspace: Workspace) -> int:
     records = RecordsService(workspace, today=lambda: TODAY)
-    patient = records.create_patient(NAME, sex=Sex.MALE, birth_date=dt.date(1960, 1, 5))
-    case = records.create_case(patient.id, "Rash on the forearm", opened_on=dt.date(2025, 5, 1), tags=["dermatology"])
+    patient = records.patients.create(NAME, sex=Sex.MALE, birth_date=dt.date(1960, 1, 5))
+    case = records.cases.create(patient.id, "Rash on the forearm", opened_on=dt.date(2025, 5, 1), tags=["dermatology"])
     store = AttachmentStore(workspace.attachments_dir)
     photo = store.put_bytes(jpeg_with_gps(), f"{NAME}-rash.jpg")
-    records.attach_file(case.id, photo, occurred_at=dt.datetime(2025, 5, 1, 10))
+    records.cases.attach_file(case.id, photo, occurred_at=dt.datetime(2025, 5, 1, 10))
     pdf = store.put_bytes(b"%PDF-1.4 minimal", "referral.pdf")
-    records.attach_file(case.id, pdf, occurred_at=dt.datetime(2025, 5, 1, 11))
+    records.cases.attach_file(case.id, pdf, occurred_at=dt.datetime(2025, 5, 1, 11))
     return case.id
 
 

@@ -17,12 +17,12 @@ def evidence_case(workspace):
     library = LiteratureLibrary(workspace)
     ids = library.store.add(SAMPLE_REFS)
     records = RecordsService(workspace)
-    patient = records.create_patient("王五")
-    case = records.create_case(patient.id, "糖尿病随访")
-    diagnosis = records.add_entry(case.id, EntryKind.DIAGNOSIS, "糖尿病肾病", icd10="E11.2")
-    records.add_entry(case.id, EntryKind.HISTORY, "Known nephropathy; renal function declining over two years.")
-    records.add_medication(patient.id, Medication("二甲双胍", "500 mg bid"))
-    records.add_medication(patient.id, Medication("aspirin", active=False))
+    patient = records.patients.create("王五")
+    case = records.cases.create(patient.id, "糖尿病随访")
+    diagnosis = records.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "糖尿病肾病", icd10="E11.2")
+    records.cases.add_entry(case.id, EntryKind.HISTORY, "Known nephropathy; renal function declining over two years.")
+    records.medications.add(patient.id, Medication("二甲双胍", "500 mg bid"))
+    records.medications.add(patient.id, Medication("aspirin", active=False))
     return library, records, case, diagnosis, dict(zip(range(1, 7), ids, strict=True))
 
 
@@ -62,7 +62,7 @@ def test_linked_papers_are_listed_apart_not_suggested(evidence_case):
 
 def test_a_case_without_concepts_or_library_gives_no_suggestions(workspace):
     records = RecordsService(workspace)
-    case = records.create_case(records.create_patient("赵六").id, "Check-up")
+    case = records.cases.create(records.patients.create("赵六").id, "Check-up")
     evidence = find_evidence(LiteratureLibrary(workspace), records, case.id)
     assert (evidence.hits, evidence.library_size) == ((), 0)
 

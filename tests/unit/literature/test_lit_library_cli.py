@@ -93,8 +93,8 @@ def test_cli_evidence_and_link(tmp_path, capsys):
     source.write_text(RIS_TWO, encoding="utf-8")
     assert main(["--workspace", str(ws_path), "lit", "import", str(source)]) == 0
     records = RecordsService(Workspace.open(ws_path))
-    case = records.create_case(records.create_patient("周七").id, "DKD")
-    entry = records.add_entry(case.id, EntryKind.DIAGNOSIS, "Diabetic kidney disease", icd10="E11.2")
+    case = records.cases.create(records.patients.create("周七").id, "DKD")
+    entry = records.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "Diabetic kidney disease", icd10="E11.2")
     capsys.readouterr()
 
     assert main(["--workspace", str(ws_path), "lit", "evidence", str(case.id), "--json"]) == 0

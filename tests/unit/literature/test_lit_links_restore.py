@@ -16,18 +16,19 @@ def test_links_to_a_deleted_entry_hide_and_come_back_with_undo(workspace):
     library = LiteratureLibrary(workspace)
     (ref_id,) = library.add([SAMPLE_REFS[0]])
     records = RecordsService(workspace)
-    case = records.create_case(records.create_patient("张三").id, "糖尿病肾病")
-    entry = records.add_entry(case.id, EntryKind.DIAGNOSIS, "2型糖尿病肾病", occurred_at=dt.datetime(2024, 3, 1, 9))
+    case = records.cases.create(records.patients.create("张三").id, "糖尿病肾病")
+    entry = records.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "2型糖尿病肾病",
+                                    occurred_at=dt.datetime(2024, 3, 1, 9))
     whole = library.links.link(ref_id, case.id)
     on_entry = library.links.link(ref_id, case.id, entry.id)
     assert [link.id for link in library.links.for_case(case.id)] == [whole.id, on_entry.id]
 
-    records.delete_entry(entry.id)
+    records.cases.delete_entry(entry.id)
     # The case-level link stays; the link to the deleted entry is hidden from both sides.
     assert [link.id for link in library.links.for_case(case.id)] == [whole.id]
     assert [link.id for link in library.links.for_reference(ref_id)] == [whole.id]
 
-    records.restore_entry(entry.id)
+    records.cases.restore_entry(entry.id)
     restored = library.links.for_reference(ref_id)
     assert [link.id for link in restored] == [whole.id, on_entry.id]  # the same link, not a new one
     assert "2型糖尿病肾病" in restored[1].entry_label
@@ -37,11 +38,12 @@ def test_a_purged_entry_takes_its_links_with_it(workspace):
     library = LiteratureLibrary(workspace)
     (ref_id,) = library.add([SAMPLE_REFS[0]])
     records = RecordsService(workspace)
-    case = records.create_case(records.create_patient("李四").id, "肾病")
-    entry = records.add_entry(case.id, EntryKind.NOTE, "复查肾功能", occurred_at=dt.datetime(2024, 3, 2, 9))
+    case = records.cases.create(records.patients.create("李四").id, "肾病")
+    entry = records.cases.add_entry(case.id, EntryKind.NOTE, "复查肾功能", occurred_at=dt.datetime(2024, 3, 2, 9))
     library.links.link(ref_id, case.id, entry.id)
-    records.delete_entry(entry.id)
-    assert records.purge_deleted_entries(older_than=dt.timedelta(seconds=-1)) == 1  # i.e. everything deleted so far
+    records.cases.delete_entry(entry.id)
+    # older_than -1 s: everything deleted so far
+    assert records.cases.purge_deleted_entries(older_than=dt.timedelta(seconds=-1)) == 1
     assert library.links.for_case(case.id) == []
     from sqlalchemy import func, select
 

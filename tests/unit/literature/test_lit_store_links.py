@@ -114,9 +114,9 @@ def test_imported_pdf_is_kept_and_a_duplicate_pdf_attaches_to_the_existing_paper
 @pytest.fixture()
 def case_setup(workspace, tmp_path):
     records = RecordsService(workspace)
-    patient = records.create_patient("张三")
-    case = records.create_case(patient.id, "Type 2 diabetes review")
-    entry = records.add_entry(case.id, EntryKind.DIAGNOSIS, "Type 2 diabetes mellitus", icd10="E11.9")
+    patient = records.patients.create("张三")
+    case = records.cases.create(patient.id, "Type 2 diabetes review")
+    entry = records.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "Type 2 diabetes mellitus", icd10="E11.9")
     (tmp_path / "a.ris").write_text(RIS, encoding="utf-8")
     library = LiteratureLibrary(workspace)
     (ref_id,) = library.import_paths([tmp_path / "a.ris"]).added_ids
@@ -157,12 +157,12 @@ def test_a_case_level_link_is_unique_even_in_sql(workspace, case_setup):
 
 def test_link_refuses_an_entry_of_another_case_and_cascades(workspace, case_setup):
     records, library, patient, case, entry, ref_id = case_setup
-    other = records.create_case(patient.id, "Gout")
+    other = records.cases.create(patient.id, "Gout")
     with pytest.raises(UserError) as info:
         library.links.link(ref_id, other.id, entry.id)
     assert info.value.code == "literature_link_entry_invalid"
     library.links.link(ref_id, case.id, entry.id)
-    records.delete_case(case.id)
+    records.cases.delete(case.id)
     assert library.links.for_reference(ref_id) == []
     library.links.link(ref_id, other.id)
     library.delete([ref_id])

@@ -17,8 +17,8 @@ from cdss.records.types import Entry, EntryKind, Medication
 @pytest.fixture()
 def two_patients(workspace):
     service = RecordsService(workspace)
-    first, second = service.create_patient("王五"), service.create_patient("赵六")
-    return service, first, service.create_case(first.id, "Cough"), service.create_case(second.id, "Rash")
+    first, second = service.patients.create("王五"), service.patients.create("赵六")
+    return service, first, service.cases.create(first.id, "Cough"), service.cases.create(second.id, "Rash")
 
 
 def test_reads_give_plain_references_and_refuse_another_patients_case(workspace, two_patients) -> None:
@@ -50,11 +50,11 @@ def test_writes_are_validated_and_one_change_is_indexed_and_audited(workspace, t
                                     Entry(EntryKind.MEDICATION, dt.datetime(2024, 5, 1, 9), "Started clarithromycin"))
         follow_up_id = access.add_follow_up(session, cough.id, dt.date(2024, 5, 8), "Review cough")
         access.record_changed(session, first.id, "clarithromycin prescribed", "dr-test")
-    record = service.get_patient_record(first.id)
+    record = service.patients.get(first.id)
     assert [m.name for m in record.medications] == ["clarithromycin"] and medication.id is not None
     assert [e.id for e in record.cases[0].entries] == [entry_id]
     assert [f.id for f in record.cases[0].follow_ups] == [follow_up_id]
-    assert service.count_patients("clarithromycin") == 1  # the search document was rebuilt
+    assert service.patients.count("clarithromycin") == 1  # the search document was rebuilt
     with workspace.unit_of_work() as session:
         details = [e.detail for e in audit.events_for(session, "patient", first.id)]
     assert "clarithromycin prescribed" in details
@@ -65,4 +65,4 @@ def test_writes_are_validated_and_one_change_is_indexed_and_audited(workspace, t
         assert access.entry_ref(session, entry_id).deleted and access.deleted_entry_ids(session, [entry_id]) == {
             entry_id}
     assert (stopped.active, stopped.end) == (False, dt.date(2024, 5, 3))
-    assert service.get_patient_record(first.id).cases[0].entries == ()
+    assert service.patients.get(first.id).cases[0].entries == ()

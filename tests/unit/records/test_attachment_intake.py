@@ -28,8 +28,8 @@ def _jpeg(size=(64, 48)) -> bytes:
 def setup(tmp_path):
     ws = Workspace.open(tmp_path / "ws")
     service = RecordsService(ws)
-    patient = service.create_patient("李四")
-    case = service.create_case(patient.id, "Fracture", opened_on=dt.date(2024, 1, 2))
+    patient = service.patients.create("李四")
+    case = service.cases.create(patient.id, "Fracture", opened_on=dt.date(2024, 1, 2))
     yield service, AttachmentStore(ws.attachments_dir), case
     ws.close()
 
@@ -43,7 +43,7 @@ def test_a_photo_and_a_pdf_become_timeline_entries(setup):
     photo = attach_bytes(service, store, case.id, _jpeg(), "wrist.jpg")
     report = attach_bytes(service, store, case.id, PDF, "report.pdf")
     assert photo.attachment.media_type == "image/jpeg" and report.attachment.media_type == "application/pdf"
-    entries = service.get_case(case.id).entries
+    entries = service.cases.get(case.id).entries
     assert [e.attachment.filename for e in entries] == ["wrist.jpg", "report.pdf"]
     assert store.exists(photo.attachment.sha256) and store.exists(report.attachment.sha256)
 
@@ -63,7 +63,7 @@ def test_refused_files_write_nothing(setup, data, code):
     with pytest.raises(UserError) as info:
         attach_bytes(service, store, case.id, data, "file.bin")
     assert info.value.code == code and info.value.params["filename"] == "file.bin"
-    assert service.get_case(case.id).entries == ()
+    assert service.cases.get(case.id).entries == ()
     assert _stored_files(store) == []
 
 
@@ -89,7 +89,7 @@ def test_one_bad_file_does_not_stop_the_others(setup, tmp_path):
     assert [r.entry is not None for r in results] == [True, False, False, False]
     assert [r.error.code for r in results[1:]] == ["attachment_type_unsupported", "attachment_is_folder",
                                                     "attachment_unreadable"]
-    assert len(service.get_case(case.id).entries) == 1
+    assert len(service.cases.get(case.id).entries) == 1
 
 
 def test_a_failed_database_write_takes_a_new_file_back_out(setup):

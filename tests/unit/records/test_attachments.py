@@ -119,10 +119,10 @@ def test_attachment_entry_on_a_case(workspace):
 
     service = RecordsService(workspace)
     store = AttachmentStore.of(workspace)
-    case = service.create_case(service.create_patient("张三").id, "皮疹")
+    case = service.cases.create(service.patients.create("张三").id, "皮疹")
     stored = store.put_bytes(_png(), "rash.png")
-    entry = service.attach_file(case.id, stored, text="前臂皮疹")
-    again = service.attach_file(case.id, store.put_bytes(_png(), "rash-again.png"))
+    entry = service.cases.attach_file(case.id, stored, text="前臂皮疹")
+    again = service.cases.attach_file(case.id, store.put_bytes(_png(), "rash-again.png"))
     assert entry.attachment.id == again.attachment.id  # one attachment row per content
-    assert service.get_case(case.id).entries[0].attachment.sha256 == stored.sha256
-    assert service.count_patients("前臂") == 1
+    assert service.cases.get(case.id).entries[0].attachment.sha256 == stored.sha256
+    assert service.patients.count("前臂") == 1

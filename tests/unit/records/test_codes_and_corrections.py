@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cdss.errors import ImportRejected
+from cdss.records.changes import FollowUpChanges, LabChanges
 from cdss.records.fhir_import import import_bundle
 from cdss.records.service import RecordsService
 from cdss.records.tabular_import import load, validate
@@ -68,29 +69,29 @@ def service(tmp_path):
 
 
 def test_update_lab_and_follow_up(service) -> None:
-    patient = service.create_patient("Ann Lee")
-    case = service.create_case(patient.id, "CKD", opened_on=dt.date(2024, 1, 1))
-    lab = service.add_lab(patient.id, LabResult("eGFR", dt.datetime(2024, 1, 2, 8), 41, "41", "mL/min/1.73m²"),
+    patient = service.patients.create("Ann Lee")
+    case = service.cases.create(patient.id, "CKD", opened_on=dt.date(2024, 1, 1))
+    lab = service.labs.add(patient.id, LabResult("eGFR", dt.datetime(2024, 1, 2, 8), 41, "41", "mL/min/1.73m²"),
                           case_id=case.id)
-    fixed = service.update_lab(lab.id, LabResult("eGFR", dt.datetime(2024, 1, 2, 9), 44, "44", "mL/min/1.73m²",
-                                                 loinc="62238-1"))
+    fixed = service.labs.update(lab.id, LabChanges(taken_at=dt.datetime(2024, 1, 2, 9), value=44, value_text="44",
+                                                   loinc="62238-1"))
     assert (fixed.id, fixed.value, fixed.loinc, fixed.taken_at.hour) == (lab.id, 44, "62238-1", 9)
-    assert [x.value for x in service.get_case(case.id).labs] == [44]  # still on its case
-    follow_up = service.add_follow_up(case.id, dt.date(2024, 2, 1), "recheck")
-    moved = service.update_follow_up(follow_up.id, due=dt.date(2024, 2, 15), note="  recheck eGFR ")
+    assert [x.value for x in service.cases.get(case.id).labs] == [44]  # still on its case
+    follow_up = service.follow_ups.add(case.id, dt.date(2024, 2, 1), "recheck")
+    moved = service.follow_ups.update(follow_up.id, FollowUpChanges(due=dt.date(2024, 2, 15), note="  recheck eGFR "))
     assert (moved.due, moved.note, moved.done) == (dt.date(2024, 2, 15), "recheck eGFR", False)
 
 
 def test_a_lab_on_a_deleted_entry_is_hidden_until_undo(service) -> None:
-    patient = service.create_patient("Bo Chen")
-    case = service.create_case(patient.id, "Hyperkalaemia", opened_on=dt.date(2024, 1, 1))
-    entry = service.add_entry(case.id, Entry(EntryKind.TEST, dt.datetime(2024, 1, 1, 8),
+    patient = service.patients.create("Bo Chen")
+    case = service.cases.create(patient.id, "Hyperkalaemia", opened_on=dt.date(2024, 1, 1))
+    entry = service.cases.add_entry(case.id, Entry(EntryKind.TEST, dt.datetime(2024, 1, 1, 8),
                                              lab=LabResult("Potassium", dt.datetime(2024, 1, 1, 8), 6.1)))
-    assert [x.name for x in service.list_labs(patient.id)] == ["Potassium"]
-    service.delete_entry(entry.id)
-    assert service.list_labs(patient.id) == []
-    service.restore_entry(entry.id)
-    assert [x.value for x in service.list_labs(patient.id)] == [6.1]
+    assert [x.name for x in service.labs.for_patient(patient.id)] == ["Potassium"]
+    service.cases.delete_entry(entry.id)
+    assert service.labs.for_patient(patient.id) == []
+    service.cases.restore_entry(entry.id)
+    assert [x.value for x in service.labs.for_patient(patient.id)] == [6.1]
 
 
 def test_mapping_errors_are_coded(tmp_path: Path) -> None:
@@ -110,13 +111,13 @@ def test_mapping_errors_are_coded(tmp_path: Path) -> None:
 
 
 def test_purging_an_old_deleted_entry_takes_its_lab_with_it(service) -> None:
-    patient = service.create_patient("Cy Wu")
-    case = service.create_case(patient.id, "AKI", opened_on=dt.date(2024, 1, 1))
-    entry = service.add_entry(case.id, Entry(EntryKind.TEST, dt.datetime(2024, 1, 1, 8),
+    patient = service.patients.create("Cy Wu")
+    case = service.cases.create(patient.id, "AKI", opened_on=dt.date(2024, 1, 1))
+    entry = service.cases.add_entry(case.id, Entry(EntryKind.TEST, dt.datetime(2024, 1, 1, 8),
                                              lab=LabResult("Creatinine", dt.datetime(2024, 1, 1, 8), 210)))
-    kept = service.add_lab(patient.id, LabResult("Creatinine", dt.datetime(2024, 1, 3, 8), 150), case_id=case.id)
-    service.delete_entry(entry.id)
+    kept = service.labs.add(patient.id, LabResult("Creatinine", dt.datetime(2024, 1, 3, 8), 150), case_id=case.id)
+    service.cases.delete_entry(entry.id)
     # now() has whole seconds: a negative age makes "deleted just now" count as expired
-    assert service.purge_deleted_entries(older_than=dt.timedelta(seconds=-2)) == 1
-    assert [lab.id for lab in service.list_labs(patient.id)] == [kept.id]
-    assert [lab.id for lab in service.get_case(case.id).labs] == [kept.id]
+    assert service.cases.purge_deleted_entries(older_than=dt.timedelta(seconds=-2)) == 1
+    assert [lab.id for lab in service.labs.for_patient(patient.id)] == [kept.id]
+    assert [lab.id for lab in service.cases.get(case.id).labs] == [kept.id]

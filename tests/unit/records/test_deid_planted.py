@@ -237,8 +237,8 @@ def test_no_planted_identifier_survives_the_share_payload(workspace):
     def scrub_payload(plant, index: int) -> list[str]:
         if corpus.assigned_field(index) not in SHARED_FIELDS:
             return []
-        patient_id = service.save_patient_record(build_record(plant, index, photo))
-        case_id = service.get_patient_record(patient_id).cases[0].id
+        patient_id = service.patients.save_record(build_record(plant, index, photo))
+        case_id = service.patients.get(patient_id).cases[0].id
         link_with_a_large_shift(case_id)
         preview = build_share_preview(workspace, case_id, today=TODAY)
         strings = strings_in(preview.payload.model_dump(mode="json")) + strings_in(json.loads(preview.payload.body))

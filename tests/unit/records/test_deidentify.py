@@ -412,10 +412,10 @@ def test_share_preview_of_a_record_with_calendar_end_dates(tmp_path):
     workspace = Workspace.open(tmp_path / "ws")
     try:
         service = RecordsService(workspace)
-        patient = service.create_patient("李四", birth_date=dt.date(1, 1, 1))
-        case = service.create_case(patient.id, "慢病随访", opened_on=dt.date(2024, 1, 1))
-        service.add_entry(case.id, EntryKind.NOTE, "长期用药至 9999-12-31", occurred_at=dt.datetime(9999, 12, 31))
-        service.add_medication(patient.id, Medication("metformin", "500 mg bid", end=dt.date(9999, 12, 31)))
+        patient = service.patients.create("李四", birth_date=dt.date(1, 1, 1))
+        case = service.cases.create(patient.id, "慢病随访", opened_on=dt.date(2024, 1, 1))
+        service.cases.add_entry(case.id, EntryKind.NOTE, "长期用药至 9999-12-31", occurred_at=dt.datetime(9999, 12, 31))
+        service.medications.add(patient.id, Medication("metformin", "500 mg bid", end=dt.date(9999, 12, 31)))
         preview = build_share_preview(workspace, case.id, today=dt.date(2026, 12, 2))
         assert preview.payload
     finally:

@@ -50,12 +50,12 @@ def test_demo_content_is_clinically_consistent():
 def test_seed_stores_the_patients_with_due_follow_ups(workspace):
     summary = demo.seed(workspace)
     service = RecordsService(workspace)
-    assert service.count_patients() >= 30
-    assert summary.startswith(f"{service.count_patients()} demo patients")
+    assert service.patients.count() >= 30
+    assert summary.startswith(f"{service.patients.count()} demo patients")
     today = dt.date.today()
-    due = service.due_follow_ups()
+    due = service.follow_ups.due()
     assert any(d.days_overdue > 0 for d in due) or any(d.follow_up.due == today for d in due)
-    assert service.count_patients("华法林") >= 1 and service.count_patients("warfarin") >= 1
+    assert service.patients.count("华法林") >= 1 and service.patients.count("warfarin") >= 1
     # Seeding twice (e.g. a retried start-up) does not duplicate anyone.
     assert demo.seed(workspace) == "0 demo patients with 0 cases"
-    assert service.count_patients() == len(demo.demo_records())
+    assert service.patients.count() == len(demo.demo_records())

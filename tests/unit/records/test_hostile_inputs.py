@@ -119,8 +119,8 @@ def test_a_lone_surrogate_is_stored_as_a_replacement_character_not_a_crash(tmp_p
     assert records[0].name == "Zhang \ufffd San"
     workspace = Workspace.open(tmp_path / "ws")
     try:
-        (patient_id,) = RecordsService(workspace).save_patient_records(records).added
-        assert RecordsService(workspace).get_patient_record(patient_id).name == "Zhang \ufffd San"
+        (patient_id,) = RecordsService(workspace).patients.save_records(records).added
+        assert RecordsService(workspace).patients.get(patient_id).name == "Zhang \ufffd San"
     finally:
         workspace.close()
     (reference,) = parse_csl_json(json.dumps([{"type": "article", "title": "Warfarin \udc00 dosing trial"}]),

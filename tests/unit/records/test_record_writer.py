@@ -63,14 +63,14 @@ def test_ids_follow_the_record_order_and_entry_labs_link_to_their_own_rows(works
 
 def test_new_ids_continue_after_deleted_rows_like_sqlite_would(workspace):
     service = RecordsService(workspace, today=lambda: TODAY)
-    first = service.save_patient_record(_record("Ann Lee", "M1"))
-    second = service.save_patient_record(_record("Bob Hall", "M2"))
-    service.delete_patient(second)
-    third = service.save_patient_record(_record("Cy Moss", "M3"))
-    record = service.get_patient_record(third)
+    first = service.patients.save_record(_record("Ann Lee", "M1"))
+    second = service.patients.save_record(_record("Bob Hall", "M2"))
+    service.patients.delete(second)
+    third = service.patients.save_record(_record("Cy Moss", "M3"))
+    record = service.patients.get(third)
     assert [c.title for c in record.cases] == ["First", "Second"]
     assert [e.lab.value for c in record.cases for e in c.entries if e.lab] == [90, 95]
-    assert service.get_patient_record(first).cases[0].entries[1].lab.name == "Creatinine"
+    assert service.patients.get(first).cases[0].entries[1].lab.name == "Creatinine"
 
 
 def test_tag_cache_creates_each_tag_once_per_transaction(workspace):
@@ -96,7 +96,7 @@ def test_an_invalid_entry_in_a_later_case_stores_nothing(workspace):
     bad_case = Case(title="Third", opened_on=TODAY, entries=(Entry(EntryKind.NOTE, T0, "   "),))
     bad = PatientRecord(name=bad.name, identifiers=bad.identifiers, cases=(*bad.cases, bad_case))
     with pytest.raises(UserError) as caught:
-        RecordsService(workspace, today=lambda: TODAY).save_patient_records([_record("Bob Hall", "M2"), bad])
+        RecordsService(workspace, today=lambda: TODAY).patients.save_records([_record("Bob Hall", "M2"), bad])
     assert caught.value.code == "entry_empty"
     with workspace.unit_of_work() as session:
         assert session.execute(text("SELECT count(*) FROM patient")).scalar_one() == 0
@@ -105,11 +105,11 @@ def test_an_invalid_entry_in_a_later_case_stores_nothing(workspace):
 
 def test_batched_search_documents_match_one_patient_at_a_time(workspace):
     service = RecordsService(workspace, today=lambda: TODAY)
-    ids = service.save_patient_records([_record("张三", "M1"), _record("Bob Hall", "M2", tags=("Gout",))]).added
+    ids = service.patients.save_records([_record("张三", "M1"), _record("Bob Hall", "M2", tags=("Gout",))]).added
     with workspace.unit_of_work() as session:
         batched = search._documents(session, list(ids))
         for patient_id in ids:
             assert search._documents(session, [patient_id])[patient_id] == batched[patient_id]
         assert "gout" in batched[ids[1]][3] and "m10.9" in batched[ids[0]][2]
-    assert service.list_patients(search="zs")[0].id == ids[0]
-    assert [p.id for p in service.list_patients(search="complaint")] == sorted(ids, reverse=True)
+    assert service.patients.page(search="zs")[0].id == ids[0]
+    assert [p.id for p in service.patients.page(search="complaint")] == sorted(ids, reverse=True)

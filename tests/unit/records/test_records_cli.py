@@ -76,8 +76,8 @@ def test_list_json(tmp_path, capsys):
     root = tmp_path / "ws"
     ws = Workspace.open(root)
     service = RecordsService(ws)
-    pid = service.save_patient_record(_record("张三", "p1"))
-    service.create_patient("John Doe")
+    pid = service.patients.save_record(_record("张三", "p1"))
+    service.patients.create("John Doe")
     ws.close()
     assert main(["--workspace", str(root), "records", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
@@ -114,7 +114,7 @@ def test_import_fhir_bundle_reports_added_skipped_and_refused_files(tmp_path, ca
     found = json.loads(capsys.readouterr().out)
     assert [r["name"] for r in found] == ["王芳"] and len(found[0]["cases"]) == 1
     ws = Workspace.open(root)
-    assert RecordsService(ws).count_patients() == 2
+    assert RecordsService(ws).patients.count() == 2
     ws.close()
 
 
@@ -146,9 +146,9 @@ def test_export_pdf_and_fhir_from_the_command_line(tmp_path, capsys):
 
     ws = Workspace.open(tmp_path / "ws")
     service = RecordsService(ws)
-    patient = service.create_patient("赵六", birth_date=dt.date(1970, 5, 1), phone="13812345678")
-    case = service.create_case(patient.id, "高血压", opened_on=dt.date(2024, 3, 1))
-    service.add_entry(case.id, EntryKind.DIAGNOSIS, "原发性高血压 essential hypertension", icd10="I10",
+    patient = service.patients.create("赵六", birth_date=dt.date(1970, 5, 1), phone="13812345678")
+    case = service.cases.create(patient.id, "高血压", opened_on=dt.date(2024, 3, 1))
+    service.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "原发性高血压 essential hypertension", icd10="I10",
                       occurred_at=dt.datetime(2024, 3, 1, 9, 0))
     ws.close()
     root = str(tmp_path / "ws")

@@ -21,28 +21,29 @@ def indexed(tmp_path_factory):
     ws = Workspace.open(tmp_path_factory.mktemp("search") / "ws")
     service = RecordsService(ws, today=lambda: dt.date(2025, 3, 15))
     ids = {}
-    zhang = service.create_patient(
+    zhang = service.patients.create(
         "张三", sex=Sex.MALE, identifiers=[Identifier("inpatient-no", "ZY20250001")], tags=["慢病"]
     )
-    case = service.create_case(zhang.id, "住院")
-    service.add_entry(case.id, EntryKind.DIAGNOSIS, "社区获得性肺炎", icd10="J18.9")
-    service.add_entry(case.id, EntryKind.PROGRESS, "体温正常，咳嗽减轻")
+    case = service.cases.create(zhang.id, "住院")
+    service.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "社区获得性肺炎", icd10="J18.9")
+    service.cases.add_entry(case.id, EntryKind.PROGRESS, "体温正常，咳嗽减轻")
     ids["zhang"] = zhang.id
-    smith = service.create_patient("John Smith", identifiers=[Identifier("mrn", "MRN-4711")], tags=["diabetes"])
-    case = service.create_case(smith.id, "Clinic")
-    service.add_entry(case.id, EntryKind.DIAGNOSIS, "Type 2 diabetes mellitus", icd10="E11.9")
-    service.add_entry(case.id, EntryKind.PROGRESS, "Recurrent urinary tract infection treated with nitrofurantoin")
+    smith = service.patients.create("John Smith", identifiers=[Identifier("mrn", "MRN-4711")], tags=["diabetes"])
+    case = service.cases.create(smith.id, "Clinic")
+    service.cases.add_entry(case.id, EntryKind.DIAGNOSIS, "Type 2 diabetes mellitus", icd10="E11.9")
+    service.cases.add_entry(case.id, EntryKind.PROGRESS,
+                            "Recurrent urinary tract infection treated with nitrofurantoin")
     ids["smith"] = smith.id
-    li = service.create_patient("李肺")  # shares one character with 肺炎 but not the word
-    case = service.create_case(li.id, "门诊")
-    service.add_entry(case.id, EntryKind.NOTE, "炎症指标正常")
+    li = service.patients.create("李肺")  # shares one character with 肺炎 but not the word
+    case = service.cases.create(li.id, "门诊")
+    service.cases.add_entry(case.id, EntryKind.NOTE, "炎症指标正常")
     ids["li"] = li.id
     yield service, ids, ws
     ws.close()
 
 
 def _find(service, query):
-    return {s.id for s in service.list_patients(0, 100, search=query)}
+    return {s.id for s in service.patients.page(0, 100, search=query)}
 
 
 @pytest.mark.parametrize(
@@ -79,10 +80,10 @@ def test_finds_the_right_patient(indexed, query, who):
 
 def test_surname_readings_and_pinyin_updates(workspace):
     service = RecordsService(workspace)
-    zeng = service.create_patient("曾小明").id
-    assert {s.id for s in service.list_patients(search="zxm")} == {zeng}
-    assert {s.id for s in service.list_patients(search="zengxiaoming")} == {zeng}  # 曾 as a surname
-    assert {s.id for s in service.list_patients(search="cxm")} == {zeng}  # the other reading, as pypinyin gives it
+    zeng = service.patients.create("曾小明").id
+    assert {s.id for s in service.patients.page(search="zxm")} == {zeng}
+    assert {s.id for s in service.patients.page(search="zengxiaoming")} == {zeng}  # 曾 as a surname
+    assert {s.id for s in service.patients.page(search="cxm")} == {zeng}  # the other reading, as pypinyin gives it
     with workspace.unit_of_work() as session:
         assert set(like_scan_patient_ids(session, "zengxiaoming")) == {zeng}
 
@@ -97,9 +98,9 @@ def test_chinese_is_exact_substring_not_any_character(indexed):
 def test_words_are_anded_and_ranked(indexed):
     service, ids, _ = indexed
     assert _find(service, "smith 肺炎") == set()
-    assert service.count_patients("肺") == 2
+    assert service.patients.count("肺") == 2
     # A name hit outranks a mention in a note.
-    assert [s.id for s in service.list_patients(0, 10, search="肺")][0] == ids["li"]
+    assert [s.id for s in service.patients.page(0, 10, search="肺")][0] == ids["li"]
 
 
 HOSTILE = [
@@ -143,8 +144,8 @@ HOSTILE = [
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_queries_never_raise(indexed, query):
     service, _, _ = indexed
-    assert isinstance(service.list_patients(0, 10, search=query), list)
-    assert service.count_patients(query) >= 0
+    assert isinstance(service.patients.page(0, 10, search=query), list)
+    assert service.patients.count(query) >= 0
 
 
 def test_operators_are_plain_words(indexed):
@@ -187,5 +188,5 @@ def test_rebuild_index_restores_a_lost_index(indexed):
     with ws.unit_of_work() as session:
         session.execute(text("DELETE FROM patient_fts"))
     assert _find(service, "肺炎") == set()
-    assert service.rebuild_search_index() == 3
+    assert service.patients.rebuild_search_index() == 3
     assert _find(service, "肺炎") == {ids["zhang"]}

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from cdss import audit
 from cdss.errors import UserError
+from cdss.records.changes import PatientChanges
 from cdss.records.service import RecordsService
 from cdss.records.types import (
     Allergy,
@@ -85,7 +86,7 @@ def _full_record(source_ref: str | None = "bundle-1#p1") -> PatientRecord:
 
 
 def test_create_and_get_patient(service, workspace):
-    created = service.create_patient(
+    created = service.patients.create(
         "  张三 ",
         sex=Sex.MALE,
         birth_date=dt.date(1960, 5, 1),
@@ -94,7 +95,7 @@ def test_create_and_get_patient(service, workspace):
     )
     assert created.name == "张三" and created.id is not None
     assert created.tags == ("CKD",)
-    fetched = service.get_patient_record(created.id)
+    fetched = service.patients.get(created.id)
     assert fetched == created
     actions = [e.action for e in _events(workspace, created.id)]
     assert actions == ["read", "create"]
@@ -103,41 +104,40 @@ def test_create_and_get_patient(service, workspace):
 
 def test_validation_errors_carry_codes(service):
     with pytest.raises(UserError) as info:
-        service.create_patient("   ")
+        service.patients.create("   ")
     assert info.value.code == "patient_name_required"
     with pytest.raises(UserError) as info:
-        service.create_patient("X", birth_date=TODAY + dt.timedelta(days=1))
+        service.patients.create("X", birth_date=TODAY + dt.timedelta(days=1))
     assert info.value.code == "birth_date_in_future"
-    service.create_patient("A", identifiers=[Identifier("mrn", "M1")])
+    service.patients.create("A", identifiers=[Identifier("mrn", "M1")])
     with pytest.raises(UserError) as info:
-        service.create_patient("B", identifiers=[Identifier("mrn", "M1")])
+        service.patients.create("B", identifiers=[Identifier("mrn", "M1")])
     assert info.value.code == "identifier_taken"
     with pytest.raises(UserError) as info:
-        service.create_patient("X", sex="robot")
+        service.patients.create("X", sex="robot")
     assert info.value.code == "sex_unknown"
     with pytest.raises(UserError) as info:
-        service.get_patient_record(999)
+        service.patients.get(999)
     assert info.value.code == "patient_not_found"
-    assert service.count_patients() == 1  # the failed creations left nothing behind
+    assert service.patients.count() == 1  # the failed creations left nothing behind
 
 
 def test_update_patient(service, workspace):
-    p = service.create_patient("张三")
-    updated = service.update_patient(
-        p.id, name="王五", phone="555", tags=["糖尿病"], sex=Sex.MALE, identifiers=[Identifier("mrn", "X9")]
-    )
+    p = service.patients.create("张三")
+    updated = service.patients.update(p.id, PatientChanges(name="王五", phone="555", tags=["糖尿病"], sex=Sex.MALE,
+                                                           identifiers=[Identifier("mrn", "X9")]))
     assert (updated.name, updated.phone, updated.tags, updated.sex) == ("王五", "555", ("糖尿病",), Sex.MALE)
     assert updated.identifiers == (Identifier("mrn", "X9"),)
-    assert [s.id for s in service.list_patients(search="ww")] == [p.id]  # pinyin initials follow the new name
-    assert service.list_patients(search="zs") == []
+    assert [s.id for s in service.patients.page(search="ww")] == [p.id]  # pinyin initials follow the new name
+    assert service.patients.page(search="zs") == []
     with pytest.raises(TypeError):
-        service.update_patient(p.id, id=5)
+        service.patients.update(p.id, PatientChanges(id=5))
     assert _events(workspace, p.id)[0].action == "update"
 
 
 def test_delete_patient_cascades(service, workspace):
-    pid = service.save_patient_record(_full_record())
-    service.delete_patient(pid)
+    pid = service.patients.save_record(_full_record())
+    service.patients.delete(pid)
     with workspace.unit_of_work() as session:
         for table in (
             "patient",
@@ -156,13 +156,13 @@ def test_delete_patient_cascades(service, workspace):
         assert session.execute(text("SELECT count(*) FROM attachment")).scalar() == 1  # shared files stay
     assert _events(workspace, pid)[0].action == "delete"
     with pytest.raises(UserError):
-        service.delete_patient(pid)
+        service.patients.delete(pid)
 
 
 def test_whole_record_round_trip(service):
     record = _full_record()
-    pid = service.save_patient_record(record)
-    stored = service.get_patient_record(pid)
+    pid = service.patients.save_record(record)
+    stored = service.patients.get(pid)
     assert stored.name == record.name and stored.birth_date == record.birth_date
     assert stored.identifiers == record.identifiers and stored.tags == record.tags
     assert stored.extra == {"k": "v"} and stored.source_ref == "bundle-1#p1"
@@ -196,10 +196,10 @@ def test_save_records_is_all_or_nothing(service):
         ),
     )
     with pytest.raises(UserError) as info:
-        service.save_patient_records([_full_record(), bad])
+        service.patients.save_records([_full_record(), bad])
     assert info.value.code == "icd10_invalid"
-    assert service.count_patients() == 0
-    assert service.count_patients("李四") == 0  # the index rolled back with the data
+    assert service.patients.count() == 0
+    assert service.patients.count("李四") == 0  # the index rolled back with the data
 
 
 def test_cancelled_import_stores_nothing(service):
@@ -209,20 +209,20 @@ def test_cancelled_import_stores_nothing(service):
     progress = Progress(lambda done, total, label: progress.cancel() if done == 2 else None)
     records = [PatientRecord(name=f"P{i}") for i in range(4)]
     with pytest.raises(Cancelled):
-        service.save_patient_records(records, progress=progress)
-    assert service.count_patients() == 0
+        service.patients.save_records(records, progress=progress)
+    assert service.patients.count() == 0
 
 
 def test_dates_where_datetimes_belong_become_midnight(service):
-    pid = service.create_patient("d").id
-    lab = service.add_lab(pid, LabResult("K", dt.date(2025, 1, 2), 4.0))  # type: ignore[arg-type]
+    pid = service.patients.create("d").id
+    lab = service.labs.add(pid, LabResult("K", dt.date(2025, 1, 2), 4.0))  # type: ignore[arg-type]
     assert lab.taken_at == dt.datetime(2025, 1, 2, 0, 0)
 
 
 def test_save_records_skips_duplicates_with_reasons(service, workspace):
-    first = service.save_patient_records([_full_record()])
+    first = service.patients.save_records([_full_record()])
     assert len(first.added) == 1 and first.skipped == ()
-    again = service.save_patient_records(
+    again = service.patients.save_records(
         [
             _full_record(),
             PatientRecord(name="Other", identifiers=(Identifier("inpatient-no", "ZY0001"),)),
@@ -231,29 +231,29 @@ def test_save_records_skips_duplicates_with_reasons(service, workspace):
     )
     assert [s.code for s in again.skipped] == ["already_imported", "identifier_taken"]
     # The same source id for a different person (another system's "p1") is not a re-import.
-    other = service.save_patient_records([PatientRecord(name="Someone Else", source_ref="bundle-1#p1")])
+    other = service.patients.save_records([PatientRecord(name="Someone Else", source_ref="bundle-1#p1")])
     assert len(other.added) == 1
     assert len(again.added) == 1
-    assert service.count_patients() == 3
+    assert service.patients.count() == 3
     assert _events(workspace, again.added[0])[0].action == "import"
     with pytest.raises(UserError) as info:
-        service.save_patient_record(_full_record())
+        service.patients.save_record(_full_record())
     assert info.value.code == "already_imported"
 
 
 def test_list_patients_summaries_and_paging(service):
-    ids = [service.create_patient(f"Patient {i}", birth_date=dt.date(1990, 3, 16)).id for i in range(5)]
-    pid = service.save_patient_record(_full_record())
-    first = service.list_patients(0, 3)
+    ids = [service.patients.create(f"Patient {i}", birth_date=dt.date(1990, 3, 16)).id for i in range(5)]
+    pid = service.patients.save_record(_full_record())
+    first = service.patients.page(0, 3)
     assert [s.id for s in first] == [pid, ids[4], ids[3]]  # most recently changed first
-    assert [s.id for s in service.list_patients(3, 3)] == [ids[2], ids[1], ids[0]]
-    assert service.count_patients() == 6
+    assert [s.id for s in service.patients.page(3, 3)] == [ids[2], ids[1], ids[0]]
+    assert service.patients.count() == 6
     summary = first[0]
     assert summary.name == "李四" and summary.sex is Sex.MALE and summary.age == 74
     assert summary.latest_diagnosis == "心房颤动 (I48.9)"
     assert summary.tags == ("慢病",) and summary.follow_ups_due == 1 and len(summary.case_ids) == 1
     assert first[1].age == 34  # birthday tomorrow
-    assert service.list_patients(0, 50, search="李四")[0].id == pid
+    assert service.patients.page(0, 50, search="李四")[0].id == pid
 
 
 def test_age_on_birthday_boundaries():
@@ -263,9 +263,9 @@ def test_age_on_birthday_boundaries():
 
 
 def test_aware_datetimes_are_stored_as_local_time(service):
-    pid = service.create_patient("tz").id
-    case = service.create_case(pid, "c", dt.date(2025, 1, 1))
+    pid = service.patients.create("tz").id
+    case = service.cases.create(pid, "c", dt.date(2025, 1, 1))
     aware = dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
-    entry = service.add_entry(case.id, EntryKind.NOTE, "x", occurred_at=aware)
+    entry = service.cases.add_entry(case.id, EntryKind.NOTE, "x", occurred_at=aware)
     assert entry.occurred_at.tzinfo is None
     assert entry.occurred_at == aware.astimezone().replace(tzinfo=None)

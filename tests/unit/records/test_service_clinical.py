@@ -10,6 +10,14 @@ from sqlalchemy import text
 
 from cdss import audit
 from cdss.errors import UserError
+from cdss.records.changes import (
+    AllergyChanges,
+    CaseChanges,
+    EntryChanges,
+    FollowUpChanges,
+    MedicationChanges,
+    PatientChanges,
+)
 from cdss.records.service import RecordsService
 from cdss.records.types import Allergy, Entry, EntryKind, LabResult, Medication
 
@@ -23,12 +31,12 @@ def service(workspace):
 
 @pytest.fixture()
 def case(service):
-    patient = service.create_patient("王五")
-    return service.create_case(patient.id, "肺炎", dt.date(2025, 3, 1), tags=["呼吸"])
+    patient = service.patients.create("王五")
+    return service.cases.create(patient.id, "肺炎", dt.date(2025, 3, 1), tags=["呼吸"])
 
 
 def _patient_of(service, case):
-    return service.list_patients()[0].id
+    return service.patients.page()[0].id
 
 
 def _audit_details(workspace, patient_id):
@@ -39,183 +47,183 @@ def _audit_details(workspace, patient_id):
 def test_cases_create_update_delete(service, case, workspace):
     pid = _patient_of(service, case)
     assert case.tags == ("呼吸",) and case.opened_on == dt.date(2025, 3, 1)
-    closed = service.update_case(case.id, title="社区获得性肺炎", closed_on=dt.date(2025, 3, 10), tags=["感染"])
+    closed = service.cases.update(case.id, CaseChanges(title="社区获得性肺炎", closed_on=dt.date(2025, 3, 10),
+                                                       tags=["感染"]))
     assert (closed.title, closed.closed_on, closed.tags) == ("社区获得性肺炎", dt.date(2025, 3, 10), ("感染",))
-    assert service.update_case(case.id, reopen=True).closed_on is None
-    assert service.get_case(case.id).title == "社区获得性肺炎"
-    assert service.count_patients("感染") == 1 and service.count_patients("呼吸") == 0
+    assert service.cases.update(case.id, CaseChanges(closed_on=None)).closed_on is None
+    assert service.cases.get(case.id).title == "社区获得性肺炎"
+    assert service.patients.count("感染") == 1 and service.patients.count("呼吸") == 0
     with pytest.raises(UserError) as info:
-        service.update_case(case.id, title=" ")
+        service.cases.update(case.id, CaseChanges(title=" "))
     assert info.value.code == "case_title_required"
-    service.delete_case(case.id)
-    assert service.get_patient_record(pid).cases == ()
+    service.cases.delete(case.id)
+    assert service.patients.get(pid).cases == ()
     with pytest.raises(UserError) as info:
-        service.get_case(case.id)
+        service.cases.get(case.id)
     assert info.value.code == "case_not_found"
     assert f"case {case.id} deleted" in _audit_details(workspace, pid)
 
 
 def test_entries_add_update_soft_delete_and_undo(service, case, workspace):
     pid = _patient_of(service, case)
-    entry = service.add_entry(
+    entry = service.cases.add_entry(
         case.id, "diagnosis", "社区获得性肺炎", icd10="j18.9", occurred_at=dt.datetime(2025, 3, 1, 10)
     )
     assert entry.kind is EntryKind.DIAGNOSIS and entry.icd10 == "J18.9"
-    edited = service.update_entry(entry.id, text="重症肺炎", icd10="J18.9")
+    edited = service.cases.update_entry(entry.id, EntryChanges(text="重症肺炎", icd10="J18.9"))
     assert edited.text == "重症肺炎"
-    assert service.count_patients("重症") == 1
+    assert service.patients.count("重症") == 1
 
-    service.delete_entry(entry.id)
-    assert service.get_case(case.id).entries == ()
-    assert service.count_patients("重症") == 0  # a deleted entry leaves search at once
-    assert service.list_patients()[0].latest_diagnosis is None
+    service.cases.delete_entry(entry.id)
+    assert service.cases.get(case.id).entries == ()
+    assert service.patients.count("重症") == 0  # a deleted entry leaves search at once
+    assert service.patients.page()[0].latest_diagnosis is None
     with pytest.raises(UserError) as info:
-        service.update_entry(entry.id, text="x")
+        service.cases.update_entry(entry.id, EntryChanges(text="x"))
     assert info.value.code == "entry_deleted"
 
-    restored = service.restore_entry(entry.id)
+    restored = service.cases.restore_entry(entry.id)
     assert restored == edited
-    assert service.count_patients("重症") == 1
-    assert service.list_patients()[0].latest_diagnosis == "重症肺炎 (J18.9)"
+    assert service.patients.count("重症") == 1
+    assert service.patients.page()[0].latest_diagnosis == "重症肺炎 (J18.9)"
     details = _audit_details(workspace, pid)
     assert f"entry {entry.id} deleted" in details and f"entry {entry.id} restored" in details
 
 
 def test_add_entry_accepts_an_entry_value(service, case):
     value = Entry(EntryKind.EXAM, dt.datetime(2025, 3, 2, 8, 30), "双肺湿啰音")
-    added = service.add_entry(case.id, value)
+    added = service.cases.add_entry(case.id, value)
     assert added.id is not None
     assert (added.kind, added.occurred_at, added.text) == (value.kind, value.occurred_at, value.text)
-    assert service.get_case(case.id).entries == (added,)
+    assert service.cases.get(case.id).entries == (added,)
 
 
 def test_entry_validation(service, case):
     with pytest.raises(UserError) as info:
-        service.add_entry(case.id, "diagnosis", "x", icd10="pneumonia")
+        service.cases.add_entry(case.id, "diagnosis", "x", icd10="pneumonia")
     assert info.value.code == "icd10_invalid"
     with pytest.raises(UserError) as info:
-        service.add_entry(case.id, "gossip", "x")
+        service.cases.add_entry(case.id, "gossip", "x")
     assert info.value.code == "entry_kind_unknown"
     with pytest.raises(UserError) as info:
-        service.add_entry(case.id, EntryKind.NOTE, "   ")
+        service.cases.add_entry(case.id, EntryKind.NOTE, "   ")
     assert info.value.code == "entry_empty"
     with pytest.raises(UserError) as info:
-        service.add_entry(12345, EntryKind.NOTE, "x")
+        service.cases.add_entry(12345, EntryKind.NOTE, "x")
     assert info.value.code == "case_not_found"
 
 
 def test_purge_removes_only_old_deleted_entries(service, case, workspace):
-    keep = service.add_entry(case.id, EntryKind.NOTE, "keep")
-    gone = service.add_entry(case.id, EntryKind.NOTE, "gone")
-    service.delete_entry(gone.id)
-    assert service.purge_deleted_entries(older_than=dt.timedelta(days=30)) == 0
+    keep = service.cases.add_entry(case.id, EntryKind.NOTE, "keep")
+    gone = service.cases.add_entry(case.id, EntryKind.NOTE, "gone")
+    service.cases.delete_entry(gone.id)
+    assert service.cases.purge_deleted_entries(older_than=dt.timedelta(days=30)) == 0
     with workspace.unit_of_work() as session:
         session.execute(text("UPDATE entry SET deleted_at = '2000-01-01 00:00:00' WHERE id = :id"), {"id": gone.id})
-    assert service.purge_deleted_entries(older_than=dt.timedelta(days=30)) == 1
-    assert [e.id for e in service.get_case(case.id).entries] == [keep.id]
+    assert service.cases.purge_deleted_entries(older_than=dt.timedelta(days=30)) == 1
+    assert [e.id for e in service.cases.get(case.id).entries] == [keep.id]
 
 
 def test_allergies_crud(service, case):
     pid = _patient_of(service, case)
-    allergy = service.add_allergy(pid, Allergy("penicillin", "urticaria", "moderate"))
-    assert service.list_allergies(pid) == [allergy]
-    updated = service.update_allergy(allergy.id, Allergy("penicillin", "anaphylaxis", "severe", verified=True))
+    allergy = service.allergies.add(pid, Allergy("penicillin", "urticaria", "moderate"))
+    assert service.allergies.for_patient(pid) == [allergy]
+    updated = service.allergies.update(allergy.id, AllergyChanges(reaction="anaphylaxis", severity="severe",
+                                                                  verified=True))
     assert (updated.reaction, updated.severity, updated.verified) == ("anaphylaxis", "severe", True)
-    assert service.count_patients("anaphylaxis") == 1
+    assert service.patients.count("anaphylaxis") == 1
     with pytest.raises(UserError) as info:
-        service.add_allergy(pid, Allergy(" "))
+        service.allergies.add(pid, Allergy(" "))
     assert info.value.code == "allergy_substance_required"
     with pytest.raises(UserError) as info:
-        service.add_allergy(pid, Allergy("latex", severity="deadly"))
+        service.allergies.add(pid, Allergy("latex", severity="deadly"))
     assert info.value.code == "allergy_severity_invalid"
-    service.delete_allergy(allergy.id)
-    assert service.list_allergies(pid) == []
+    service.allergies.delete(allergy.id)
+    assert service.allergies.for_patient(pid) == []
 
 
 def test_medications_crud(service, case):
     pid = _patient_of(service, case)
-    med = service.add_medication(pid, Medication("metformin", "500 mg bid", "oral", dt.date(2025, 1, 1)))
-    stopped = service.update_medication(
-        med.id, Medication("metformin", "500 mg bid", "oral", dt.date(2025, 1, 1), dt.date(2025, 2, 1), active=False)
-    )
+    med = service.medications.add(pid, Medication("metformin", "500 mg bid", "oral", dt.date(2025, 1, 1)))
+    stopped = service.medications.update(med.id, MedicationChanges(end=dt.date(2025, 2, 1), active=False))
     assert stopped.active is False and stopped.end == dt.date(2025, 2, 1)
-    other = service.add_medication(pid, Medication("warfarin", "3 mg qd"))
-    assert [m.name for m in service.list_medications(pid)] == ["metformin", "warfarin"]
-    assert [m.id for m in service.list_medications(pid, active_only=True)] == [other.id]
+    other = service.medications.add(pid, Medication("warfarin", "3 mg qd"))
+    assert [m.name for m in service.medications.for_patient(pid)] == ["metformin", "warfarin"]
+    assert [m.id for m in service.medications.for_patient(pid, active_only=True)] == [other.id]
     with pytest.raises(UserError) as info:
-        service.add_medication(pid, Medication("x", start=dt.date(2025, 2, 1), end=dt.date(2025, 1, 1)))
+        service.medications.add(pid, Medication("x", start=dt.date(2025, 2, 1), end=dt.date(2025, 1, 1)))
     assert info.value.code == "medication_dates_reversed"
-    service.delete_medication(med.id)
-    assert [m.id for m in service.list_medications(pid)] == [other.id]
+    service.medications.delete(med.id)
+    assert [m.id for m in service.medications.for_patient(pid)] == [other.id]
 
 
 def test_labs_trend_and_filters(service, case):
     pid = _patient_of(service, case)
     for day, value in ((3, 161.0), (1, 128.0), (2, 142.0)):
-        service.add_lab(
+        service.labs.add(
             pid,
             LabResult("Serum creatinine", dt.datetime(2025, day, 1, 8), value, unit="µmol/L", loinc="14682-9"),
             case_id=case.id,
         )
-    service.add_lab(pid, LabResult("Potassium", dt.datetime(2025, 1, 1, 8), 4.6, unit="mmol/L", loinc="2823-3"))
-    assert [lab.value for lab in service.list_labs(pid, name="Serum creatinine")] == [128.0, 142.0, 161.0]
-    assert [lab.value for lab in service.list_labs(pid, loinc="2823-3")] == [4.6]
-    assert len(service.list_labs(pid)) == 4
-    assert len(service.get_case(case.id).labs) == 3
+    service.labs.add(pid, LabResult("Potassium", dt.datetime(2025, 1, 1, 8), 4.6, unit="mmol/L", loinc="2823-3"))
+    assert [lab.value for lab in service.labs.for_patient(pid, name="Serum creatinine")] == [128.0, 142.0, 161.0]
+    assert [lab.value for lab in service.labs.for_patient(pid, loinc="2823-3")] == [4.6]
+    assert len(service.labs.for_patient(pid)) == 4
+    assert len(service.cases.get(case.id).labs) == 3
     with pytest.raises(UserError) as info:
-        service.add_lab(pid, LabResult("K", dt.datetime(2025, 1, 1)))
+        service.labs.add(pid, LabResult("K", dt.datetime(2025, 1, 1)))
     assert info.value.code == "lab_value_required"
-    other = service.create_patient("other")
+    other = service.patients.create("other")
     with pytest.raises(UserError) as info:
-        service.add_lab(other.id, LabResult("K", dt.datetime(2025, 1, 1), 4.0), case_id=case.id)
+        service.labs.add(other.id, LabResult("K", dt.datetime(2025, 1, 1), 4.0), case_id=case.id)
     assert info.value.code == "case_of_other_patient"
-    service.delete_lab(service.list_labs(pid, loinc="2823-3")[0].id)
-    assert len(service.list_labs(pid)) == 3
+    service.labs.delete(service.labs.for_patient(pid, loinc="2823-3")[0].id)
+    assert len(service.labs.for_patient(pid)) == 3
 
 
 def test_due_follow_ups(service, case):
-    overdue = service.add_follow_up(case.id, TODAY - dt.timedelta(days=3), "复查胸片")
-    today = service.add_follow_up(case.id, TODAY, "电话随访")
-    service.add_follow_up(case.id, TODAY + dt.timedelta(days=1), "明天")
-    done = service.add_follow_up(case.id, TODAY - dt.timedelta(days=10), "已完成")
-    service.set_follow_up_done(done.id)
-    due = service.due_follow_ups()
+    overdue = service.follow_ups.add(case.id, TODAY - dt.timedelta(days=3), "复查胸片")
+    today = service.follow_ups.add(case.id, TODAY, "电话随访")
+    service.follow_ups.add(case.id, TODAY + dt.timedelta(days=1), "明天")
+    done = service.follow_ups.add(case.id, TODAY - dt.timedelta(days=10), "已完成")
+    service.follow_ups.update(done.id, FollowUpChanges(done=True))
+    due = service.follow_ups.due()
     assert [(d.follow_up.id, d.days_overdue) for d in due] == [(overdue.id, 3), (today.id, 0)]
     assert due[0].patient_name == "王五" and due[0].case_title == "肺炎"
-    assert service.list_patients()[0].follow_ups_due == 2
-    service.set_follow_up_done(overdue.id)
-    service.delete_follow_up(today.id)
-    assert service.due_follow_ups() == []
-    assert service.set_follow_up_done(overdue.id, done=False).done is False
-    assert len(service.due_follow_ups(today=TODAY + dt.timedelta(days=1))) == 2
+    assert service.patients.page()[0].follow_ups_due == 2
+    service.follow_ups.update(overdue.id, FollowUpChanges(done=True))
+    service.follow_ups.delete(today.id)
+    assert service.follow_ups.due() == []
+    assert service.follow_ups.update(overdue.id, FollowUpChanges(done=False)).done is False
+    assert len(service.follow_ups.due(today=TODAY + dt.timedelta(days=1))) == 2
 
 
 def test_tags(service, case):
     pid = _patient_of(service, case)
-    assert service.set_patient_tags(pid, ["CKD", "随访", "CKD"]) == ("CKD", "随访")
-    assert service.set_case_tags(case.id, ["感染"]) == ("感染",)
-    assert service.all_tags() == ["CKD", "呼吸", "感染", "随访"]
-    assert service.count_patients("随访") == 1
-    assert service.list_patients()[0].tags == ("CKD", "随访")
+    assert service.patients.update(pid, PatientChanges(tags=["CKD", "随访", "CKD"])).tags == ("CKD", "随访")
+    assert service.cases.update(case.id, CaseChanges(tags=["感染"])).tags == ("感染",)
+    assert service.patients.all_tags() == ["CKD", "呼吸", "感染", "随访"]
+    assert service.patients.count("随访") == 1
+    assert service.patients.page()[0].tags == ("CKD", "随访")
 
 
 def test_drafts(service):
-    assert service.load_draft("entry:new:1") is None
-    service.save_draft("entry:new:1", "患者诉")
-    service.save_draft("entry:new:1", "患者诉头痛")
-    assert service.load_draft("entry:new:1") == "患者诉头痛"
-    service.clear_draft("entry:new:1")
-    assert service.load_draft("entry:new:1") is None
+    assert service.drafts.load("entry:new:1") is None
+    service.drafts.save("entry:new:1", "患者诉")
+    service.drafts.save("entry:new:1", "患者诉头痛")
+    assert service.drafts.load("entry:new:1") == "患者诉头痛"
+    service.drafts.clear("entry:new:1")
+    assert service.drafts.load("entry:new:1") is None
     with pytest.raises(UserError) as info:
-        service.save_draft("", "x")
+        service.drafts.save("", "x")
     assert info.value.code == "draft_key_invalid"
 
 
 def test_reads_are_audited(service, case, workspace):
     pid = _patient_of(service, case)
-    service.list_allergies(pid)
-    service.list_medications(pid)
-    service.list_labs(pid)
+    service.allergies.for_patient(pid)
+    service.medications.for_patient(pid)
+    service.labs.for_patient(pid)
     with workspace.unit_of_work() as session:
         reads = [e.detail for e in audit.events_for(session, "patient", pid) if e.action == "read"]
     assert reads[:3] == ["labs", "medications", "allergies"]
