@@ -335,22 +335,22 @@
 <context>
     <name>AttachmentDropHandler</name>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="96" />
+        <location filename="../../cdss/ui/records/attachment_drop.py" line="105" />
         <source>Only files on this computer can be attached. Save the file first, then drop it here.</source>
         <translation>只能添加本机上的文件。请先保存该文件，再拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="103" />
+        <location filename="../../cdss/ui/records/attachment_drop.py" line="112" />
         <source>Open a case first: files are attached to a case.</source>
         <translation>请先打开一个病例：附件需添加到病例中。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="155" />
+        <location filename="../../cdss/ui/records/attachment_drop.py" line="164" />
         <source>Attached {count} file(s).</source>
         <translation>已添加 {count} 个附件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/attachment_drop.py" line="165" />
+        <location filename="../../cdss/ui/records/attachment_drop.py" line="174" />
         <source>Attachment removed.</source>
         <translation>附件已移除。</translation>
     </message>
@@ -1009,6 +1009,74 @@
         <location filename="../../cdss/ui/records/case_alerts.py" line="127" />
         <source>New alerts after lab results ({count}) — review the current medications</source>
         <translation>检验结果更新后的新警示（{count}）— 请复核当前用药</translation>
+    </message>
+</context>
+<context>
+    <name>CaseExportBar</name>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="65" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="66" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="71" />
+        <source>Export FHIR</source>
+        <translation>导出 FHIR</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="72" />
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="99" />
+        <source>Exporting PDF…</source>
+        <translation>正在导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="112" />
+        <source>Exporting FHIR bundle…</source>
+        <translation>正在导出 FHIR 数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="116" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="122" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="123" />
+        <source>Export FHIR…</source>
+        <translation>导出 FHIR…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="124" />
+        <source>De-identified</source>
+        <translation>去标识化</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="125" />
+        <source>Remove names, identifiers and exact dates from the PDF</source>
+        <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="126" />
+        <source>Share…</source>
+        <translation>分享…</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/export_bar.py" line="127" />
+        <source>Share this case, de-identified, on the case exchange</source>
+        <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>
 </context>
 <context>
@@ -1959,17 +2027,17 @@
 <context>
     <name>DueButton</name>
     <message>
-        <location filename="../../cdss/ui/records/due_button.py" line="69" />
+        <location filename="../../cdss/ui/records/due_button.py" line="71" />
         <source>Due ({count})</source>
         <translation>到期 ({count})</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/due_button.py" line="72" />
+        <location filename="../../cdss/ui/records/due_button.py" line="74" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/due_button.py" line="74" />
+        <location filename="../../cdss/ui/records/due_button.py" line="76" />
         <source>Follow-ups due today or overdue</source>
         <translation>今天到期或已逾期的随访</translation>
     </message>
@@ -2020,37 +2088,37 @@
 <context>
     <name>EntryEditDialog</name>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="97" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="98" />
         <source>Write some text: an empty entry cannot be kept (delete it instead).</source>
         <translation>请填写内容：空白记录无法保存（如不需要请删除）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="101" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="102" />
         <source>“{code}” is not an ICD-10 code (e.g. J18.9 or E11.9).</source>
         <translation>“{code}”不是 ICD-10 编码（例如 J18.9 或 E11.9）。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="105" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="106" />
         <source>Edit entry</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="106" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="107" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="107" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="108" />
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="108" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="109" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="109" />
+        <location filename="../../cdss/ui/records/entry_edit_dialog.py" line="110" />
         <source>ICD-10 code</source>
         <translation>ICD-10 编码</translation>
     </message>
@@ -4693,78 +4761,91 @@ Decision support does not replace clinical judgement.</source>
     </message>
 </context>
 <context>
+    <name>QuickCapture</name>
+    <message>
+        <location filename="../../cdss/ui/records/quick_capture.py" line="136" />
+        <source>Type a note and press Enter — it is saved as you type</source>
+        <translation>输入记录后按回车——输入内容会自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/records/quick_capture.py" line="137" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="114" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="109" />
         <source>Attach photos or PDFs</source>
         <translation>添加照片或 PDF</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="115" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="110" />
         <source>Photos and PDFs (*.jpg *.jpeg *.png *.gif *.webp *.pdf);;All files (*)</source>
         <translation>照片和 PDF (*.jpg *.jpeg *.png *.gif *.webp *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="142" />
-        <location filename="../../cdss/ui/records/record_actions.py" line="152" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="138" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="148" />
         <source>Lab value removed.</source>
         <translation>检验结果已移除。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="157" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="153" />
         <source>Lab value added.</source>
         <translation>检验结果已添加。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="174" />
-        <location filename="../../cdss/ui/records/record_actions.py" line="247" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="170" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="244" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="176" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="173" />
         <source>Lab value saved.</source>
         <translation>检验结果已保存。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="186" />
-        <location filename="../../cdss/ui/records/record_actions.py" line="194" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="183" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="191" />
         <source>Lab value restored.</source>
         <translation>检验结果已恢复。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="189" />
-        <location filename="../../cdss/ui/records/record_actions.py" line="196" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="186" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="193" />
         <source>Lab value deleted.</source>
         <translation>检验结果已删除。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="213" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="210" />
         <source>Follow-up removed.</source>
         <translation>随访已移除。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="217" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="214" />
         <source>Follow-up set for {date}.</source>
         <translation>已设置 {date} 随访。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="241" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="238" />
         <source>Allergy removed.</source>
         <translation>过敏记录已移除。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="245" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="242" />
         <source>Allergy added.</source>
         <translation>过敏记录已添加。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="250" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="249" />
         <source>Allergy saved.</source>
         <translation>过敏记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="254" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="253" />
         <source>Allergy restored.</source>
         <translation>过敏记录已恢复。</translation>
     </message>
@@ -4777,27 +4858,27 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>RecordActionsBar</name>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="63" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="51" />
         <source>Attach…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="64" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="52" />
         <source>Attach photos or PDFs to this case (or drop them on the timeline, or paste an image with Ctrl+V)</source>
         <translation>为此病例添加照片或 PDF（也可拖到时间线上，或用 Ctrl+V 粘贴图片）</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="66" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="54" />
         <source>Lab value…</source>
         <translation>检验结果…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="67" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="55" />
         <source>Follow-up…</source>
         <translation>随访…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/record_actions.py" line="68" />
+        <location filename="../../cdss/ui/records/record_actions.py" line="56" />
         <source>Allergies…</source>
         <translation>过敏史…</translation>
     </message>
@@ -4805,169 +4886,94 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="84" />
+        <location filename="../../cdss/ui/records/page.py" line="81" />
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="211" />
+        <location filename="../../cdss/ui/records/page.py" line="177" />
         <source>{count} patients</source>
         <translation>{count} 位患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="211" />
+        <location filename="../../cdss/ui/records/page.py" line="177" />
         <source>1 patient</source>
         <translation>1 位患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="214" />
+        <location filename="../../cdss/ui/records/page.py" line="180" />
         <source>No patient matches this search.</source>
         <translation>没有符合搜索条件的患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="216" />
+        <location filename="../../cdss/ui/records/page.py" line="182" />
         <source>No patients yet. Add one with “New patient”, or import CSV, Excel or FHIR files with “cdss records import”.</source>
         <translation>尚无患者。可点击“新建患者”添加，或使用“cdss records import”导入 CSV、Excel 或 FHIR 文件。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="324" />
+        <location filename="../../cdss/ui/records/page.py" line="317" />
         <source>Choose a patient on the left.</source>
         <translation>请在左侧选择一位患者。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="327" />
+        <location filename="../../cdss/ui/records/page.py" line="320" />
         <source>This patient has no cases yet.</source>
         <translation>该患者还没有病例。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="356" />
+        <location filename="../../cdss/ui/records/page.py" line="348" />
         <source>{age} years</source>
         <translation>{age} 岁</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="359" />
+        <location filename="../../cdss/ui/records/page.py" line="351" />
         <source>Allergies: {names}</source>
         <translation>过敏：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="363" />
+        <location filename="../../cdss/ui/records/page.py" line="355" />
         <source>Medications: {names}</source>
         <translation>用药：{names}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="370" />
+        <location filename="../../cdss/ui/records/page.py" line="362" />
         <source>{name} stopped.</source>
         <translation>已停用 {name}。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="474" />
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="475" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="490" />
-        <source>Export FHIR</source>
-        <translation>导出 FHIR</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="491" />
-        <source>FHIR JSON (*.json)</source>
-        <translation>FHIR JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="509" />
-        <source>Exporting PDF…</source>
-        <translation>正在导出 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="522" />
-        <source>Exporting FHIR bundle…</source>
-        <translation>正在导出 FHIR 数据包…</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="526" />
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="533" />
+        <location filename="../../cdss/ui/records/page.py" line="435" />
         <source>Search name, pinyin initials, ID, diagnosis, tag or any text</source>
         <translation>搜索姓名、拼音首字母、证件号、诊断、标签或任意文字</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="539" />
-        <source>Type a note and press Enter — it is saved as you type</source>
-        <translation>输入记录后按回车——输入内容会自动保存</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="540" />
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="541" />
+        <location filename="../../cdss/ui/records/page.py" line="436" />
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="542" />
+        <location filename="../../cdss/ui/records/page.py" line="437" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="543" />
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="544" />
-        <source>Export FHIR…</source>
-        <translation>导出 FHIR…</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="545" />
-        <source>De-identified</source>
-        <translation>去标识化</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="546" />
-        <source>Remove names, identifiers and exact dates from the PDF</source>
-        <translation>从 PDF 中去除姓名、身份标识和确切日期</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="548" />
+        <location filename="../../cdss/ui/records/page.py" line="439" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="549" />
+        <location filename="../../cdss/ui/records/page.py" line="440" />
         <source>Labs</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="550" />
+        <location filename="../../cdss/ui/records/page.py" line="441" />
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/page.py" line="551" />
+        <location filename="../../cdss/ui/records/page.py" line="442" />
         <source>Evidence</source>
         <translation>文献证据</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="552" />
-        <source>Share…</source>
-        <translation>分享…</translation>
-    </message>
-    <message>
-        <location filename="../../cdss/ui/records/page.py" line="553" />
-        <source>Share this case, de-identified, on the case exchange</source>
-        <translation>将此病例去标识化后分享到病例交流平台</translation>
     </message>
 </context>
 <context>
@@ -5638,49 +5644,49 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>TimelineEditor</name>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="166" />
-        <location filename="../../cdss/ui/records/entry_editor.py" line="247" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="170" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="252" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="168" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="172" />
         <source>Entry saved.</source>
         <translation>记录已保存。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="174" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="178" />
         <source>Entry restored.</source>
         <translation>记录已恢复。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="175" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="180" />
         <source>Entry deleted.</source>
         <translation>记录已删除。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="251" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="256" />
         <source>Follow-up saved.</source>
         <translation>随访已保存。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="258" />
-        <location filename="../../cdss/ui/records/entry_editor.py" line="275" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="263" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="282" />
         <source>Follow-up restored.</source>
         <translation>随访已恢复。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="260" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="266" />
         <source>Follow-up marked done.</source>
         <translation>随访已标记为完成。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="260" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="266" />
         <source>Follow-up marked not done.</source>
         <translation>随访已标记为未完成。</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="276" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="283" />
         <source>Follow-up deleted.</source>
         <translation>随访已删除。</translation>
     </message>
@@ -5688,17 +5694,17 @@ Decision support does not replace clinical judgement.</source>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="80" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="85" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="80" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="85" />
         <source>Undo: {what}</source>
         <translation>撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../cdss/ui/records/entry_editor.py" line="81" />
+        <location filename="../../cdss/ui/records/entry_editor.py" line="86" />
         <source>Undo the last change (Ctrl+Z)</source>
         <translation>撤销上一次更改（Ctrl+Z）</translation>
     </message>

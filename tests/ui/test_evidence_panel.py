@@ -111,8 +111,8 @@ def test_share_button_opens_the_de_identified_preview_for_the_current_case(qtbot
     page = main_window.room_pages["records"]
     page.open_patient(patient.id)
     settle(qtbot, page.ctx.tasks)
-    assert page.share_button.isEnabled()
-    dialog = page.ask_share()
+    assert page.export.share_button.isEnabled()
+    dialog = page.export.ask_share()
     qtbot.addWidget(dialog)
     assert dialog.case_id == case.id and dialog.isVisible()
     dialog.reject()

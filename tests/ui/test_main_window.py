@@ -30,7 +30,7 @@ def test_language_switch_changes_visible_text_and_is_remembered(qtbot, main_wind
     assert main_window.file_menu.title() == "文件(&F)"
     heading = main_window.room_pages["exchange"].findChild(QLabel, "emptyStateHeading")
     assert heading.text() == "病例交流"
-    assert main_window.room_pages["records"].capture_button.text() == "添加"
+    assert main_window.room_pages["records"].capture.button.text() == "添加"
     assert SettingsService(main_window.ctx.workspace).get("language") == "zh_CN"
 
     main_window.language_actions["en"].trigger()

@@ -84,12 +84,12 @@ def test_pasting_an_image_from_the_clipboard(qtbot, opened):
     image = QImage(120, 80, QImage.Format.Format_RGB32)
     image.fill(QColor("#2e7d32"))
     QGuiApplication.clipboard().setImage(image)
-    page.capture_text.setFocus()
-    qtbot.keyClick(page.capture_text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    page.capture.text.setFocus()
+    qtbot.keyClick(page.capture.text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     _wait(qtbot, page.attachment_drop.last_handle)
     (entry,) = service.cases.get(case.id).entries
     assert entry.attachment.media_type == "image/png" and entry.attachment.filename.startswith("pasted-image-")
-    assert page.capture_text.text() == ""  # the image was not pasted as text into the capture line
+    assert page.capture.text.text() == ""  # the image was not pasted as text into the capture line
     QGuiApplication.clipboard().clear()
 
 
@@ -97,7 +97,7 @@ def test_drops_need_an_open_case(qtbot, main_window, tmp_path):
     page = main_window.room_pages["records"]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(_jpeg_file(tmp_path / "x.jpg")))])
-    assert page.current_case() is None
+    assert page.selection.case is None
     assert not _drop(page.timeline.viewport(), mime)
     assert page.attachment_drop.attach_mime(mime) is None
     assert "Open a case first" in page.editor.bar.message.text()

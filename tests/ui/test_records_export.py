@@ -53,21 +53,21 @@ def test_deid_secret_is_created_once_private_and_reused(main_window):
 def test_fhir_export_writes_a_bundle(qtbot, opened, tmp_path):
     _window, page, case = opened
     out = tmp_path / "case.json"
-    handle = page.export_fhir(out)
+    handle = page.export.export_fhir(out)
     with qtbot.waitSignal(handle.done, timeout=10_000):
         pass
     assert handle.error is None, handle.error
     bundle = json.loads(out.read_text(encoding="utf-8"))
     assert bundle["resourceType"] == "Bundle"
     assert "J18.9" in out.read_text(encoding="utf-8")
-    assert str(out) in page.export_status
+    assert str(out) in page.export.export_status
 
 
 def test_fhir_export_to_a_missing_folder_is_a_user_error(qtbot, opened, tmp_path):
     window, page, _case = opened
     shown = []
     window.ctx.tasks.default_error_handler = shown.append
-    handle = page.export_fhir(tmp_path / "nope" / "case.json")
+    handle = page.export.export_fhir(tmp_path / "nope" / "case.json")
     with qtbot.waitSignal(handle.done, timeout=10_000):
         pass
     assert isinstance(handle.error, UserError) and handle.error.code == "export_folder_missing"
@@ -79,7 +79,7 @@ def test_pdf_export_deidentified_uses_the_workspace_secret(qtbot, opened, tmp_pa
     shown = []
     window.ctx.tasks.default_error_handler = shown.append
     out = tmp_path / "case.pdf"
-    handle = page.export_pdf(out, deidentified=True)
+    handle = page.export.export_pdf(out, deidentified=True)
     with qtbot.waitSignal(handle.done, timeout=30_000):
         pass
     if not _has_cjk_font():
@@ -100,8 +100,8 @@ def test_export_buttons_follow_the_open_patient(qtbot, main_window):
     page = main_window.room_pages["records"]
     page.search()
     settle(qtbot, page.ctx.tasks)
-    assert not page.export_pdf_button.isEnabled() and not page.export_fhir_button.isEnabled()
-    assert page.export_pdf(main_window.ctx.workspace.root / "x.pdf", deidentified=False) is None
+    assert not page.export.pdf_button.isEnabled() and not page.export.fhir_button.isEnabled()
+    assert page.export.export_pdf(main_window.ctx.workspace.root / "x.pdf", deidentified=False) is None
 
 
 @pytest.mark.skipif(not _has_cjk_font(), reason="no CJK TrueType font (fonts-wqy-microhei) installed")
@@ -112,16 +112,16 @@ def test_export_remembers_deidentified_choice_and_prints_clinic_from_settings(qt
     from cdss.ui.settings_dialog import SettingsDialog
 
     window, page, case = opened
-    assert page.deidentify_check.isChecked()  # the safer choice first
-    page.deidentify_check.setChecked(False)
-    assert RecordsPage(window.ctx).deidentify_check.isChecked() is False  # remembered for the next export
+    assert page.export.deidentify_check.isChecked()  # the safer choice first
+    page.export.deidentify_check.setChecked(False)
+    assert RecordsPage(window.ctx).export.deidentify_check.isChecked() is False  # remembered for the next export
     dialog = SettingsDialog(window.ctx, window)
     dialog.clinic_edit.setText("仁济医院 呼吸科")
     dialog.clinic_edit.editingFinished.emit()
     dialog.doctor_edit.setText("李医生")
     dialog.doctor_edit.editingFinished.emit()
     dialog.close()
-    handle = page.export_pdf(tmp_path / "case.pdf", deidentified=page.deidentify_check.isChecked())
+    handle = page.export.export_pdf(tmp_path / "case.pdf", deidentified=page.export.deidentify_check.isChecked())
     qtbot.waitUntil(lambda: handle.is_done, timeout=20000)
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(tmp_path / "case.pdf"), "-"], capture_output=True,
                           check=True).stdout.decode()

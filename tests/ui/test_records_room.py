@@ -56,17 +56,52 @@ def test_quick_capture_adds_an_entry_and_drafts_survive(qtbot, seeded):
     page, service, zhang, case = seeded
     page.search_box.setText("张三")
     settle(qtbot, page.ctx.tasks)
-    page.capture_text.setText("体温 38.5℃，咳嗽加重")
+    page.capture.text.setText("体温 38.5℃，咳嗽加重")
     # The draft is written shortly after typing stops, before anything is added.
     qtbot.waitUntil(lambda: service.drafts.load(f"capture:case:{case.id}") == "体温 38.5℃，咳嗽加重", timeout=5000)
-    handle = page.add_entry_from_capture()
+    handle = page.capture.add()
     with qtbot.waitSignal(handle.done, timeout=5000):
         pass
     qtbot.waitUntil(lambda: "38.5" in page.timeline.toPlainText(), timeout=5000)
-    assert page.capture_text.text() == ""
+    assert page.capture.text.text() == ""
     assert service.drafts.load(f"capture:case:{case.id}") in (None, "")
     texts = [e.text for e in service.patients.get(zhang.id).cases[0].entries]
     assert "体温 38.5℃，咳嗽加重" in texts
+
+
+def test_a_draft_stays_with_the_case_it_was_typed_on(qtbot, seeded):
+    """Typing on one case and picking another before the draft is saved keeps the text with the first case: it is
+    saved there at once, the second case shows its own (empty) draft, and going back brings the text back."""
+    page, service, zhang, pneumonia = seeded
+    follow_up = service.cases.create(zhang.id, "Follow-up visit", opened_on=dt.date(2024, 7, 1))
+    page.open_patient(zhang.id, pneumonia.id)
+    settle(qtbot, page.ctx.tasks)
+    assert page.selection.case is not None and page.selection.case.id == pneumonia.id
+    page.capture.text.setText("咳嗽好转")  # as typed: the draft is saved a moment later
+    page.case_combo.setCurrentIndex(page.case_combo.findData(follow_up.id))  # within the save delay
+    settle(qtbot, page.ctx.tasks)
+    assert page.selection.case.id == follow_up.id and page.capture.text.text() == ""
+    assert service.drafts.load(f"capture:case:{pneumonia.id}") == "咳嗽好转"
+    assert service.drafts.load(f"capture:case:{follow_up.id}") is None
+    page.case_combo.setCurrentIndex(page.case_combo.findData(pneumonia.id))
+    settle(qtbot, page.ctx.tasks)
+    assert page.capture.text.text() == "咳嗽好转"
+
+
+def test_the_selection_is_what_the_helpers_act_on(qtbot, seeded):
+    from cdss.ui.records.selection import NoPatientOpen
+
+    page, _service, zhang, case = seeded
+    page.open_patient(None)
+    with pytest.raises(NoPatientOpen):
+        page.selection.where()
+    assert not page.record_actions.bar.lab_button.isEnabled() and not page.capture.text.isEnabled()
+    changes = []
+    page.selection.changed.connect(lambda: changes.append(page.selection.where()))
+    page.open_patient(zhang.id)
+    settle(qtbot, page.ctx.tasks)
+    assert changes == [(zhang.id, case.id)]
+    assert page.record_actions.bar.lab_button.isEnabled() and page.export.share_button.isEnabled()
 
 
 def test_patient_cards_render(qtbot, seeded):

@@ -19,8 +19,12 @@ from cdss.ui.records.entry_editor import THUMBNAIL_PX, TimelineEditor, UndoStep
 from cdss.ui.tasks import while_alive
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit, QTextBrowser, QWidget
+
     from cdss.records.attachment_intake import IntakeResult
-    from cdss.ui.records.page import RecordsPage
+    from cdss.records.service import RecordsService
+    from cdss.ui.context import AppContext
+    from cdss.ui.records.selection import RecordSelection
 
 def local_paths(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
@@ -37,19 +41,24 @@ def image_png_bytes(image: QImage) -> bytes:
 
 
 class AttachmentDropHandler(QObject):
-    def __init__(self, page: RecordsPage, editor: TimelineEditor) -> None:
-        super().__init__(page)
-        self.page = page
+    def __init__(self, ctx: AppContext, service: RecordsService, selection: RecordSelection, editor: TimelineEditor,
+                 view: QWidget, timeline: QTextBrowser, capture_text: QLineEdit) -> None:
+        """Files dropped anywhere on ``view`` (the page) or on ``timeline``, or pasted into either or into
+        ``capture_text``, are attached to the case on screen."""
+        super().__init__(view)
+        self.ctx = ctx
+        self.service = service
+        self.selection = selection
         self.editor = editor
         self.last_handle = None
         self.last_results: list[IntakeResult] = []
-        for widget in (page, page.timeline.viewport()):
+        for widget in (view, timeline.viewport()):
             widget.setAcceptDrops(True)
             widget.installEventFilter(self)
         # Ctrl+V in the capture line or on the timeline: an image or copied files are attached, text pastes as usual.
-        page.capture_text.installEventFilter(self)
-        page.timeline.installEventFilter(self)
-        self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), page)
+        capture_text.installEventFilter(self)
+        timeline.installEventFilter(self)
+        self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), view)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.shortcut.activated.connect(self.paste)
 
@@ -61,7 +70,7 @@ class AttachmentDropHandler(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if self.carries_files(event.mimeData()) and self.page.current_case() is not None:
+            if self.carries_files(event.mimeData()) and self.selection.case is not None:
                 event.acceptProposedAction()
                 return True
         elif kind == QEvent.Type.Drop:
@@ -98,7 +107,7 @@ class AttachmentDropHandler(QObject):
         return None
 
     def _case_id(self) -> int | None:
-        case = self.page.current_case()
+        case = self.selection.case
         if case is None:
             self.editor.bar.show_message(self.tr("Open a case first: files are attached to a case."), can_undo=False)
             return None
@@ -110,7 +119,7 @@ class AttachmentDropHandler(QObject):
         case_id = self._case_id()
         if case_id is None:
             return None
-        service, store = self.page.service, self.editor.store
+        service, store = self.service, self.editor.store
         return self._run(lambda: attach_paths(service, store, case_id, paths))
 
     def attach_data(self, data: bytes, filename: str):
@@ -120,7 +129,7 @@ class AttachmentDropHandler(QObject):
         case_id = self._case_id()
         if case_id is None:
             return None
-        service, store = self.page.service, self.editor.store
+        service, store = self.service, self.editor.store
 
         def work() -> list[IntakeResult]:
             try:
@@ -131,7 +140,7 @@ class AttachmentDropHandler(QObject):
         return self._run(work)
 
     def _run(self, work):
-        patient_id, case_id = self.editor.where()
+        patient_id, case_id = self.selection.where()
         store = self.editor.store
 
         def work_and_thumbnails() -> list[IntakeResult]:
@@ -141,7 +150,7 @@ class AttachmentDropHandler(QObject):
                     store.thumbnail(result.entry.attachment.sha256, THUMBNAIL_PX)  # None for PDFs: nothing to make
             return results
 
-        handle = self.page.ctx.tasks.run_write(work_and_thumbnails, name="attach-files")
+        handle = self.ctx.tasks.run_write(work_and_thumbnails, name="attach-files")
         handle.finished.connect(while_alive(self, lambda results: self._done(results, patient_id, case_id)))
         self.last_handle = handle
         return handle
@@ -156,7 +165,7 @@ class AttachmentDropHandler(QObject):
         lines += refused
         message = "\n".join(lines)
         if added:
-            service = self.page.service
+            service = self.service
 
             def remove_all() -> None:
                 for entry_id in added:

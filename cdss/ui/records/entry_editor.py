@@ -28,7 +28,11 @@ from cdss.ui.records.entry_edit_dialog import EntryEditDialog
 from cdss.ui.tasks import while_alive
 
 if TYPE_CHECKING:
-    from cdss.ui.records.page import RecordsPage
+    from cdss.records.service import RecordsService
+    from cdss.ui.context import AppContext
+    from cdss.ui.records.selection import RecordSelection
+    from cdss.ui.records.timeline_html import TimelineBrowser
+    from cdss.ui.tasks import TaskHandle
 
 UNDO_VISIBLE_MS = 12_000  # long enough to notice a wrong click, short enough not to clutter the page
 UNDO_DEPTH = 30
@@ -101,19 +105,27 @@ class TimelineEditor(QObject):
 
     changed = Signal()  # after any change or undo, once the page shows the record again
 
-    def __init__(self, page: RecordsPage) -> None:
-        super().__init__(page)
-        self.page = page
-        self.service = page.service
+    def __init__(self, ctx: AppContext, service: RecordsService, selection: RecordSelection,
+                 timeline: TimelineBrowser, show_again: Callable[[int, int | None], TaskHandle | None],
+                 view: QWidget) -> None:
+        """``view`` is the page: the undo bar, the dialogs and Ctrl+Z belong to it, and it is the origin of the change
+        notices published here (it has redrawn already). ``show_again(patient_id, case_id)`` shows a patient again
+        after a write, on the same case and tab."""
+        super().__init__(view)
+        self.ctx = ctx
+        self.service = service
+        self.selection = selection
+        self.view = view
+        self._show_again = show_again
         self.undo_stack: list[UndoStep] = []
-        self.bar = UndoBar(page)
+        self.bar = UndoBar(view)
         self.bar.undo_button.clicked.connect(self.undo)
         self.last_handle = None
         self.open_dialog: QDialog | None = None
-        page.timeline.setOpenLinks(False)
-        page.timeline.anchorClicked.connect(self.handle_link)
+        timeline.setOpenLinks(False)
+        timeline.anchorClicked.connect(self.handle_link)
         # Page-wide so it works with the focus on the timeline or the lists; a focused text field keeps its own Ctrl+Z.
-        self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), page)
+        self.shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), view)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.shortcut.activated.connect(self.undo)
         self._store = None
@@ -133,25 +145,12 @@ class TimelineEditor(QObject):
         if scheme in actions:
             actions[scheme](target)
 
-    # -- lookups in what the page shows --------------------------------------------------------------------------
-    def find_entry(self, entry_id: int) -> Entry | None:
-        case = self.page.current_case()
-        return next((e for e in case.entries if e.id == entry_id), None) if case is not None else None
-
-    def find_follow_up(self, follow_up_id: int) -> FollowUp | None:
-        case = self.page.current_case()
-        return next((f for f in case.follow_ups if f.id == follow_up_id), None) if case is not None else None
-
-    def where(self) -> tuple[int, int | None]:
-        case = self.page.current_case()
-        return self.page.patient.id, case.id if case is not None else None
-
     # -- entries -------------------------------------------------------------------------------------------------
     def edit_entry(self, entry_id: int) -> EntryEditDialog | None:
-        entry = self.find_entry(entry_id)
+        entry = self.selection.entry(entry_id)
         if entry is None:
             return None
-        dialog = EntryEditDialog(entry, self.page)
+        dialog = EntryEditDialog(entry, self.view)
         dialog.accepted.connect(lambda: self.save_entry_changes(entry, dialog.changes()))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         self.open_dialog = dialog
@@ -169,14 +168,15 @@ class TimelineEditor(QObject):
             icd10=(entry.icd10 or "") if "icd10" in changed else KEEP)
         entry_id = entry.id
         step = UndoStep(self.tr("Edit undone."), lambda: self.service.cases.update_entry(entry_id, previous),
-                        *self.where())
+                        *self.selection.where())
         return self.write(lambda: self.service.cases.update_entry(entry_id, changes), step, self.tr("Entry saved."))
 
     def delete_entry(self, entry_id: int):
-        entry = self.find_entry(entry_id)
+        entry = self.selection.entry(entry_id)
         if entry is None or entry.id is None:
             return None
-        step = UndoStep(self.tr("Entry restored."), lambda: self.service.cases.restore_entry(entry_id), *self.where())
+        step = UndoStep(self.tr("Entry restored."), lambda: self.service.cases.restore_entry(entry_id),
+                        *self.selection.where())
         return self.write(lambda: self.service.cases.delete_entry(entry_id), step, self.tr("Entry deleted."))
 
     # -- attachments ---------------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class TimelineEditor(QObject):
         if self._store is None:
             from cdss.records.attachments import AttachmentStore
 
-            self._store = AttachmentStore.of(self.page.ctx.workspace)
+            self._store = AttachmentStore.of(self.ctx.workspace)
         return self._store
 
     def thumbnail(self, attachment: Attachment) -> str | None:
@@ -224,7 +224,7 @@ class TimelineEditor(QObject):
 
         from cdss.files import new_opened_copy_folder
 
-        entry = self.find_entry(entry_id)
+        entry = self.selection.entry(entry_id)
         if entry is None or entry.attachment is None:
             return None
         target = self.store.export(entry.attachment.sha256, new_opened_copy_folder() / entry.attachment.filename)
@@ -236,11 +236,11 @@ class TimelineEditor(QObject):
     def edit_follow_up(self, follow_up_id: int):
         from cdss.ui.records.follow_up_dialog import FollowUpDialog
 
-        follow_up = self.find_follow_up(follow_up_id)
-        case = self.page.current_case()
+        follow_up = self.selection.follow_up(follow_up_id)
+        case = self.selection.case
         if follow_up is None or case is None:
             return None
-        dialog = FollowUpDialog(case.opened_on, follow_up, self.page)
+        dialog = FollowUpDialog(case.opened_on, follow_up, self.view)
         dialog.accepted.connect(lambda: self.save_follow_up(follow_up, *dialog.value()))
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         self.open_dialog = dialog
@@ -251,35 +251,35 @@ class TimelineEditor(QObject):
         fid = stored_id(follow_up)
         step = UndoStep(self.tr("Edit undone."),
                         lambda: self.service.follow_ups.update(
-                            fid, FollowUpChanges(due=follow_up.due, note=follow_up.note)), *self.where())
+                            fid, FollowUpChanges(due=follow_up.due, note=follow_up.note)), *self.selection.where())
         return self.write(lambda: self.service.follow_ups.update(fid, FollowUpChanges(due=due, note=note)), step,
                           self.tr("Follow-up saved."))
 
     def toggle_follow_up(self, follow_up_id: int):
-        follow_up = self.find_follow_up(follow_up_id)
+        follow_up = self.selection.follow_up(follow_up_id)
         if follow_up is None:
             return None
         done = not follow_up.done
         step = UndoStep(self.tr("Follow-up restored."),
                         lambda: self.service.follow_ups.update(follow_up_id, FollowUpChanges(done=not done)),
-                        *self.where())
+                        *self.selection.where())
         message = self.tr("Follow-up marked done.") if done else self.tr("Follow-up marked not done.")
         return self.write(lambda: self.service.follow_ups.update(follow_up_id, FollowUpChanges(done=done)), step,
                           message)
 
     def delete_follow_up(self, follow_up_id: int):
-        follow_up = self.find_follow_up(follow_up_id)
-        case = self.page.current_case()
+        follow_up = self.selection.follow_up(follow_up_id)
+        case = self.selection.case
         if follow_up is None or case is None:
             return None
-        case_id = case.id
+        case_id = stored_id(case)
 
         def bring_back():  # follow-ups are deleted for good, so undo adds an identical one
             again = self.service.follow_ups.add(case_id, follow_up.due, follow_up.note)
             if follow_up.done:
                 self.service.follow_ups.update(stored_id(again), FollowUpChanges(done=True))
 
-        step = UndoStep(self.tr("Follow-up restored."), bring_back, *self.where())
+        step = UndoStep(self.tr("Follow-up restored."), bring_back, *self.selection.where())
         return self.write(lambda: self.service.follow_ups.delete(follow_up_id), step, self.tr("Follow-up deleted."))
 
     # -- writing and undo ----------------------------------------------------------------------------------------
@@ -290,7 +290,7 @@ class TimelineEditor(QObject):
         ``undo`` may be a function of the change's result (an addition is undone by deleting what it created).
         ``after`` runs last, with the result, once the page shows the change.
         """
-        patient_id, case_id = self.where()
+        patient_id, case_id = self.selection.where()
 
         def succeeded(result: Any) -> None:
             step = undo(result) if callable(undo) else undo
@@ -298,7 +298,7 @@ class TimelineEditor(QObject):
             if after is not None:
                 after(result)
 
-        handle = self.page.ctx.tasks.run_write(change, name="records-change")
+        handle = self.ctx.tasks.run_write(change, name="records-change")
         handle.finished.connect(while_alive(self, succeeded))
         self.last_handle = handle
         return handle
@@ -321,7 +321,7 @@ class TimelineEditor(QObject):
         if not self.undo_stack:
             return None
         step = self.undo_stack.pop()
-        handle = self.page.ctx.tasks.run_write(step.reverse, name="records-undo")
+        handle = self.ctx.tasks.run_write(step.reverse, name="records-undo")
         handle.finished.connect(while_alive(self, lambda _r: (
             self.bar.show_message(step.label, can_undo=bool(self.undo_stack),
                                   undoes=self.undo_stack[-1].what if self.undo_stack else ""),
@@ -332,16 +332,10 @@ class TimelineEditor(QObject):
     def reload(self, patient_id: int, case_id: int | None) -> None:
         """After a write from this page: show the patient again and tell every other view (cdss.ui.changes);
         ``changed`` follows once the page shows the record again (dialogs open over it redraw from it)."""
-        handle = self.show_again(patient_id, case_id)
-        self.page.ctx.changes.publish(RecordChange(patient_id, case_id, origin=self.page))
+        handle = self._show_again(patient_id, case_id)
+        self.ctx.changes.publish(RecordChange(patient_id, case_id, origin=self.view))
         if handle is None:
             self.changed.emit()
         else:
             handle.finished.connect(while_alive(self, lambda _shown: self.changed.emit()))
 
-    def show_again(self, patient_id: int, case_id: int | None):
-        """Show the patient again (the timeline, labs and header all change) on the same case and tab."""
-        showing = self.page.current_case()
-        if case_id is None and showing is not None and self.page.patient.id == patient_id:
-            case_id = showing.id  # a change to the patient (an allergy) keeps the case in view
-        return self.page.open_patient(patient_id, case_id, self.page.tabs.currentIndex())

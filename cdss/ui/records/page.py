@@ -8,13 +8,10 @@ window or a crash never loses it.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cdss.records.targets import target_ranges
-from cdss.records.types import Entry, EntryKind, PatientRecord, age_on, stored_id
+from cdss.records.types import PatientRecord, age_on, stored_id
 from cdss.ui import palette
 from cdss.ui.changes import PATIENTS, RecordChange
 from cdss.ui.context import AppContext
@@ -37,17 +34,17 @@ from cdss.ui.records.case_alerts import CaseAlertsBanner
 from cdss.ui.records.due_button import DueButton
 from cdss.ui.records.entry_editor import TimelineEditor
 from cdss.ui.records.evidence_panel import EvidencePanel
+from cdss.ui.records.export_bar import CaseExportBar
 from cdss.ui.records.labs_panel import LabsPanel
 from cdss.ui.records.medications_panel import MedicationsPanel
 from cdss.ui.records.patient_card_delegate import PatientCardDelegate
+from cdss.ui.records.quick_capture import QuickCapture
 from cdss.ui.records.record_actions import RecordActions
-from cdss.ui.records.timeline_html import TimelineBrowser, case_timeline_html, kind_text
+from cdss.ui.records.selection import RecordSelection
+from cdss.ui.records.timeline_html import TimelineBrowser, case_timeline_html
 from cdss.ui.tasks import while_alive
 
 PAGE_SIZE = 100
-DRAFT_DELAY_MS = 400
-CAPTURE_KINDS = (EntryKind.NOTE, EntryKind.COMPLAINT, EntryKind.HISTORY, EntryKind.EXAM, EntryKind.TEST,
-                 EntryKind.DIAGNOSIS, EntryKind.TREATMENT, EntryKind.PROGRESS)
 
 
 class RecordsPage(QWidget):
@@ -58,9 +55,8 @@ class RecordsPage(QWidget):
         from cdss.records.service import RecordsService
 
         self.service = RecordsService(ctx.workspace)
-        self.patient: PatientRecord | None = None
+        self.selection = RecordSelection(self)  # the patient and case on screen, for this page's helpers
         self._open_request = 0  # the newest patient asked for (an older read arriving later is dropped)
-        self.export_status = ""
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
@@ -112,29 +108,12 @@ class RecordsPage(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.case_combo = QComboBox(right)
         self.case_combo.setObjectName("caseCombo")
-        self.case_combo.currentIndexChanged.connect(lambda _i: self._show_case())
-        self.export_pdf_button = QPushButton(right)
-        self.export_pdf_button.setObjectName("exportPdfButton")
-        self.export_pdf_button.clicked.connect(self.ask_export_pdf)
-        self.deidentify_check = QCheckBox(right)
-        self.deidentify_check.setObjectName("exportDeidentified")
-        # the doctor's last choice; de-identified (the safer one) until they make one
-        self.deidentify_check.setChecked(bool(ctx.settings.get("records.export_deidentified")))
-        self.deidentify_check.toggled.connect(
-            lambda on: self.ctx.settings.set("records.export_deidentified", bool(on)))
-        self.export_fhir_button = QPushButton(right)
-        self.export_fhir_button.setObjectName("exportFhirButton")
-        self.export_fhir_button.clicked.connect(self.ask_export_fhir)
-        self.share_button = QPushButton(right)
-        self.share_button.setObjectName("shareCaseButton")
-        self.share_button.clicked.connect(self.ask_share)
-        self.share_dialog = None  # the Exchange share dialog, created on first use
+        self.case_combo.currentIndexChanged.connect(
+            lambda _i: self.selection.select_case(self.case_combo.currentData()))
+        self.export = CaseExportBar(ctx, self.selection, right)
         case_row = QHBoxLayout()
         case_row.addWidget(self.case_combo, 1)
-        case_row.addWidget(self.deidentify_check)
-        case_row.addWidget(self.export_pdf_button)
-        case_row.addWidget(self.export_fhir_button)
-        case_row.addWidget(self.share_button)
+        case_row.addWidget(self.export)
         self.timeline = TimelineBrowser(right)
         self.timeline.setObjectName("timeline")
         self.labs_panel = LabsPanel(right)
@@ -154,43 +133,29 @@ class RecordsPage(QWidget):
         self.evidence_panel.paper_requested.connect(self._open_paper)
         self.tabs.addTab(self.evidence_panel, "")
         self.tabs.currentChanged.connect(lambda _i: self._refresh_evidence())
-        capture = QHBoxLayout()
-        self.capture_kind = QComboBox(right)
-        self.capture_kind.setObjectName("captureKind")
-        self.capture_text = QLineEdit(right)
-        self.capture_text.setObjectName("captureText")
-        self.capture_text.returnPressed.connect(self.add_entry_from_capture)
-        self.capture_text.textChanged.connect(lambda _t: self._draft_timer.start())
-        self.capture_button = QPushButton(right)
-        self.capture_button.setObjectName("captureAdd")
-        self.capture_button.clicked.connect(self.add_entry_from_capture)
-        capture.addWidget(self.capture_kind)
-        capture.addWidget(self.capture_text, 1)
-        capture.addWidget(self.capture_button)
+        self.capture = QuickCapture(ctx, self.service, self.selection, self.show_again, right)
         right_layout.addWidget(self.header)
         right_layout.addWidget(self.case_alerts)
         right_layout.addLayout(case_row)
         right_layout.addWidget(self.tabs, 1)
-        right_layout.addLayout(capture)
+        right_layout.addWidget(self.capture)
         splitter.setSizes([340, 760])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
         # Edit/delete with undo, labs/follow-ups/allergies and dropped or pasted files live in their own modules;
         # the page only places their widgets.
-        self.editor = TimelineEditor(self)
+        self.editor = TimelineEditor(ctx, self.service, self.selection, self.timeline, self.show_again, self)
         self.timeline.thumbnails = self.editor.thumbnail_bytes
-        self.record_actions = RecordActions(self, self.editor)
-        self.attachment_drop = AttachmentDropHandler(self, self.editor)
+        self.attachment_drop = AttachmentDropHandler(ctx, self.service, self.selection, self.editor, self,
+                                                     self.timeline, self.capture.text)
+        self.record_actions = RecordActions(self.service, self.selection, self.editor, self.labs_panel,
+                                            self.attachment_drop.attach_paths, self.recheck_after_lab, self)
+        self.selection.changed.connect(self._show_case)
         ctx.changes.changed.connect(self._on_record_change)
         right_layout.insertWidget(right_layout.indexOf(self.tabs) + 1, self.editor.bar)
         right_layout.addWidget(self.record_actions.bar)
         self.medications_panel.on_stopped = self._after_stop  # a stop is undone through the page's undo bar
-
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self._save_draft)
         self.retranslate_ui()
         self._show_patient(None, [])
         self.due.refresh()
@@ -313,15 +278,25 @@ class RecordsPage(QWidget):
         if tab is not None:
             self.tabs.setCurrentIndex(tab)
 
+    def show_again(self, patient_id: int, case_id: int | None):
+        """Show a patient again after a change (the timeline, labs and header all change), on the same case and
+        tab; returns the read's handle."""
+        showing = self.selection.case
+        if case_id is None and showing is not None and self.patient is not None and self.patient.id == patient_id:
+            case_id = showing.id  # a change to the patient (an allergy) keeps the case in view
+        return self.open_patient(patient_id, case_id, self.tabs.currentIndex())
+
     # -- detail --------------------------------------------------------------------------------------------------
+    @property
+    def patient(self) -> PatientRecord | None:
+        """The patient on screen, as last read."""
+        return self.selection.patient
+
     def _show_patient(self, patient: PatientRecord | None, labs: list) -> None:
         if patient is None or self.patient is None or patient.id != self.patient.id:
             self.editor.bar.dismiss()  # another patient: the last change spoken of is not on screen any more
-        self.patient = patient
         enabled = patient is not None
-        for widget in (self.case_combo, self.capture_kind, self.capture_text, self.capture_button,
-                       self.export_pdf_button, self.export_fhir_button, self.deidentify_check):
-            widget.setEnabled(enabled)
+        self.case_combo.setEnabled(enabled)
         self.case_combo.blockSignals(True)
         self.case_combo.clear()
         if patient is not None:
@@ -332,17 +307,10 @@ class RecordsPage(QWidget):
         self.labs_panel.set_labs(labs, target_ranges(patient) if patient is not None else {})
         self.medications_panel.set_patient(patient.id if patient is not None else None)
         self.case_alerts.set_patient(patient.id if patient is not None else None)
-        self._show_case()
-        self._load_draft()
-
-    def current_case(self):
-        if self.patient is None:
-            return None
-        case_id = self.case_combo.currentData()
-        return next((c for c in self.patient.cases if c.id == case_id), None)
+        self.selection.show(patient, labs, self.case_combo.currentData())  # draws the case (_show_case)
 
     def _show_case(self) -> None:
-        case = self.current_case()
+        case = self.selection.case
         self.medications_panel.set_case(case.id if case is not None else None)
         self.record_actions.set_enabled(self.patient is not None, case is not None)
         if self.patient is None:
@@ -354,13 +322,12 @@ class RecordsPage(QWidget):
         else:
             self.timeline.setHtml(case_timeline_html(self.patient, case, editable=True,
                                                      thumbnail=self.editor.thumbnail))
-        self.share_button.setEnabled(case is not None)
         self._refresh_evidence()
 
     def _refresh_evidence(self) -> None:
         if self.tabs.currentWidget() is not self.evidence_panel:
             return
-        case = self.current_case()
+        case = self.selection.case
         case_id = case.id if case is not None else None
         if case_id != self.evidence_panel.case_id:
             self.evidence_panel.show_case(case_id)
@@ -390,7 +357,7 @@ class RecordsPage(QWidget):
 
     def _after_stop(self, outcome) -> None:
         """A stop changes the medications, the timeline and maybe the case alerts: offer Undo, show them again."""
-        case = self.current_case()
+        case = self.selection.case
         step = self.medications_panel.undo_step(outcome, case.id if case is not None else None)
         self.editor.push(step, self.tr("{name} stopped.").format(name=outcome.name))
         self.editor.reload(outcome.patient_id, step.case_id)
@@ -404,47 +371,20 @@ class RecordsPage(QWidget):
         """A prescription adds a medication and a timeline entry: show both, staying on the same case. The undo
         bar spoke of an earlier change: it goes, so that its button is not read as undoing the prescription."""
         self.editor.bar.dismiss()
-        case = self.current_case()
+        case = self.selection.case
         self.open_patient(patient_id, case.id if case is not None else None)
 
-    # -- quick capture -------------------------------------------------------------------------------------------
-    def _draft_key(self) -> str | None:
-        case = self.current_case()
-        return f"capture:case:{case.id}" if case is not None else None
+    def recheck_after_lab(self, patient_id: int, lab_id: int | None):
+        """A new lab value can cross a dose threshold of an active medication (a creatinine rise, a potassium): the
+        medications are re-checked (cdss.cds.recheck). The alert banner runs it and shows what it raised when it is
+        showing that patient. Returns the task handle."""
+        if self.case_alerts.patient_id == patient_id:
+            return self.case_alerts.recheck_after_lab(lab_id)
+        from cdss.cds import recheck
 
-    def _save_draft(self) -> None:
-        key = self._draft_key()
-        if key is not None:
-            self.ctx.tasks.run_write(self.service.drafts.save, key, self.capture_text.text(), name="save-draft")
-
-    def _load_draft(self) -> None:
-        key = self._draft_key()
-        text = self.service.drafts.load(key) if key is not None else None
-        self.capture_text.blockSignals(True)
-        self.capture_text.setText(text or "")
-        self.capture_text.blockSignals(False)
-
-    def add_entry_from_capture(self):
-        case = self.current_case()
-        text = self.capture_text.text().strip()
-        if case is None or not text:
-            return None
-        entry = Entry(kind=self.capture_kind.currentData(), occurred_at=dt.datetime.now().replace(microsecond=0),
-                      text=text)
-        patient_id = self.patient.id
-        case_id = stored_id(case)
-        key = f"capture:case:{case_id}"  # what _draft_key() says for this case
-
-        def write():
-            added = self.service.cases.add_entry(case_id, entry)
-            self.service.drafts.clear(key)
-            return added
-
-        self._draft_timer.stop()
-        handle = self.ctx.tasks.run_write(write, name="add-entry")
-        handle.finished.connect(while_alive(self, lambda _added: (
-            self.capture_text.clear(), self.open_patient(patient_id, case.id))))
-        return handle
+        workspace = self.ctx.workspace
+        return self.ctx.tasks.run_write(lambda: recheck.after_new_lab(workspace, patient_id, lab_id),
+                                        name="cds-recheck")
 
     def _select_case(self, case_id: int) -> None:
         index = self.case_combo.findData(case_id)
@@ -473,7 +413,7 @@ class RecordsPage(QWidget):
         self.due.refresh()
         shown = self.patient.id if self.patient is not None else None
         if change.origin is not self and shown is not None and change.patient_id == shown:
-            self.editor.show_again(shown, change.case_id)
+            self.show_again(shown, change.case_id)
 
     def prescribe_from_drugs_room(self, patient_id: int, drugs: list[tuple[str, str | None]]):
         """Drugs chosen in the Drugs room for this patient: prescribe each on the Medications tab (current case),
@@ -490,94 +430,16 @@ class RecordsPage(QWidget):
     def open_patient_case(self, patient_id: int, case_id: int):
         return self.open_patient(patient_id, case_id, self.tabs.indexOf(self.timeline))
 
-    # -- export --------------------------------------------------------------------------------------------------
-    def _export_name(self, suffix: str) -> str:
-        case = self.current_case()
-        stem = f"case-{case.id}" if case is not None else "case"
-        return str(Path.home() / f"{stem}{'-deid' if self.deidentify_check.isChecked() and suffix == '.pdf' else ''}"
-                                 f"{suffix}")
-
-    def ask_export_pdf(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), self._export_name(".pdf"),
-                                                    self.tr("PDF files (*.pdf)"))
-        if path:
-            self.export_pdf(Path(path), deidentified=self.deidentify_check.isChecked())
-
-    def ask_share(self):
-        """Open the Exchange share dialog (side-by-side de-identified preview and consent) for the current case."""
-        from cdss.ui.exchange.share_dialog import open_share_dialog
-
-        case = self.current_case()
-        if case is None:
-            return None
-        self.share_dialog = open_share_dialog(self.ctx, case.id, self)
-        return self.share_dialog
-
-    def ask_export_fhir(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export FHIR"), self._export_name(".json"),
-                                                    self.tr("FHIR JSON (*.json)"))
-        if path:
-            self.export_fhir(Path(path))
-
-    def export_pdf(self, out_path: Path, *, deidentified: bool):
-        """Write the current case as a PDF report on the read pool; returns the task handle (None: no case)."""
-        from cdss.ui.progress_dialog import run_with_progress
-        from cdss.ui.records.case_export import export_pdf_task
-
-        case = self.current_case()
-        if case is None:
-            return None
-        language = self.ctx.languages.content_language
-        settings = self.ctx.settings
-        handle = export_pdf_task(self.ctx.tasks, self.ctx.workspace, self.patient, case, out_path,
-                                 deidentified=deidentified, labels_language=language,
-                                 clinic=settings.get("report.clinic"), doctor=settings.get("report.doctor"))
-        handle.finished.connect(while_alive(self, lambda path: self._export_done(path)))
-        run_with_progress(self, handle, self.tr("Exporting PDF…"))
-        return handle
-
-    def export_fhir(self, out_path: Path):
-        """Write the current case as a FHIR R4 bundle on the read pool; returns the task handle (None: no case)."""
-        from cdss.ui.progress_dialog import run_with_progress
-        from cdss.ui.records.case_export import export_fhir_task
-
-        case = self.current_case()
-        if case is None:
-            return None
-        handle = export_fhir_task(self.ctx.tasks, self.patient, case, out_path)
-        handle.finished.connect(while_alive(self, lambda path: self._export_done(path)))
-        run_with_progress(self, handle, self.tr("Exporting FHIR bundle…"))
-        return handle
-
-    def _export_done(self, path) -> None:
-        self.export_status = self.tr("Saved {path}").format(path=str(path))
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.export_status, 8000)
-
     # -- text ----------------------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.search_box.setPlaceholderText(self.tr("Search name, pinyin initials, ID, diagnosis, tag or any text"))
-        current = self.capture_kind.currentData()
-        self.capture_kind.clear()
-        for kind in CAPTURE_KINDS:
-            self.capture_kind.addItem(kind_text(kind), kind)
-        self.capture_kind.setCurrentIndex(max(0, self.capture_kind.findData(current)))
-        self.capture_text.setPlaceholderText(self.tr("Type a note and press Enter — it is saved as you type"))
-        self.capture_button.setText(self.tr("Add"))
         self.new_button.setText(self.tr("New patient"))
         self.import_button.setText(self.tr("Import…"))
-        self.export_pdf_button.setText(self.tr("Export PDF…"))
-        self.export_fhir_button.setText(self.tr("Export FHIR…"))
-        self.deidentify_check.setText(self.tr("De-identified"))
-        self.deidentify_check.setToolTip(self.tr("Remove names, identifiers and exact dates from the PDF"))
         self.due.retranslate_ui()
         self.tabs.setTabText(0, self.tr("Timeline"))
         self.tabs.setTabText(1, self.tr("Labs"))
         self.tabs.setTabText(self.tabs.indexOf(self.medications_panel), self.tr("Medications"))
         self.tabs.setTabText(self.tabs.indexOf(self.evidence_panel), self.tr("Evidence"))
-        self.share_button.setText(self.tr("Share…"))
-        self.share_button.setToolTip(self.tr("Share this case, de-identified, on the case exchange"))
         self.model.retranslate()
         self._update_count()
         if self.patient is not None:
@@ -588,3 +450,4 @@ class RecordsPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+

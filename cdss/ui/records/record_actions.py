@@ -8,6 +8,8 @@ page's undo bar (see :mod:`cdss.ui.records.entry_editor`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -18,25 +20,10 @@ from cdss.records.types import Allergy, Entry, EntryKind, LabResult, stored_id
 from cdss.ui.records.entry_editor import TimelineEditor, UndoStep
 
 if TYPE_CHECKING:
-    from cdss.ui.records.page import RecordsPage
-
-
-def after_lab_added(page: RecordsPage, patient_id: int, lab_id: int | None):
-    """The one place that reacts to a new lab value beyond the Records room: the medication re-check.
-
-    Helper "cds" re-checks the patient's active medications after a new lab value (e.g. a creatinine rise crossing a
-    renal dose threshold) with ``cdss.cds.recheck.after_new_lab``; the page's alert banner runs it on the writer and
-    shows what it raised. Returns the task handle (None when nothing was started).
-    """
-    banner = getattr(page, "case_alerts", None)
-    if banner is not None and getattr(banner, "patient_id", None) == patient_id:
-        return banner.recheck_after_lab(lab_id)
-    try:
-        from cdss.cds import recheck
-    except ImportError:  # decision support not installed in this build
-        return None
-    workspace = page.ctx.workspace
-    return page.ctx.tasks.run_write(lambda: recheck.after_new_lab(workspace, patient_id, lab_id), name="cds-recheck")
+    from cdss.records.service import RecordsService
+    from cdss.ui.records.labs_panel import LabsPanel
+    from cdss.ui.records.selection import RecordSelection
+    from cdss.ui.tasks import TaskHandle
 
 
 class RecordActionsBar(QWidget):
@@ -75,21 +62,30 @@ class RecordActionsBar(QWidget):
 
 
 class RecordActions(QObject):
-    def __init__(self, page: RecordsPage, editor: TimelineEditor) -> None:
-        super().__init__(page)
-        self.page = page
+    def __init__(self, service: RecordsService, selection: RecordSelection, editor: TimelineEditor,
+                 labs_panel: LabsPanel, attach_paths: Callable[[list[Path]], object],
+                 recheck_after_lab: Callable[[int, int | None], TaskHandle | None], view: QWidget) -> None:
+        """``attach_paths`` attaches files to the case on screen (the attachment drop handler);
+        ``recheck_after_lab(patient_id, lab_id)`` re-checks the medications after a new lab value; ``view`` (the
+        page) holds the bar and the dialogs."""
+        super().__init__(view)
+        self.view = view
+        self.selection = selection
         self.editor = editor
-        self.service = page.service
-        self.bar = RecordActionsBar(page)
+        self.service = service
+        self.labs_panel = labs_panel
+        self._attach_paths = attach_paths
+        self._recheck_after_lab = recheck_after_lab
+        self.bar = RecordActionsBar(view)
         self.dialog: QWidget | None = None  # the last dialog opened (tests fill it in)
         self.allergies_dialog = None
-        self.last_recheck = None  # the medication re-check started after the last new lab value
+        self.last_recheck: TaskHandle | None = None  # the medication re-check started after the last new lab value
         self.bar.attach_button.clicked.connect(self.ask_attach)
         self.bar.lab_button.clicked.connect(self.ask_new_lab)
         self.bar.follow_up_button.clicked.connect(self.ask_new_follow_up)
         self.bar.allergies_button.clicked.connect(self.show_allergies)
         editor.changed.connect(self._refresh_allergies)
-        panel = page.labs_panel
+        panel = labs_panel
         panel.add_requested.connect(self.ask_new_lab)
         panel.edit_requested.connect(self.ask_edit_lab)
         panel.delete_requested.connect(self.delete_lab)
@@ -99,13 +95,7 @@ class RecordActions(QObject):
         self.bar.allergies_button.setEnabled(patient_open)
         self.bar.attach_button.setEnabled(case_open)
         self.bar.follow_up_button.setEnabled(case_open)
-        self.page.labs_panel.set_editable(patient_open)
-
-    def _patient_id(self) -> int:
-        """The open patient's id: these actions are offered only while a patient is open."""
-        if self.page.patient is None:
-            raise RuntimeError("no patient is open")
-        return stored_id(self.page.patient)
+        self.labs_panel.set_editable(patient_open)
 
     def _show(self, dialog):
         dialog.finished.connect(lambda _r: dialog.deleteLater())
@@ -115,30 +105,28 @@ class RecordActions(QObject):
 
     # -- attachments ---------------------------------------------------------------------------------------------
     def ask_attach(self) -> None:
-        from pathlib import Path
-
         paths, _filter = QFileDialog.getOpenFileNames(
-            self.page, self.tr("Attach photos or PDFs"), str(Path.home()),
+            self.view, self.tr("Attach photos or PDFs"), str(Path.home()),
             self.tr("Photos and PDFs (*.jpg *.jpeg *.png *.gif *.webp *.pdf);;All files (*)"))
         if paths:
-            self.page.attachment_drop.attach_paths([Path(p) for p in paths])
+            self._attach_paths([Path(p) for p in paths])
 
     # -- labs ----------------------------------------------------------------------------------------------------
     def _patient_labs(self) -> list[LabResult]:
-        return list(self.page.labs_panel.labs)
+        return list(self.selection.labs)
 
     def ask_new_lab(self):
         from cdss.ui.records.lab_dialog import LabDialog
 
-        if self.page.patient is None:
+        if self.selection.patient is None:
             return None
-        dialog = LabDialog(None, self._patient_labs(), self.page)
+        dialog = LabDialog(None, self._patient_labs(), self.view)
         dialog.accepted.connect(lambda: self.add_lab(dialog.value_result()))
         return self._show(dialog)
 
     def add_lab(self, lab: LabResult):
-        patient_id = self._patient_id()
-        case = self.page.current_case()
+        patient_id = self.selection.patient_id()
+        case = self.selection.case
         if case is not None:
             case_id = stored_id(case)
 
@@ -151,7 +139,7 @@ class RecordActions(QObject):
                                 lambda: self.service.cases.delete_entry(stored_id(entry)), patient_id, case_id)
 
             def stored(entry: Entry) -> None:
-                self.last_recheck = after_lab_added(self.page, patient_id, entry.lab.id if entry.lab else None)
+                self.last_recheck = self._recheck_after_lab(patient_id, entry.lab.id if entry.lab else None)
         else:
             def change():
                 return self.service.labs.add(patient_id, lab)
@@ -161,7 +149,7 @@ class RecordActions(QObject):
                                 patient_id, None)
 
             def stored(added: LabResult) -> None:
-                self.last_recheck = after_lab_added(self.page, patient_id, added.id)
+                self.last_recheck = self._recheck_after_lab(patient_id, added.id)
         return self.editor.write(change, undo, self.tr("Lab value added."), after=stored)
 
     def _lab(self, lab_id: int) -> LabResult | None:
@@ -173,20 +161,20 @@ class RecordActions(QObject):
         lab = self._lab(lab_id)
         if lab is None:
             return None
-        dialog = LabDialog(lab, self._patient_labs(), self.page)
+        dialog = LabDialog(lab, self._patient_labs(), self.view)
         dialog.accepted.connect(lambda: self.save_lab(lab, dialog.value_result()))
         return self._show(dialog)
 
     def save_lab(self, before: LabResult, after: LabResult):
         lab_id = stored_id(before)
         step = UndoStep(self.tr("Edit undone."),
-                        lambda: self.service.labs.update(lab_id, LabChanges.replacing(before)), *self.editor.where())
+                        lambda: self.service.labs.update(lab_id, LabChanges.replacing(before)), *self.selection.where())
         return self.editor.write(lambda: self.service.labs.update(lab_id, LabChanges.replacing(after)), step,
                                  self.tr("Lab value saved."))
 
     def delete_lab(self, lab_id: int):
         """A lab captured on the timeline goes with its entry (soft delete); any other lab row is removed."""
-        patient = self.page.patient
+        patient = self.selection.patient
         if patient is None:
             return None
         for case in patient.cases:
@@ -208,15 +196,15 @@ class RecordActions(QObject):
     def ask_new_follow_up(self):
         from cdss.ui.records.follow_up_dialog import FollowUpDialog
 
-        case = self.page.current_case()
+        case = self.selection.case
         if case is None:
             return None
-        dialog = FollowUpDialog(case.opened_on, None, self.page)
-        dialog.accepted.connect(lambda: self.add_follow_up(case.id, *dialog.value()))
+        dialog = FollowUpDialog(case.opened_on, None, self.view)
+        dialog.accepted.connect(lambda: self.add_follow_up(stored_id(case), *dialog.value()))
         return self._show(dialog)
 
     def add_follow_up(self, case_id: int, due, note: str):
-        patient_id = self._patient_id()
+        patient_id = self.selection.patient_id()
 
         def undo(added) -> UndoStep:
             return UndoStep(self.tr("Follow-up removed."), lambda: self.service.follow_ups.delete(added.id),
@@ -229,40 +217,40 @@ class RecordActions(QObject):
     def show_allergies(self):
         from cdss.ui.records.allergy_dialog import AllergiesDialog
 
-        if self.page.patient is None:
+        if self.selection.patient is None:
             return None
         if self.allergies_dialog is not None:
             self.allergies_dialog.close()
             self.allergies_dialog.deleteLater()
-        self.allergies_dialog = AllergiesDialog(self.page.patient.allergies, self.save_allergy, self.delete_allergy,
-                                                self.page)
+        self.allergies_dialog = AllergiesDialog(self.selection.patient.allergies, self.save_allergy,
+                                                self.delete_allergy, self.view)
         self.allergies_dialog.show()
         return self.allergies_dialog
 
     def _refresh_allergies(self) -> None:
-        if self.allergies_dialog is not None and self.page.patient is not None:
-            self.allergies_dialog.set_allergies(self.page.patient.allergies)
+        if self.allergies_dialog is not None and self.selection.patient is not None:
+            self.allergies_dialog.set_allergies(self.selection.patient.allergies)
 
     def save_allergy(self, allergy: Allergy):
-        patient_id = self._patient_id()
+        patient_id = self.selection.patient_id()
         if allergy.id is None:
             def undo(added: Allergy) -> UndoStep:
                 return UndoStep(self.tr("Allergy removed."), lambda: self.service.allergies.delete(stored_id(added)),
-                                *self.editor.where())
+                                *self.selection.where())
 
             return self.editor.write(lambda: self.service.allergies.add(patient_id, allergy), undo,
                                      self.tr("Allergy added."))
-        before = next(a for a in self.page.patient.allergies if a.id == allergy.id)
+        before = next(a for a in self.selection.patient.allergies if a.id == allergy.id)
         step = UndoStep(self.tr("Edit undone."),
                         lambda: self.service.allergies.update(stored_id(before), AllergyChanges.replacing(before)),
-                        *self.editor.where())
+                        *self.selection.where())
         return self.editor.write(
             lambda: self.service.allergies.update(stored_id(allergy), AllergyChanges.replacing(allergy)), step,
             self.tr("Allergy saved."))
 
     def delete_allergy(self, allergy: Allergy):
-        patient_id = self._patient_id()
+        patient_id = self.selection.patient_id()
         step = UndoStep(self.tr("Allergy restored."), lambda: self.service.allergies.add(patient_id, allergy),
-                        *self.editor.where())
+                        *self.selection.where())
         return self.editor.write(lambda: self.service.allergies.delete(stored_id(allergy)), step,
                                  self.tr("Allergy deleted."))
