@@ -29,8 +29,8 @@ from peers import like_scan_patient_ids  # noqa: E402  (bench/ is on sys.path wh
 from sqlalchemy import text  # noqa: E402
 
 from cdss.records import search  # noqa: E402
+from cdss.records.record_values import pinyin_of  # noqa: E402
 from cdss.records.service import RecordsService  # noqa: E402
-from cdss.records.service_rows import pinyin_of  # noqa: E402
 from cdss.workspace import Workspace  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"

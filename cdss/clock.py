@@ -6,7 +6,7 @@ zone-less time cannot slip in) and turned into local time only where it is shown
 
 Clinical times (when a complaint started, when a blood sample was taken, an entry's time on the timeline) are not
 these: they are the wall-clock times the doctor records and still stored as local wall-clock time (see
-cdss.records.service_rows.naive).
+cdss.records.record_values.naive).
 """
 
 from __future__ import annotations

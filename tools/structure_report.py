@@ -13,7 +13,9 @@ import collections
 import sys
 from pathlib import Path
 
-RECORDS_INTERNALS = ("cdss.records.models", "cdss.records.service_rows", "cdss.records.record_writer")
+# the records' private modules, by their names now and in older trees (service_rows before it was split)
+RECORDS_INTERNALS = ("cdss.records.models", "cdss.records.rows", "cdss.records.record_values",
+                     "cdss.records.record_writer", "cdss.records.service_rows")
 
 
 def package_of(module: str) -> str:

@@ -3,7 +3,7 @@
 Decision support, the literature links and the exchange client keep tables of their own that point at patients,
 cases, entries, medications and labs, and some of their actions change a record too (prescribing adds a medication,
 a timeline entry and follow-ups in the same transaction as the alert events). They reach the records only through
-this module — never the row classes or :mod:`cdss.records.service_rows` (an import contract checks it) — so that
+this module — never the row classes or :mod:`cdss.records.rows` (an import contract checks it) — so that
 what every change needs cannot be forgotten: values validated, ``updated_at`` bumped, the search document rebuilt and
 the audit row written (:func:`record_changed`, which every write here ends with or the caller calls once).
 
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from cdss.clock import utc_now
 from cdss.errors import UserError
-from cdss.records import service_rows
+from cdss.records import record_values, rows
 from cdss.records.models import CaseRow, EntryRow, FollowUpRow, LabResultRow, MedicationRow, PatientRow
 from cdss.records.types import Entry, Medication
 
@@ -57,7 +57,7 @@ class MedicationRef:
 
 def clinical_now() -> dt.datetime:
     """Now as a clinical time (an entry's default time): local wall-clock time, as entry and lab times are stored."""
-    return service_rows.clinical_now()
+    return record_values.clinical_now()
 
 
 # -- reading --------------------------------------------------------------------------------------------------------
@@ -133,10 +133,10 @@ def lab_ids_after(session: Session, patient_id: int, after_id: int) -> list[int]
 # one action of the caller (a prescription with its entry and follow-ups) is one audit row and one reindex.
 def add_medication(session: Session, patient_id: int, medication: Medication) -> Medication:
     require_patient(session, patient_id)
-    row = service_rows.medication_row(patient_id, medication)
+    row = rows.medication_row(patient_id, medication)
     session.add(row)
     session.flush()
-    return service_rows.to_medication(row)
+    return rows.to_medication(row)
 
 
 def set_medication_active(session: Session, medication_id: int, active: bool, end: dt.date | None) -> MedicationRef:
@@ -150,7 +150,7 @@ def set_medication_active(session: Session, medication_id: int, active: bool, en
 
 def add_entry(session: Session, patient_id: int, case_id: int, entry: Entry) -> int:
     """A timeline entry in the patient's case; returns its id."""
-    return service_rows.write_entry(session, patient_id, case_id, entry).id
+    return rows.write_entry(session, patient_id, case_id, entry).id
 
 
 def hide_entry(session: Session, entry_id: int) -> None:
@@ -173,4 +173,4 @@ def record_changed(session: Session, patient_id: int, detail: str, actor: str | 
                    action: str = "update") -> None:
     """After a change to the patient's record: ``updated_at``, the search document and the audit row, all in the
     caller's transaction (so the index and the audit log never disagree with the data)."""
-    service_rows.touch(session, patient_id, action, detail, actor)
+    rows.touch(session, patient_id, action, detail, actor)

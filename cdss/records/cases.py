@@ -17,12 +17,13 @@ from cdss.clock import utc_now
 from cdss.errors import UserError
 from cdss.records.changes import CaseChanges, EntryChanges
 from cdss.records.models import CaseRow, EntryRow, LabResultRow, PatientRow
-from cdss.records.service_base import ServiceBase
-from cdss.records.service_rows import (
+from cdss.records.record_values import (
     check_kind,
     clean_icd10,
     clinical_now,
     naive,
+)
+from cdss.records.rows import (
     set_case_tags,
     to_case,
     to_entry,
@@ -30,6 +31,7 @@ from cdss.records.service_rows import (
     write_case,
     write_entry,
 )
+from cdss.records.service_base import ServiceBase
 from cdss.records.types import Attachment, Case, Entry, EntryKind, LabResult
 
 

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 from cdss.errors import UserError
 from cdss.records.changes import AllergyChanges, FollowUpChanges, LabChanges, MedicationChanges
 from cdss.records.models import AllergyRow, CaseRow, EntryRow, FollowUpRow, LabResultRow, MedicationRow, PatientRow
-from cdss.records.service_base import ServiceBase
-from cdss.records.service_rows import (
+from cdss.records.rows import (
     allergy_row,
     allergy_values,
     lab_row,
@@ -32,6 +31,7 @@ from cdss.records.service_rows import (
     to_medication,
     touch,
 )
+from cdss.records.service_base import ServiceBase
 from cdss.records.types import Allergy, FollowUp, LabResult, Medication
 
 Row = TypeVar("Row", AllergyRow, MedicationRow, LabResultRow)

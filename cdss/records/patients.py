@@ -31,13 +31,14 @@ from cdss.records.models import (
     PatientTagRow,
     TagRow,
 )
-from cdss.records.record_writer import TagCache, write_new_patient
-from cdss.records.service_base import ServiceBase
-from cdss.records.service_rows import (
+from cdss.records.record_values import (
     check_birth_date,
     check_sex,
     clean_name,
     pinyin_of,
+)
+from cdss.records.record_writer import TagCache, write_new_patient
+from cdss.records.rows import (
     set_identifiers,
     set_patient_tags,
     to_allergy,
@@ -46,6 +47,7 @@ from cdss.records.service_rows import (
     to_medication,
     touch,
 )
+from cdss.records.service_base import ServiceBase
 from cdss.records.types import Identifier, PatientRecord, Sex, age_on
 
 

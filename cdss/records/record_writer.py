@@ -3,7 +3,7 @@
 An import stores thousands of rows per patient (a Synthea bundle carries hundreds of labs and encounters). Adding
 them as ORM objects one flush at a time cost ~20 ms a patient, most of it SQLAlchemy's unit of work rather than
 SQLite. Here a record is first validated and turned into plain row values by the same functions the row-by-row code
-uses (:mod:`cdss.records.service_rows`), in the same order (so the first error reported is the same one); then each
+uses (:mod:`cdss.records.rows`), in the same order (so the first error reported is the same one); then each
 table gets one multi-row INSERT, with the ids SQLite itself would have picked (see :func:`_insert_returning_ids`), so
 cases, labs and entries get the same ids, in the same order, as before.
 
@@ -33,18 +33,20 @@ from cdss.records.models import (
     PatientTagRow,
     TagRow,
 )
-from cdss.records.service_rows import (
-    allergy_values,
-    case_values,
+from cdss.records.record_values import (
     check_birth_date,
     check_sex,
     clean_name,
     clean_tags,
+    pinyin_of,
+)
+from cdss.records.rows import (
+    allergy_values,
+    case_values,
     entry_values,
     identifier_values,
     lab_values,
     medication_values,
-    pinyin_of,
 )
 from cdss.records.types import Case, PatientRecord
 

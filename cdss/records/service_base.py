@@ -2,7 +2,7 @@
 
 Each public method of a records service opens its own short unit of work and returns frozen dataclasses (never ORM
 rows). Every read of a patient's clinical content writes an audit row; every change also rebuilds that patient's
-search document (:func:`cdss.records.service_rows.touch`), in the same transaction as the change.
+search document (:func:`cdss.records.rows.touch`), in the same transaction as the change.
 """
 
 from __future__ import annotations

@@ -1,12 +1,13 @@
-"""Validation and the copying between plain records dataclasses and ORM rows, shared by the records services.
+"""The copying between plain records dataclasses and ORM rows, and the bookkeeping after a change (:func:`touch`).
 
-Nothing here opens a transaction: callers pass the session of their own unit of work.
+Values are checked on the way in (:mod:`cdss.records.record_values`). Nothing here opens a transaction: callers pass
+the session of their own unit of work.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -27,136 +28,16 @@ from cdss.records.models import (
     PatientTagRow,
     TagRow,
 )
-from cdss.records.types import (
-    Allergy,
-    Attachment,
-    Case,
-    Entry,
-    EntryKind,
-    FollowUp,
-    Identifier,
-    LabResult,
-    Medication,
-    Sex,
+from cdss.records.record_values import (
+    check_allergy,
+    check_kind,
+    check_lab,
+    check_medication,
+    clean_icd10,
+    clean_tags,
+    naive,
 )
-
-# Letter, two digits (the third may be A/B in a few national extensions), then an optional dotted subdivision.
-_ICD10 = re.compile(r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?[+*]?$")
-SEVERITIES = ("mild", "moderate", "severe")
-
-
-def clinical_now() -> dt.datetime:
-    """Now as a clinical time (an entry's default time): local wall-clock time to the second, as entry and lab times
-    are stored. When a row was written is another clock: cdss.clock.utc_now."""
-    return dt.datetime.now().replace(microsecond=0)
-
-
-def naive(value: dt.datetime | dt.date) -> dt.datetime:
-    """Clinical times are stored as local wall-clock time; an aware value is converted to local time first.
-
-    A bare date (some files only record the day) becomes midnight of that day rather than an error.
-    """
-    if not isinstance(value, dt.datetime):
-        return dt.datetime.combine(value, dt.time())
-    return value.astimezone().replace(tzinfo=None) if value.tzinfo is not None else value
-
-
-def pinyin_of(name: str) -> tuple[str, str]:
-    """(pinyin, initials) of the Chinese characters in ``name``, for search; ("", "") for a name without any.
-
-    Pinyin is stored as spaced syllables, one reading per variant separated by ";" ("zeng xiao ming;ceng xiao ming").
-    Variants come from the surname only: many common surnames read differently from the same character elsewhere
-    (曾 zeng/ceng, 单 shan/dan, 解 xie/jie), and a doctor typing either reading should find the patient.
-    """
-    if not any("\u3400" <= ch <= "\u9fff" for ch in name):
-        return "", ""
-    from pypinyin import Style, lazy_pinyin, pinyin  # imported on first use: ~0.3 s, only needed when saving
-
-    syllables = [s.strip().lower() for s in lazy_pinyin(name, errors="ignore") if s.strip()]
-    variants = [syllables]
-    if "\u3400" <= name[0] <= "\u9fff" and syllables:
-        readings = pinyin(name[0], style=Style.NORMAL, heteronym=True)[0]
-        variants += [[r.lower(), *syllables[1:]] for r in readings[:3] if r.lower() != syllables[0]]
-    full = ";".join(" ".join(v) for v in variants)
-    initials = " ".join(dict.fromkeys("".join(s[0] for s in v) for v in variants))
-    return full, initials
-
-
-# -- validation -------------------------------------------------------------------------------------------------------
-def clean_name(name: str) -> str:
-    cleaned = " ".join((name or "").split())
-    if not cleaned:
-        raise UserError("patient_name_required", "A patient needs a name. Type the patient's name and save again.")
-    if len(cleaned) > 200:
-        raise UserError("patient_name_too_long", "The patient's name is longer than 200 characters.")
-    return cleaned
-
-
-def check_birth_date(birth_date: dt.date | None, today: dt.date) -> None:
-    if birth_date is not None and birth_date > today:
-        raise UserError(
-            "birth_date_in_future",
-            f"The birth date {birth_date.isoformat()} is in the future.",
-            birth_date=birth_date.isoformat(),
-        )
-
-
-def clean_icd10(code: str | None) -> str | None:
-    if code is None or not code.strip():
-        return None
-    cleaned = code.strip().upper()
-    if not _ICD10.match(cleaned):
-        raise UserError("icd10_invalid", f"{code!r} is not an ICD-10 code (expected e.g. J18.9 or E11.9).", value=code)
-    return cleaned
-
-
-def check_sex(sex: Sex | str) -> Sex:
-    try:
-        return Sex(sex)
-    except ValueError:
-        raise UserError("sex_unknown", f"Unknown sex {sex!r}; use male, female, other or unknown.",
-                        sex=str(sex)) from None
-
-
-def check_kind(kind: EntryKind | str) -> EntryKind:
-    try:
-        return EntryKind(kind)
-    except ValueError:
-        raise UserError("entry_kind_unknown", f"Unknown timeline entry kind {kind!r}.", kind=str(kind)) from None
-
-
-def check_allergy(allergy: Allergy) -> None:
-    if not allergy.substance or not allergy.substance.strip():
-        raise UserError("allergy_substance_required", "An allergy needs the substance the patient reacts to.")
-    if allergy.severity is not None and allergy.severity not in SEVERITIES:
-        raise UserError(
-            "allergy_severity_invalid", "Allergy severity must be mild, moderate or severe.", severity=allergy.severity
-        )
-
-
-def check_medication(medication: Medication) -> None:
-    if not medication.name or not medication.name.strip():
-        raise UserError("medication_name_required", "A medication needs a drug name.")
-    if medication.start and medication.end and medication.end < medication.start:
-        raise UserError("medication_dates_reversed", "A medication cannot stop before it starts.")
-
-
-def check_lab(lab: LabResult) -> None:
-    if not lab.name or not lab.name.strip():
-        raise UserError("lab_name_required", "A lab result needs the name of the test.")
-    if lab.value is None and not (lab.value_text or "").strip():
-        raise UserError("lab_value_required", f"The lab result {lab.name!r} has no value.", name=lab.name)
-
-
-def clean_tags(tags: tuple[str, ...] | list[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for tag in tags:
-        cleaned = " ".join(tag.split())
-        if cleaned:
-            if len(cleaned) > 100:
-                raise UserError("tag_too_long", "A tag is longer than 100 characters.")
-            seen.setdefault(cleaned, None)
-    return list(seen)
+from cdss.records.types import Allergy, Attachment, Case, Entry, EntryKind, FollowUp, Identifier, LabResult, Medication
 
 
 # -- writing ----------------------------------------------------------------------------------------------------------
@@ -184,7 +65,7 @@ def set_case_tags(session: Session, case_id: int, tags: tuple[str, ...] | list[s
         session.add(CaseTagRow(case_id=case_id, tag_id=tag_id))
 
 
-def identifier_values(session: Session, patient_id: int, identifiers: tuple[Identifier, ...]) -> list[dict]:
+def identifier_values(session: Session, patient_id: int, identifiers: tuple[Identifier, ...]) -> list[dict[str, Any]]:
     """The identifier rows' values for a patient, refused when incomplete or already someone's (or repeated here).
 
     One query for all of them (a Synthea patient carries five or six); the patient's own old identifiers must already
@@ -200,18 +81,18 @@ def identifier_values(session: Session, patient_id: int, identifiers: tuple[Iden
             )
         ):
             owners[(system, value)] = owner
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     for system, value in cleaned:
         if not system or not value:
             raise UserError("identifier_incomplete", "An identifier needs both a type and a value.")
-        owner = owners.get((system, value))
-        if owner is not None:
+        taken_by = owners.get((system, value))
+        if taken_by is not None:
             raise UserError(
                 "identifier_taken",
                 f"Another patient already has the identifier {system} {value}.",
                 system=system,
                 value=value,
-                patient_id=owner,
+                patient_id=taken_by,
             )
         owners[(system, value)] = patient_id  # the same identifier twice in one record is refused too
         rows.append({"patient_id": patient_id, "system": system, "value": value})
@@ -225,7 +106,7 @@ def set_identifiers(session: Session, patient_id: int, identifiers: tuple[Identi
     session.flush()
 
 
-def allergy_values(patient_id: int, allergy: Allergy) -> dict:
+def allergy_values(patient_id: int, allergy: Allergy) -> dict[str, Any]:
     check_allergy(allergy)
     return {
         "patient_id": patient_id,
@@ -241,7 +122,7 @@ def allergy_row(patient_id: int, allergy: Allergy) -> AllergyRow:
     return AllergyRow(**allergy_values(patient_id, allergy))
 
 
-def medication_values(patient_id: int, med: Medication) -> dict:
+def medication_values(patient_id: int, med: Medication) -> dict[str, Any]:
     check_medication(med)
     return {
         "patient_id": patient_id,
@@ -261,7 +142,7 @@ def medication_row(patient_id: int, med: Medication) -> MedicationRow:
     return MedicationRow(**medication_values(patient_id, med))
 
 
-def lab_values(patient_id: int, case_id: int | None, lab: LabResult) -> dict:
+def lab_values(patient_id: int, case_id: int | None, lab: LabResult) -> dict[str, Any]:
     check_lab(lab)
     return {
         "patient_id": patient_id,
@@ -298,7 +179,7 @@ def attachment_row_for(session: Session, attachment: Attachment) -> AttachmentRo
     return row
 
 
-def case_values(patient_id: int, case: Case, stamp: dt.datetime) -> dict:
+def case_values(patient_id: int, case: Case, stamp: dt.datetime) -> dict[str, Any]:
     if not case.title or not case.title.strip():
         raise UserError("case_title_required", "A case needs a title (e.g. the main problem).")
     return {
@@ -327,7 +208,7 @@ def write_case(session: Session, patient_id: int, case: Case) -> CaseRow:
 
 
 def entry_values(session: Session, patient_id: int, case_id: int | None, entry: Entry,
-                 stamp: dt.datetime | None = None) -> tuple[dict, dict | None]:
+                 stamp: dt.datetime | None = None) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """The entry's values (``lab_result_id`` left None) and its lab result's values, checked in this order: kind,
     ICD-10 code, attachment, lab value, and that the entry holds something."""
     kind = check_kind(entry.kind)
@@ -396,8 +277,8 @@ def to_follow_up(row: FollowUpRow) -> FollowUp:
 def to_entry(session: Session, row: EntryRow) -> Entry:
     attachment = None
     if row.attachment_id is not None:
-        attachment = to_attachment(session.get(AttachmentRow, row.attachment_id), row.caption)
-    lab = to_lab(session.get(LabResultRow, row.lab_result_id)) if row.lab_result_id is not None else None
+        attachment = to_attachment(session.get_one(AttachmentRow, row.attachment_id), row.caption)
+    lab = to_lab(session.get_one(LabResultRow, row.lab_result_id)) if row.lab_result_id is not None else None
     return Entry(EntryKind(row.kind), row.occurred_at, row.text, row.icd10, attachment, lab, row.id)
 
 
