@@ -366,11 +366,4 @@ class PatientsService(ServiceBase):
         )
 
     def _patient_row(self, session: Session, patient_id: int) -> PatientRow:
-        row = session.get(PatientRow, patient_id)
-        if row is None:
-            raise UserError(
-                "patient_not_found",
-                f"There is no patient with id {patient_id}; it may have been deleted.",
-                patient_id=patient_id,
-            )
-        return row
+        return self._require(session, PatientRow, patient_id, "patient_not_found")

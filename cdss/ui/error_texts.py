@@ -114,6 +114,43 @@ _TEXTS: dict[str, str] = {
     "case_not_shared": QT_TRANSLATE_NOOP("UserErrors", "This case has not reached the exchange yet: share it and "
                                                        "sync first."),
     "case_not_found": QT_TRANSLATE_NOOP("UserErrors", "There is no case {case_id} in this workspace."),
+    # the records: patients, cases, timeline entries and their lists
+    "patient_not_found": QT_TRANSLATE_NOOP("UserErrors", "There is no patient with id {id}; it may have been deleted."),
+    "entry_not_found": QT_TRANSLATE_NOOP(
+        "UserErrors", "There is no timeline entry with id {id}; it may have been deleted."),
+    "allergy_not_found": QT_TRANSLATE_NOOP("UserErrors", "There is no allergy with id {id}; it may have been deleted."),
+    "medication_not_found": QT_TRANSLATE_NOOP(
+        "UserErrors", "There is no medication with id {id}; it may have been deleted."),
+    "lab_not_found": QT_TRANSLATE_NOOP("UserErrors", "There is no lab result with id {id}; it may have been deleted."),
+    "follow_up_not_found": QT_TRANSLATE_NOOP(
+        "UserErrors", "There is no follow-up with id {id}; it may have been deleted."),
+    "entry_deleted": QT_TRANSLATE_NOOP("UserErrors", "That timeline entry was deleted; restore it first."),
+    "entry_empty": QT_TRANSLATE_NOOP("UserErrors", "A timeline entry needs some text, a file or a lab value."),
+    "entry_kind_unknown": QT_TRANSLATE_NOOP("UserErrors", "Unknown timeline entry kind {kind}."),
+    "case_title_required": QT_TRANSLATE_NOOP("UserErrors", "A case needs a title (e.g. the main problem)."),
+    "case_of_other_patient": QT_TRANSLATE_NOOP("UserErrors", "That case belongs to another patient."),
+    "patient_name_required": QT_TRANSLATE_NOOP(
+        "UserErrors", "A patient needs a name. Type the patient's name and save again."),
+    "patient_name_too_long": QT_TRANSLATE_NOOP("UserErrors", "The patient's name is longer than 200 characters."),
+    "birth_date_in_future": QT_TRANSLATE_NOOP("UserErrors", "The birth date {birth_date} is in the future."),
+    "sex_unknown": QT_TRANSLATE_NOOP("UserErrors", "Unknown sex {sex}; use male, female, other or unknown."),
+    "icd10_invalid": QT_TRANSLATE_NOOP("UserErrors", "{value} is not an ICD-10 code (expected e.g. J18.9 or E11.9)."),
+    "identifier_incomplete": QT_TRANSLATE_NOOP("UserErrors", "An identifier needs both a type and a value."),
+    "identifier_taken": QT_TRANSLATE_NOOP("UserErrors", "Another patient already has the identifier {system} {value}."),
+    "tag_too_long": QT_TRANSLATE_NOOP("UserErrors", "A tag is longer than 100 characters."),
+    "allergy_substance_required": QT_TRANSLATE_NOOP(
+        "UserErrors", "An allergy needs the substance the patient reacts to."),
+    "allergy_severity_invalid": QT_TRANSLATE_NOOP("UserErrors", "Allergy severity must be mild, moderate or severe."),
+    "medication_name_required": QT_TRANSLATE_NOOP("UserErrors", "A medication needs a drug name."),
+    "medication_dates_reversed": QT_TRANSLATE_NOOP("UserErrors", "A medication cannot stop before it starts."),
+    "lab_name_required": QT_TRANSLATE_NOOP("UserErrors", "A lab result needs the name of the test."),
+    "lab_value_required": QT_TRANSLATE_NOOP("UserErrors", "The lab result {name} has no value."),
+    "draft_key_invalid": QT_TRANSLATE_NOOP("UserErrors", "A draft needs a key of 1 to 200 characters."),
+    "attachment_missing": QT_TRANSLATE_NOOP("UserErrors", "The attached file is missing from the workspace."),
+    "bad_attachment_hash": QT_TRANSLATE_NOOP("UserErrors", "An attachment reference is not a valid SHA-256 hash."),
+    "not_an_image": QT_TRANSLATE_NOOP("UserErrors", "The file is not a readable JPEG or PNG image."),
+    "image_too_large": QT_TRANSLATE_NOOP("UserErrors", "The image is too large to process."),
+    "deid_secret_missing": QT_TRANSLATE_NOOP("UserErrors", "A de-identified export needs the workspace secret."),
 }
 
 

@@ -5905,6 +5905,161 @@ Decision support does not replace clinical judgement.</source>
         <translation>此工作区中没有病例 {case_id}。</translation>
     </message>
     <message>
+        <location filename="../../cdss/ui/error_texts.py" line="118" />
+        <source>There is no patient with id {id}; it may have been deleted.</source>
+        <translation>找不到 ID 为 {id} 的患者，可能已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="119" />
+        <source>There is no timeline entry with id {id}; it may have been deleted.</source>
+        <translation>找不到 ID 为 {id} 的时间线记录，可能已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="121" />
+        <source>There is no allergy with id {id}; it may have been deleted.</source>
+        <translation>找不到 ID 为 {id} 的过敏记录，可能已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="122" />
+        <source>There is no medication with id {id}; it may have been deleted.</source>
+        <translation>找不到 ID 为 {id} 的用药记录，可能已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="124" />
+        <source>There is no lab result with id {id}; it may have been deleted.</source>
+        <translation>找不到 ID 为 {id} 的检验结果，可能已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="125" />
+        <source>There is no follow-up with id {id}; it may have been deleted.</source>
+        <translation>找不到 ID 为 {id} 的随访，可能已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="127" />
+        <source>That timeline entry was deleted; restore it first.</source>
+        <translation>该时间线记录已被删除，请先恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="128" />
+        <source>A timeline entry needs some text, a file or a lab value.</source>
+        <translation>时间线记录需要包含文字、文件或检验数值。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="129" />
+        <source>Unknown timeline entry kind {kind}.</source>
+        <translation>未知的时间线记录类型 {kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="130" />
+        <source>A case needs a title (e.g. the main problem).</source>
+        <translation>病例需要标题（例如主要问题）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="131" />
+        <source>That case belongs to another patient.</source>
+        <translation>该病例属于另一位患者。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="132" />
+        <source>A patient needs a name. Type the patient's name and save again.</source>
+        <translation>患者需要姓名。请填写患者姓名后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="134" />
+        <source>The patient's name is longer than 200 characters.</source>
+        <translation>患者姓名超过 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="135" />
+        <source>The birth date {birth_date} is in the future.</source>
+        <translation>出生日期 {birth_date} 晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="136" />
+        <source>Unknown sex {sex}; use male, female, other or unknown.</source>
+        <translation>未知的性别 {sex}；请使用男、女、其他或未知。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="137" />
+        <source>{value} is not an ICD-10 code (expected e.g. J18.9 or E11.9).</source>
+        <translation>{value} 不是 ICD-10 编码（应类似 J18.9 或 E11.9）。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="138" />
+        <source>An identifier needs both a type and a value.</source>
+        <translation>证件/标识需要同时填写类型和号码。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="139" />
+        <source>Another patient already has the identifier {system} {value}.</source>
+        <translation>另一位患者已使用标识 {system} {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="140" />
+        <source>A tag is longer than 100 characters.</source>
+        <translation>标签超过 100 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="141" />
+        <source>An allergy needs the substance the patient reacts to.</source>
+        <translation>过敏记录需要填写致敏物质。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="143" />
+        <source>Allergy severity must be mild, moderate or severe.</source>
+        <translation>过敏严重程度须为轻度、中度或重度。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="144" />
+        <source>A medication needs a drug name.</source>
+        <translation>用药记录需要填写药品名称。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="145" />
+        <source>A medication cannot stop before it starts.</source>
+        <translation>停药日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="146" />
+        <source>A lab result needs the name of the test.</source>
+        <translation>检验结果需要填写检验项目名称。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="147" />
+        <source>The lab result {name} has no value.</source>
+        <translation>检验结果 {name} 没有数值。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="148" />
+        <source>A draft needs a key of 1 to 200 characters.</source>
+        <translation>草稿的键需为 1 至 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="149" />
+        <source>The attached file is missing from the workspace.</source>
+        <translation>工作区中缺少该附件文件。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="150" />
+        <source>An attachment reference is not a valid SHA-256 hash.</source>
+        <translation>附件引用不是有效的 SHA-256 哈希值。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="151" />
+        <source>The file is not a readable JPEG or PNG image.</source>
+        <translation>该文件不是可读取的 JPEG 或 PNG 图片。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="152" />
+        <source>The image is too large to process.</source>
+        <translation>图片过大，无法处理。</translation>
+    </message>
+    <message>
+        <location filename="../../cdss/ui/error_texts.py" line="153" />
+        <source>A de-identified export needs the workspace secret.</source>
+        <translation>去标识化导出需要工作区密钥。</translation>
+    </message>
+    <message>
         <location filename="../../cdss/ui/error_texts.py" line="69" />
         <source>There is no paper with id {id} in the library.</source>
         <translation>文献库中没有编号为 {id} 的文献。</translation>

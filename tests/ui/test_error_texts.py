@@ -51,3 +51,38 @@ def test_every_room_s_codes_are_in_the_one_catalogue(qtbot, main_window):
         english = f"English text of {code}"
         shown = user_error_text(UserError(code, english, **params))
         assert shown != english and any("\u4e00" <= ch <= "\u9fff" for ch in shown), code
+
+
+def test_what_the_records_refuse_is_said_in_chinese(qtbot, main_window, tmp_path):
+    """Errors a doctor meets in the Records room, raised by the records services themselves (so their parameters are
+    the real ones), are shown from the catalogue in the interface language, not in English."""
+    import datetime as dt
+
+    import pytest
+
+    from cdss.errors import UserError
+    from cdss.records.changes import CaseChanges
+    from cdss.records.service import RecordsService
+    from cdss.records.types import Entry, EntryKind, LabResult, Medication
+    from cdss.ui.error_texts import user_error_text
+
+    main_window.set_language("zh_CN")
+    records = RecordsService(main_window.ctx.workspace)
+    patient = records.patients.create("王芳")
+    case = records.cases.create(patient.id, "高血压")
+    refusals = [
+        lambda: records.patients.get(999_999),
+        lambda: records.cases.update(case.id, CaseChanges(title=" ")),
+        lambda: records.cases.add_entry(case.id, Entry(EntryKind.DIAGNOSIS, dt.datetime(2024, 1, 1), "x",
+                                                       icd10="hypertension")),
+        lambda: records.patients.create("李雷", birth_date=dt.date.today() + dt.timedelta(days=2)),
+        lambda: records.medications.add(patient.id, Medication("x", start=dt.date(2024, 2, 1),
+                                                               end=dt.date(2024, 1, 1))),
+        lambda: records.labs.add(patient.id, LabResult("肌酐", dt.datetime(2024, 1, 1))),
+        lambda: records.follow_ups.delete(424_242),
+    ]
+    for refuse in refusals:
+        with pytest.raises(UserError) as refused:
+            refuse()
+        shown = user_error_text(refused.value)
+        assert shown != refused.value.message and any("\u4e00" <= ch <= "\u9fff" for ch in shown), refused.value.code
