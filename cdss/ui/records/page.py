@@ -312,7 +312,6 @@ class RecordsPage(QWidget):
     def _show_case(self) -> None:
         case = self.selection.case
         self.medications_panel.set_case(case.id if case is not None else None)
-        self.record_actions.set_enabled(self.patient is not None, case is not None)
         if self.patient is None:
             hint = self.tr("Choose a patient on the left.")
             self.timeline.setHtml(f"<p style='color:{palette.current().text_muted}'>{hint}</p>")

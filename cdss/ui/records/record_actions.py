@@ -89,8 +89,12 @@ class RecordActions(QObject):
         panel.add_requested.connect(self.ask_new_lab)
         panel.edit_requested.connect(self.ask_edit_lab)
         panel.delete_requested.connect(self.delete_lab)
+        selection.changed.connect(self._selection_changed)
+        self._selection_changed()
 
-    def set_enabled(self, patient_open: bool, case_open: bool) -> None:
+    def _selection_changed(self) -> None:
+        """Labs and allergies need an open patient; files and follow-ups a case."""
+        patient_open, case_open = self.selection.patient is not None, self.selection.case is not None
         self.bar.lab_button.setEnabled(patient_open)
         self.bar.allergies_button.setEnabled(patient_open)
         self.bar.attach_button.setEnabled(case_open)
